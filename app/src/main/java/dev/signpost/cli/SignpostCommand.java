@@ -1,0 +1,46 @@
+package dev.signpost.cli;
+
+import dev.signpost.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code signpost} command and its subcommands; each subcommand is a thin front-end over the core. */
+@Command(
+        name = "signpost",
+        mixinStandardHelpOptions = true,
+        versionProvider = SignpostCommand.VersionProvider.class,
+        description = "Set up and debug Matrix homeserver delegation. Without arguments, opens the wizard.",
+        subcommands = {CheckCommand.class, GenerateCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+public final class SignpostCommand {
+
+    /** Exit status for bad usage or invalid input, as documented in the README. */
+    public static final int EXIT_USAGE = 2;
+
+    /** Runs the command line and returns the exit status. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given streams (tests capture them) and returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SignpostCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A bug must not show users a stack trace; say what happened in one line.
+            commandLine.getErr().println("signpost: unexpected error: " + ex);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** Reads the version the build wrote. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"signpost " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.signpost.core.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one check found, immutable. The chain diagram, the CLI text, JSON, Markdown and HTML are all
+ * renderings of this one model.
+ *
+ * @param serverName      the server name as the user gave it
+ * @param asciiServerName the same name with internationalised labels in punycode (what DNS is asked)
+ * @param checkedAt       when the check started
+ * @param elapsed         how long it took
+ * @param signpostVersion the version of Signpost that made the report
+ * @param federation      the federation outcome
+ * @param client          the client discovery outcome
+ * @param hops            both lanes' hops, in the order they were started
+ * @param checks          all verdicts, in a stable order
+ */
+public record Report(
+        String serverName,
+        String asciiServerName,
+        Instant checkedAt,
+        Duration elapsed,
+        String signpostVersion,
+        FederationResult federation,
+        ClientResult client,
+        List<Hop> hops,
+        List<Check> checks) {
+
+    public Report {
+        hops = List.copyOf(hops);
+        checks = List.copyOf(checks);
+    }
+
+    /** The check with this id, if present. */
+    public Optional<Check> check(String id) {
+        return checks.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** The hop with this id, if present. */
+    public Optional<Hop> hop(String id) {
+        return hops.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The hops of one lane, in order. */
+    public List<Hop> hops(Lane lane) {
+        return hops.stream().filter(h -> h.lane() == lane).toList();
+    }
+
+    /** True when any check failed (the CLI's exit status 1). */
+    public boolean hasFailure() {
+        return checks.stream().anyMatch(c -> c.status() == Status.FAIL);
+    }
+
+    /** The worst status over all checks. */
+    public Status overall() {
+        return checks.stream().map(Check::status).reduce(Status.SKIP, Status::worst);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.signpost.core.plan;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the user wants: the one typed model shared by the wizard, the CLI, generation and deployment.
+ * Immutable; the wizard builds a new one as fields change. Never holds secrets.
+ *
+ * @param serverName          the server name as typed (the part after the colon in user IDs)
+ * @param federationMode      how federation is delegated
+ * @param federationHost      where federation traffic goes (DNS name or IP literal); unused for DIRECT
+ * @param federationPort      its port, 1–65535 (8448 by default)
+ * @param clientBaseUrl       {@code m.homeserver.base_url}: an https URL with a host, no query
+ * @param identityServerUrl   {@code m.identity_server.base_url}, or null for none
+ * @param supportContacts     contacts for {@code /.well-known/matrix/support}; empty for none
+ * @param supportPage         the support page URL for that file, or null
+ * @param extraClientKeys     extra namespaced keys for the client file (key → JSON text of the value)
+ * @param webServer           what serves the server name's HTTPS
+ * @param homeserver          the homeserver software
+ * @param federationProxy     whether to also generate the reverse-proxy block that serves federation
+ * @param homeserverUpstream  where that proxy forwards {@code /_matrix/}, e.g. {@code http://127.0.0.1:8008}
+ */
+public record DelegationPlan(
+        String serverName,
+        FederationMode federationMode,
+        String federationHost,
+        int federationPort,
+        String clientBaseUrl,
+        String identityServerUrl,
+        List<SupportContact> supportContacts,
+        String supportPage,
+        Map<String, String> extraClientKeys,
+        WebServerKind webServer,
+        HomeserverKind homeserver,
+        boolean federationProxy,
+        String homeserverUpstream) {
+
+    /** The federation port Matrix assumes when none is given. */
+    public static final int DEFAULT_FEDERATION_PORT = 8448;
+
+    /** The upstream most homeservers listen on locally. */
+    public static final String DEFAULT_UPSTREAM = "http://127.0.0.1:8008";
+
+    public DelegationPlan {
+        supportContacts = supportContacts == null ? List.of() : List.copyOf(supportContacts);
+        // Sorted, so generated files are the same for the same plan.
+        extraClientKeys = extraClientKeys == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(extraClientKeys));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.signpost;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of ARCHITECTURE.md: the core knows nothing of JavaFX or of its front-ends. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.signpost");
+    }
+
+    @Test
+    void coreHasNoJavaFx() {
+        noClasses().that().resideInAPackage("dev.signpost.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.sun.javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotDependOnFrontEnds() {
+        noClasses().that().resideInAPackage("dev.signpost.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.signpost.ui..", "dev.signpost.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void commandLineDoesNotDependOnTheWizard() {
+        noClasses().that().resideInAPackage("dev.signpost.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.signpost.ui..", "javafx..")
+                .check(classes);
+    }
+}
