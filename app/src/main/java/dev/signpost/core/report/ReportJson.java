@@ -74,7 +74,7 @@ public final class ReportJson {
         root.put("checked_at", instant(report.checkedAt()));
         root.set("elapsed_ms", millis(report.elapsed()));
         root.put("signpost_version", report.signpostVersion());
-        root.put("overall", report.overall().jsonName());
+        root.put("overall", overall(report).jsonName());
         root.set("federation", report.federation() == null ? F.nullNode() : federation(report.federation()));
         root.set("client", report.client() == null ? F.nullNode() : client(report.client()));
         ArrayNode checks = root.putArray("checks");
@@ -82,6 +82,12 @@ public final class ReportJson {
         ArrayNode hops = root.putArray("hops");
         report.hops().forEach(hop -> hops.add(hop(hop)));
         return root;
+    }
+
+    /** Like {@link Report#overall()}, tolerating a check without status (written as null). */
+    private static Status overall(Report report) {
+        return report.checks().stream().map(Check::status).filter(java.util.Objects::nonNull)
+                .reduce(Status.SKIP, Status::worst);
     }
 
     private static ObjectNode federation(FederationResult federation) {
