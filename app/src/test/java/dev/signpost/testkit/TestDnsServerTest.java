@@ -124,4 +124,30 @@ class TestDnsServerTest {
         assertThat(ask("example.com", Type.A, false).getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(dns.hostPort()).isEqualTo("127.0.0.1:" + dns.address().getPort());
     }
+
+    @Test
+    void srvDotTargetCnameOutOfZoneAndServfailBehindCname() throws IOException {
+        dns.srv("_matrix-fed._tcp.example.com", 0, 0, 0, ".")
+                .cname("away.example.com", "elsewhere.example.net")
+                .cname("broken-alias.example.com", "broken.example.com").servfail("broken.example.com");
+        SRVRecord none = (SRVRecord) ask("_matrix-fed._tcp.example.com", Type.SRV, false)
+                .getSection(Section.ANSWER).get(0);
+        assertThat(none.getTarget()).isEqualTo(Name.root);
+        Message away = ask("away.example.com", Type.AAAA, false);
+        assertThat(away.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(away.getSection(Section.ANSWER)).hasSize(1).first().isInstanceOf(CNAMERecord.class);
+        assertThat(ask("broken-alias.example.com", Type.A, false).getRcode()).isEqualTo(Rcode.SERVFAIL);
+        assertThat(ask("away.example.com", Type.CNAME, false).getSection(Section.ANSWER)).hasSize(1);
+    }
+
+    @Test
+    void clearForgetsTheZoneButNotTheLog() throws IOException {
+        dns.a("example.com", "203.0.113.5");
+        ask("example.com", Type.A, false);
+        dns.clear();
+        assertThat(ask("example.com", Type.A, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+        assertThat(dns.queries()).containsExactly("example.com A", "example.com A");
+        dns.clearQueries();
+        assertThat(dns.queries()).isEmpty();
+    }
 }
