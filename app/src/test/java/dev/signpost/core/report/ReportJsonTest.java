@@ -25,7 +25,7 @@ class ReportJsonTest {
 
     @Test
     void meetsTheCheckCommandContract() throws Exception {
-        JsonNode json = MAPPER.readTree(ReportJson.write(SampleReports.wellKnownSrv()));
+        JsonNode json = MAPPER.readTree(ReportJson.write(ReportJsonSamples.wellKnownSrv()));
         assertThat(json.get("server_name").asText()).isEqualTo("example.com");
         JsonNode federation = json.get("federation");
         assertThat(federation.get("method").asText()).isEqualTo("well-known-srv-matrix-fed");
@@ -63,7 +63,7 @@ class ReportJsonTest {
 
     @Test
     void writesTheRestOfTheReport() throws Exception {
-        JsonNode json = MAPPER.readTree(ReportJson.write(SampleReports.wellKnownSrv()));
+        JsonNode json = MAPPER.readTree(ReportJson.write(ReportJsonSamples.wellKnownSrv()));
         assertThat(json.get("ascii_server_name").asText()).isEqualTo("example.com");
         assertThat(json.get("checked_at").asText()).isEqualTo("2026-11-22T01:30:00.123456789Z");
         assertThat(json.get("elapsed_ms").asLong()).isEqualTo(1500);
@@ -92,18 +92,18 @@ class ReportJsonTest {
 
     @Test
     void isPrettyPrinted() {
-        assertThat(ReportJson.write(SampleReports.wellKnownSrv())).contains("\n  \"server_name\" : \"example.com\"");
+        assertThat(ReportJson.write(ReportJsonSamples.wellKnownSrv())).contains("\n  \"server_name\" : \"example.com\"");
     }
 
     @Test
     void readsBackAnEqualReport() throws Exception {
-        Report report = SampleReports.wellKnownSrv();
+        Report report = ReportJsonSamples.wellKnownSrv();
         assertThat(ReportJson.read(ReportJson.write(report))).isEqualTo(report);
     }
 
     @Test
     void negativeAndSubMillisecondDurationsRoundTrip() throws Exception {
-        Report sample = SampleReports.wellKnownSrv();
+        Report sample = ReportJsonSamples.wellKnownSrv();
         for (Duration elapsed : List.of(Duration.ofNanos(-1), Duration.ofNanos(999_999_999), Duration.ofDays(-3),
                 Duration.ofSeconds(Long.MAX_VALUE / 1000, 999_999_999))) {
             Report report = new Report(sample.serverName(), null, null, elapsed, null, null, null, List.of(),
