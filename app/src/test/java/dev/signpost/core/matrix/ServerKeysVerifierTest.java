@@ -166,6 +166,40 @@ class ServerKeysVerifierTest {
         assertThat(verdict.failures()).anyMatch(f -> f.contains("only integers"));
     }
 
+    /** The signing test vectors of the spec's appendices: seed, public key and two signatures. */
+    @Test
+    void specSigningVectorsMatchCanonicalJsonAndTheJdk() throws Exception {
+        byte[] seed = Base64.getDecoder().decode("YJDBA9Xnr2sVqXD9Vj7XVUnmFZcZrlw8Md7kMW+3XA1");
+        byte[] pkcs8 = java.util.HexFormat.of().parseHex("302e020100300506032b657004220420");
+        byte[] encoded = java.util.Arrays.copyOf(pkcs8, pkcs8.length + 32);
+        System.arraycopy(seed, 0, encoded, pkcs8.length, 32);
+        java.security.PrivateKey privateKey = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(encoded));
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(privateKey);
+        signer.update(CanonicalJson.encode(SigningKeys.MAPPER.readTree("{\"two\": \"Two\", \"one\": 1}")));
+        assertThat(Base64.getEncoder().withoutPadding().encodeToString(signer.sign()))
+                .isEqualTo("KqmLSbO39/Bzb0QIYE82zqLwsA+PDzYIpIRA2sRQ4sL53+sN6/fpNSoqE7BP7vBZhG6kYdD13EIMJpvhJI+6Bw");
+        signer.initSign(privateKey);
+        signer.update(CanonicalJson.encode(SigningKeys.MAPPER.readTree("{}")));
+        assertThat(Base64.getEncoder().withoutPadding().encodeToString(signer.sign()))
+                .isEqualTo("K8280/U9SSy9IVtjBuVeLr+HpOB4BQFWbg+UZaADMtTdGYI7Geitb76LTrr5QV/7Xg4ahLwYGYZzuHGZKM5ZAQ");
+
+        // The same key, as a homeserver would publish it, verifies through the verifier.
+        ObjectNode response = SigningKeys.MAPPER.createObjectNode();
+        response.put("server_name", "domain");
+        response.put("valid_until_ts", LATER.toEpochMilli());
+        response.putObject("verify_keys").putObject("ed25519:1").put("key",
+                "XGX0JRS2Af3be3knz2fBiRbApjm2Dh61gXDJA8kcJNI");
+        signer.initSign(privateKey);
+        signer.update(CanonicalJson.encode(response));
+        response.putObject("signatures").putObject("domain").put("ed25519:1",
+                Base64.getEncoder().withoutPadding().encodeToString(signer.sign()));
+        KeysVerdict verdict = verify(response, "domain");
+        assertThat(verdict.ok()).as(verdict.failures().toString()).isTrue();
+        assertThat(verdict.verifiedKeyIds()).containsExactly("ed25519:1");
+    }
+
     @Test
     void notJsonIsAFailureWithASentence() {
         KeysVerdict verdict = ServerKeysVerifier.verify("<html>".getBytes(StandardCharsets.UTF_8), "example.com",
