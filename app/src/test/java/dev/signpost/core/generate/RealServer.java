@@ -141,6 +141,12 @@ abstract class RealServer {
 
         @Override
         Path mainConfig(Path work, Path generated, int httpPort) throws IOException {
+            return write(work.resolve("apache.conf"), head(work)
+                    + "Include " + generated.resolve("apache/signpost-site.conf") + "\n");
+        }
+
+        /** Server-wide settings: runtime files in {@code work}, the modules the generated configs need. */
+        static String head(Path work) throws IOException {
             Path run = Files.createDirectories(work.resolve("apache-run"));
             StringBuilder out = new StringBuilder();
             out.append("ServerRoot ").append(work).append('\n');
@@ -159,8 +165,7 @@ abstract class RealServer {
                 // Apache refuses to serve as root; its workers drop to nobody (the test tree is world-readable).
                 out.append("User nobody\nGroup nogroup\n");
             }
-            out.append("Include ").append(generated.resolve("apache/signpost-site.conf")).append('\n');
-            return write(work.resolve("apache.conf"), out.toString());
+            return out.toString();
         }
 
         @Override
