@@ -11,6 +11,7 @@ import dev.signpost.core.plan.InvalidPlanException;
 import dev.signpost.core.plan.PlanBuilder;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
+import dev.signpost.core.plan.SupportContact;
 import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
@@ -69,6 +70,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--support-page", paramLabel = "URL", description = "support_page of /.well-known/matrix/support.")
     private String supportPage;
+
+    @Option(names = "--admin-contact", paramLabel = "MXID|EMAIL",
+            description = "An m.role.admin contact for /.well-known/matrix/support: @user:server or an email. Repeatable.")
+    private List<String> adminContacts = new ArrayList<>();
+
+    @Option(names = "--security-contact", paramLabel = "MXID|EMAIL",
+            description = "An m.role.security contact for /.well-known/matrix/support. Repeatable.")
+    private List<String> securityContacts = new ArrayList<>();
 
     @Option(names = "--client-key", paramLabel = "KEY=JSON",
             description = "An extra namespaced key for the client file, e.g. org.example.key={\"a\":1}. Repeatable.")
@@ -164,6 +173,8 @@ public final class GenerateCommand implements Callable<Integer> {
             builder.clientBaseUrl("https://" + delegatedHost);
         }
         builder.identityServerUrl(identityServer).supportPage(supportPage).extraClientKeys(clientKeys);
+        adminContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_ADMIN, c)));
+        securityContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_SECURITY, c)));
         builder.webServer(parseEnum(WebServerKind.class, webServer, "badWebServer", texts, usageErrors));
         builder.homeserver(parseHomeserver(texts, usageErrors));
         builder.federationProxy(federationProxy);
@@ -171,6 +182,11 @@ public final class GenerateCommand implements Callable<Integer> {
             builder.homeserverUpstream(upstream);
         }
         return builder.build();
+    }
+
+    private static SupportContact contact(String role, String address) {
+        String trimmed = address.strip();
+        return trimmed.startsWith("@") ? new SupportContact(role, trimmed, null) : new SupportContact(role, null, trimmed);
     }
 
     private HomeserverKind parseHomeserver(Texts texts, List<String> usageErrors) {

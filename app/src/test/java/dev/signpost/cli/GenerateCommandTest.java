@@ -105,6 +105,18 @@ class GenerateCommandTest {
     }
 
     @Test
+    void supportContactsGoIntoTheSupportFile(@TempDir Path dir) throws Exception {
+        int status = run("--server-name", "example.com", "--admin-contact", "@admin:example.com",
+                "--security-contact", "security@example.com", "--support-page", "https://example.com/help",
+                "--out", dir.toString());
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(dir.resolve(".well-known/matrix/support")).content()
+                .contains("\"matrix_id\": \"@admin:example.com\"").contains("\"role\": \"m.role.admin\"")
+                .contains("\"email_address\": \"security@example.com\"").contains("\"role\": \"m.role.security\"")
+                .contains("\"support_page\": \"https://example.com/help\"");
+    }
+
+    @Test
     void unknownKindsAreUsageErrors() {
         assertThat(run("--server-name", "example.com", "--web-server", "iis")).isEqualTo(SignpostCommand.EXIT_USAGE);
         assertThat(err.toString()).contains("\"iis\"").contains("nginx, caddy");
