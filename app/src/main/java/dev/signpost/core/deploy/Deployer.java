@@ -114,7 +114,7 @@ public final class Deployer {
     /**
      * Puts back the newest backup of each of the request's files (only paths are used, not contents), each
      * atomically through a temporary copy. The backups themselves are kept, so rolling back twice is harmless.
-     * Files without a backup are left as they are and named in the message.
+     * Existing files without a backup are left as they are and named in the message.
      */
     public DeployResult rollback(DeployRequest request, DeployPrompts prompts, DeployListener listener,
                                  Cancellation cancellation) {
@@ -130,7 +130,10 @@ public final class Deployer {
                 String target = root + "/" + file.relativePath();
                 Optional<String> backup = newestBackup(sftp, target);
                 if (backup.isEmpty()) {
-                    withoutBackup.add(target);
+                    // Only worth a word when there is a file that cannot be rolled back.
+                    if (read(sftp, target).isPresent()) {
+                        withoutBackup.add(target);
+                    }
                     continue;
                 }
                 byte[] old = read(sftp, backup.get()).orElseThrow();

@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Client key pairs made by the real {@code ssh-keygen}, in OpenSSH's own private key format. */
-final class ClientKeys {
+public final class ClientKeys {
 
-    static final String PASSPHRASE = "Tr0ub4dor&3-passphrase";
+    public static final String PASSPHRASE = "Tr0ub4dor&3-passphrase";
 
-    final Path dir;
-    final Path ed25519;
-    final Path ecdsa;
-    final Path rsa;
+    public final Path dir;
+    public final Path ed25519;
+    public final Path ecdsa;
+    public final Path rsa;
     /** An ecdsa key encrypted with {@link #PASSPHRASE}. */
-    final Path encrypted;
+    public final Path encrypted;
     /** A key no server knows. */
-    final Path stranger;
+    public final Path stranger;
 
     private ClientKeys(Path dir) {
         this.dir = dir;
@@ -31,7 +31,7 @@ final class ClientKeys {
         this.stranger = dir.resolve("id_stranger");
     }
 
-    static ClientKeys create(Path dir) throws IOException, InterruptedException {
+    public static ClientKeys create(Path dir) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
                 "ssh-keygen is not installed (package openssh-client): SSH deployment tests skipped");
         Files.createDirectories(dir);
@@ -44,7 +44,7 @@ final class ClientKeys {
         return keys;
     }
 
-    static void keygen(Path file, String type, String passphrase, String bits) throws IOException, InterruptedException {
+    public static void keygen(Path file, String type, String passphrase, String bits) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/ssh-keygen", "-q", "-t", type, "-N", passphrase,
                 "-C", "signpost-test", "-f", file.toString()));
         if (bits != null) {
@@ -57,7 +57,7 @@ final class ClientKeys {
     }
 
     /** authorized_keys lines for every key except the stranger (and ed25519 if the server cannot read it). */
-    String authorizedKeys(boolean withEd25519) throws IOException {
+    public String authorizedKeys(boolean withEd25519) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (Path key : withEd25519 ? List.of(ed25519, ecdsa, rsa, encrypted) : List.of(ecdsa, rsa, encrypted)) {
             sb.append(Files.readString(Path.of(key + ".pub")).strip()).append('\n');

@@ -16,16 +16,16 @@ import java.security.KeyPairGenerator;
 import java.util.List;
 
 /** Apache MINA SSHD in this JVM: key and password login, SFTP confined to one directory. */
-final class MinaSshServer implements TestSshServer {
+public final class MinaSshServer implements TestSshServer {
 
-    static final String USER = "deployer";
-    static final String PASSWORD = "c0rrect-h0rse-battery";
+    public static final String USER = "deployer";
+    public static final String PASSWORD = "c0rrect-h0rse-battery";
 
     private final SshServer sshd;
     private final Path root;
     private final KeyPair hostKey;
 
-    MinaSshServer(Path root, ClientKeys keys) throws Exception {
+    public MinaSshServer(Path root, ClientKeys keys) throws Exception {
         this.root = root;
         Files.createDirectories(root);
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");

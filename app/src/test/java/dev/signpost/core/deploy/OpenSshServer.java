@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The real OpenSSH {@code sshd}, started as the current user on a loopback port with its own config, host key and
  * authorized_keys in a temporary directory. Skips the tests visibly when it is not installed.
  */
-final class OpenSshServer implements TestSshServer {
+public final class OpenSshServer implements TestSshServer {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 

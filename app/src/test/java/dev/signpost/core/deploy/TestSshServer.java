@@ -3,7 +3,7 @@ package dev.signpost.core.deploy;
 import java.nio.file.Path;
 
 /** A real SSH server on loopback for the deployment suite. */
-interface TestSshServer extends AutoCloseable {
+public interface TestSshServer extends AutoCloseable {
 
     String name();
 
