@@ -6,6 +6,7 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
+import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -44,6 +45,8 @@ public final class MinaSshServer implements TestSshServer {
         // Like OpenSSH, hand the command line to a shell (MINA's own factory would split it on spaces).
         sshd.setCommandFactory((channel, command) ->
                 new ProcessShellFactory(command, "/bin/sh", "-c", command).createShell(channel));
+        // Allows direct-tcpip channels, so ProxyJump can be tested through this server.
+        sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         sshd.start();
     }
 

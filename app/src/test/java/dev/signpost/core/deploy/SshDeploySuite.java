@@ -303,6 +303,23 @@ abstract class SshDeploySuite {
         assertThat(events).anyMatch(e -> e.contains(server.user() + "@127.0.0.1:" + server.port()));
     }
 
+    @Test
+    void tunnelsThroughAProxyJumpHost() throws Exception {
+        Path config = base.resolve("ssh_config_jump_" + counter);
+        String host = String.join("\n",
+                "  HostName 127.0.0.1",
+                "  Port " + server.port(),
+                "  User " + server.user(),
+                "  IdentityFile " + keys.ecdsa);
+        Files.writeString(config, "Host bastion\n" + host + "\n\nHost inner\n" + host + "\n  ProxyJump bastion\n");
+        Deployer deployer = new Deployer(new SshEnvironment(config, knownHosts, null, List.of()), Locale.ENGLISH);
+        DeployResult r = deployer.deploy(DeployRequest.of(SshTarget.of("inner"), remoteWww,
+                files(SERVER_JSON, CLIENT_JSON)), new ScriptedPrompts(), recorder(), new Cancellation());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(DeployOutcome.DEPLOYED);
+        assertThat(events.stream().filter(e -> e.startsWith("CONNECTING:"))).hasSize(2);
+        assertThat(local("server")).isEqualTo(SERVER_JSON);
+    }
+
     // ---- host keys -------------------------------------------------------------------------------------------
 
     @Test
