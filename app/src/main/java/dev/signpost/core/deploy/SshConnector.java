@@ -132,16 +132,16 @@ final class SshConnector {
             List<Identity> all = new ArrayList<>(agentIdentities);
             all.addAll(keyIdentities);
             JSchException last = null;
-            if (!all.isEmpty()) {
-                try {
-                    return new SshConnection(open(jsch, r, target, hostKeys, all, null, cancellation, listener,
-                            jumpConnection), target.operationTimeout(), r.description(), cancellation, jumpConnection);
-                } catch (JSchException e) {
-                    if (!isAuthFailure(e) || cancellation.isCancelled()) {
-                        throw translate(e, r, target, hostKeys, cancellation);
-                    }
-                    last = e;
+            // Always try keys first, even none: that reaches the server and checks its host key before anyone is
+            // asked for a password.
+            try {
+                return new SshConnection(open(jsch, r, target, hostKeys, all, null, cancellation, listener,
+                        jumpConnection), target.operationTimeout(), r.description(), cancellation, jumpConnection);
+            } catch (JSchException e) {
+                if (!isAuthFailure(e) || cancellation.isCancelled()) {
+                    throw translate(e, r, target, hostKeys, cancellation);
                 }
+                last = e;
             }
             for (int attempt = 0; attempt < PASSWORD_ATTEMPTS && !cancellation.isCancelled(); attempt++) {
                 char[] password = prompts.password(r.user() + "@" + r.hostName(), attempt > 0);
