@@ -114,6 +114,16 @@ public final class MinaSshServer implements TestSshServer {
     }
 
     @Override
+    public void freezeConnections() {
+        sshd.getActiveSessions().forEach(s -> s.getIoSession().suspendRead());
+    }
+
+    @Override
+    public void thawConnections() {
+        sshd.getActiveSessions().forEach(s -> s.getIoSession().resumeRead());
+    }
+
+    @Override
     public String log() {
         return "";
     }

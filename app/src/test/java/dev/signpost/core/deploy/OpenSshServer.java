@@ -172,6 +172,22 @@ public final class OpenSshServer implements TestSshServer {
     }
 
     @Override
+    public void freezeConnections() throws Exception {
+        signalChildren("-STOP");
+    }
+
+    @Override
+    public void thawConnections() throws Exception {
+        signalChildren("-CONT");
+    }
+
+    private void signalChildren(String signal) throws Exception {
+        for (ProcessHandle child : process.descendants().toList()) {
+            new ProcessBuilder("kill", signal, Long.toString(child.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
     public String log() {
         try {
             return Files.readString(logFile);

@@ -568,6 +568,42 @@ abstract class SshDeploySuite {
     }
 
     @Test
+    void aServerThatStopsAnsweringEndsWithinTheOperationLimit() throws Exception {
+        seed("old server\n", "old client\n");
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), server.user(), keys.ecdsa, Duration.ofSeconds(10),
+                Duration.ofSeconds(2));
+        AtomicBoolean frozen = new AtomicBoolean();
+        DeployListener freezer = new DeployListener() {
+            @Override
+            public void stage(DeployStage stage, String detail) {
+                if (stage == DeployStage.READING && frozen.compareAndSet(false, true)) {
+                    try {
+                        server.freezeConnections();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        long start = System.nanoTime();
+        DeployResult r;
+        try {
+            r = deployer().deploy(DeployRequest.of(target, remoteWww, files(SERVER_JSON, CLIENT_JSON)),
+                    new ScriptedPrompts(), freezer, new Cancellation());
+        } finally {
+            server.thawConnections();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(frozen).isTrue();
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.remoteUnchanged()).isTrue();
+        assertThat(r.message()).contains(remoteWww + "/.well-known/matrix/server");
+        assertThat(took).isLessThan(Duration.ofSeconds(15));
+        assertThat(local("server")).isEqualTo("old server\n");
+        assertThat(listing()).containsExactly("client", "server");
+    }
+
+    @Test
     void cancelMidTransferCleansUpAndChangesNothing() throws IOException {
         seed("old server\n", "old client\n");
         String big = "y".repeat(99).concat("\n").repeat(40_000);

@@ -42,6 +42,12 @@ public interface TestSshServer extends AutoCloseable {
     /** Drops every open client connection at once, as a network failure would. */
     void cutConnections();
 
+    /** Stops answering on every open connection (the connections stay open), as a hung server would. */
+    void freezeConnections() throws Exception;
+
+    /** Undoes {@link #freezeConnections()}. */
+    void thawConnections() throws Exception;
+
     /** Everything the server logged, for the secret-leak test. */
     String log();
 
