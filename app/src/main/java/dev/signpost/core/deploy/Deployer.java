@@ -141,7 +141,7 @@ public final class Deployer {
                 FileChange change = change(target, current, old);
                 changes.add(change);
                 if (change.changed()) {
-                    plan.add(new Restore(target, backup.get(), old, current.orElse(null)));
+                    plan.add(new Restore(target, backup.get(), old, current.orElse(null), change));
                 }
             }
             String note = withoutBackup.isEmpty() ? null : texts.get("rollback.noBackup", String.join(", ", withoutBackup));
@@ -153,8 +153,7 @@ public final class Deployer {
             if (request.dryRun()) {
                 return new DeployResult(DeployOutcome.DRY_RUN, changes, List.of(), List.of(), null, note, true);
             }
-            if (!prompts.confirmChanges(plan.stream().map(p -> changes.stream()
-                    .filter(c -> c.remotePath().equals(p.target)).findFirst().orElseThrow()).toList())) {
+            if (!prompts.confirmChanges(plan.stream().map(Restore::change).toList())) {
                 return new DeployResult(DeployOutcome.CANCELLED, changes, List.of(), List.of(), null,
                         texts.get("result.declined"), true);
             }
@@ -186,7 +185,7 @@ public final class Deployer {
         }
     }
 
-    private record Restore(String target, String backup, byte[] content, byte[] current) {
+    private record Restore(String target, String backup, byte[] content, byte[] current, FileChange change) {
     }
 
     /** A complete temporary copy, ready to be renamed over {@code target}. */
@@ -284,14 +283,8 @@ public final class Deployer {
             }
             throwIfCancelled(cancellation);
         } catch (DeployException e) {
-            boolean clean = removeQuietly(sftp, staged.stream().map(Staged::temp).toList());
-            for (int i = createdDirs.size() - 1; i >= 0; i--) {
-                try {
-                    sftp.rmdir(createdDirs.get(i));
-                } catch (SftpException | RuntimeException ignored) {
-                    clean = false;
-                }
-            }
+            boolean clean = removeQuietly(sftp, staged.stream().map(Staged::temp).toList())
+                    & removeDirectories(sftp, createdDirs);
             String message = clean ? e.getMessage() : e.getMessage() + " " + texts.get("cleanup.leftover");
             throw new DeployException(message, e.remoteUnchanged(), e);
         }
@@ -307,6 +300,7 @@ public final class Deployer {
                 } catch (DeployException e) {
                     removeQuietly(sftp, backups);
                     removeQuietly(sftp, staged.stream().map(Staged::temp).toList());
+                    removeDirectories(sftp, createdDirs);
                     throw e;
                 }
             }
@@ -555,6 +549,19 @@ public final class Deployer {
             // An unreadable directory has nothing we can clean up or restore from.
         }
         return names;
+    }
+
+    /** Removes directories this run created, deepest first; true when all are gone. */
+    private static boolean removeDirectories(ChannelSftp sftp, List<String> created) {
+        boolean all = true;
+        for (int i = created.size() - 1; i >= 0; i--) {
+            try {
+                sftp.rmdir(created.get(i));
+            } catch (SftpException | RuntimeException e) {
+                all = false;
+            }
+        }
+        return all;
     }
 
     /** Removes files, ignoring failures; true when all are gone. */

@@ -26,9 +26,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Vector;
 
 /**
@@ -200,9 +198,7 @@ final class SshConnector {
         session.setIdentityRepository(new FixedIdentityRepository(identities));
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", password == null ? "publickey" : "password,keyboard-interactive");
-        String knownHost = r.port() == 22 ? r.hostName() : "[" + r.hostName() + "]:" + r.port();
-        session.setConfig("server_host_key", preferKnownTypes(hostKeys.knownTypes(knownHost),
-                JSch.getConfig("server_host_key")));
+        // JSch itself asks first for the key types known_hosts has for this host (through getHostKey), as OpenSSH does.
         if (password != null) {
             session.setPassword(password);
         }
@@ -224,24 +220,6 @@ final class SshConnector {
             throw new JSchException(e.toString(), e);
         }
         return session;
-    }
-
-    static String preferKnownTypes(List<String> knownTypes, String algorithms) {
-        Set<String> ordered = new LinkedHashSet<>();
-        List<String> offered = List.of(algorithms.split(","));
-        for (String type : knownTypes) {
-            if (type.equals("ssh-rsa")) {
-                for (String rsa : List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa")) {
-                    if (offered.contains(rsa)) {
-                        ordered.add(rsa);
-                    }
-                }
-            } else if (offered.contains(type)) {
-                ordered.add(type);
-            }
-        }
-        ordered.addAll(offered);
-        return String.join(",", ordered);
     }
 
     private com.jcraft.jsch.HostKeyRepository loadKnownHosts(JSch jsch) throws DeployException {

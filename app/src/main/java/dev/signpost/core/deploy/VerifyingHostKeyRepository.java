@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
@@ -77,8 +78,14 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     private void append(String host, String type, byte[] key) throws IOException {
         Path parent = knownHostsFile.toAbsolutePath().getParent();
-        if (parent != null) {
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
+            try {
+                // OpenSSH expects ~/.ssh to be private to its owner.
+                Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user profile is already private.
+            }
         }
         String line = host + " " + type + " " + Base64.getEncoder().encodeToString(key) + "\n";
         boolean needsNewline = Files.exists(knownHostsFile) && Files.size(knownHostsFile) > 0
@@ -99,22 +106,6 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     /** Why saving to known_hosts failed, or null. */
     IOException saveFailure() {
         return saveFailure;
-    }
-
-    /** Key types known_hosts has for {@code host}, so the key exchange can ask for one of those first. */
-    java.util.List<String> knownTypes(String host) {
-        java.util.List<String> types = new java.util.ArrayList<>();
-        if (known != null) {
-            HostKey[] keys = known.getHostKey(host, null);
-            if (keys != null) {
-                for (HostKey k : keys) {
-                    if (!types.contains(k.getType())) {
-                        types.add(k.getType());
-                    }
-                }
-            }
-        }
-        return types;
     }
 
     @Override
