@@ -21,6 +21,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -79,7 +80,7 @@ public final class ChainDiagram extends BorderPane {
     public static final double MIN_ZOOM = 0.25;
     public static final double MAX_ZOOM = 3.0;
     /** Fitting never shrinks below this: past it the chain is scrolled instead. */
-    public static final double MIN_FIT_ZOOM = 0.45;
+    public static final double MIN_FIT_ZOOM = 0.6;
     /** Pixel density of PNG exports. */
     public static final double PNG_SCALE = 2.0;
 
@@ -311,6 +312,13 @@ public final class ChainDiagram extends BorderPane {
         views.forEach((id, view) -> view.setSelected(id.equals(hop.id())));
         if (getRight() != details) {
             setRight(details);
+            // The pane narrows the view: lay out now so the selected box can be scrolled back into sight.
+            applyCss();
+            layout();
+        }
+        ChainNodeView view = views.get(hop.id());
+        if (view != null) {
+            ensureVisible(view);
         }
     }
 
@@ -328,16 +336,32 @@ public final class ChainDiagram extends BorderPane {
 
     // ----- export -----
 
-    /** The chain rendered at {@code pixelScale} times its size, independent of the zoom on screen. */
+    /**
+     * The chain rendered at {@code pixelScale} times its size, independent of the zoom on screen and without focus
+     * or selection marks: a clean picture to share.
+     */
     public WritableImage snapshot(double pixelScale) {
-        applyCss();
-        layout();
+        Pane picture = new Pane();
+        picture.getStylesheets().add(STYLESHEET);
+        picture.getStyleClass().addAll("chain-diagram", "chain-canvas");
+        if (getStyleClass().contains("dark")) {
+            picture.getStyleClass().add("dark");
+        }
+        picture.getChildren().setAll(draw(layout, false));
+        picture.setPrefSize(layout.width(), layout.height());
+        picture.setMinSize(layout.width(), layout.height());
+        picture.setMaxSize(layout.width(), layout.height());
+        picture.resize(layout.width(), layout.height());
+        // A scene of its own gives the picture CSS and layout without disturbing the diagram on screen.
+        new Scene(picture);
+        picture.applyCss();
+        picture.layout();
         int width = (int) Math.ceil(layout.width() * pixelScale);
         int height = (int) Math.ceil(layout.height() * pixelScale);
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setTransform(new Scale(pixelScale, pixelScale));
         parameters.setViewport(new Rectangle2D(0, 0, width, height));
-        return canvas.snapshot(parameters, new WritableImage(width, height));
+        return picture.snapshot(parameters, new WritableImage(width, height));
     }
 
     /** Writes a PNG at {@link #PNG_SCALE}× to {@code file}, replacing it only once the image is complete. */
@@ -424,56 +448,7 @@ public final class ChainDiagram extends BorderPane {
                 .findFirst().orElse(null);
         layout = ChainLayout.of(List.copyOf(hops.values()));
         views.clear();
-        List<Node> children = new ArrayList<>();
-        Rectangle background = new Rectangle(layout.width(), layout.height());
-        background.getStyleClass().add("chain-background");
-        background.setFill(javafx.scene.paint.Color.TRANSPARENT);
-        children.add(background);
-        for (LaneBand lane : layout.lanes()) {
-            Rectangle band = new Rectangle(lane.x(), lane.y(), lane.width(), lane.height());
-            band.getStyleClass().add("lane-band");
-            Text title = new Text(lane.x() + 12, lane.y() + 18, names.lane(lane.lane()));
-            title.getStyleClass().add("lane-title");
-            children.addAll(List.of(band, title));
-        }
-        for (Group group : layout.groups()) {
-            Rectangle frame = new Rectangle(group.x(), group.y(), group.width(), group.height());
-            frame.getStyleClass().addAll("family-group", group.family() == AddressFamily.IPV6 ? "ipv6" : "ipv4");
-            Text tag = new Text(names.family(group.family()));
-            tag.getStyleClass().add("family-tag");
-            tag.setX(group.x() + group.width() - 40);
-            tag.setY(group.y() + 15);
-            children.addAll(List.of(frame, tag));
-        }
-        for (Edge edge : layout.edges()) {
-            children.addAll(edgeShapes(edge));
-        }
-        for (NodeBox box : layout.nodes()) {
-            Hop hop = box.hop();
-            String caption = hop.rule() != null ? hop.rule() : (hop.taken() ? null : names.get("notTaken"));
-            if (caption != null) {
-                children.add(smallLabel(caption, "edge-label", box.x() + 2, box.y() - ChainLayout.CAPTION_HEIGHT,
-                        box.width() + ChainLayout.COLUMN_GAP / 2));
-            }
-            if (!hop.taken() && hop.detail() != null) {
-                children.add(smallLabel(hop.detail(), "not-taken-reason", box.x() + 4, box.bottom() + 1,
-                        box.width() + ChainLayout.COLUMN_GAP));
-            }
-        }
-        for (NodeBox box : layout.nodes()) {
-            ChainNodeView view = new ChainNodeView(box, names, texts);
-            wire(view);
-            view.setChanged(highlighted.contains(box.id()));
-            view.setSelected(selected.get() != null && selected.get().id().equals(box.id()));
-            views.put(box.id(), view);
-            children.add(view);
-        }
-        if (hops.isEmpty()) {
-            Label empty = new Label(texts.get("empty"));
-            empty.getStyleClass().add("chain-empty");
-            empty.relocate(ChainLayout.MARGIN, ChainLayout.MARGIN);
-            children.add(empty);
-        }
+        List<Node> children = draw(layout, true);
         canvas.getChildren().setAll(children);
         canvas.setPrefSize(layout.width(), layout.height());
         canvas.setMinSize(layout.width(), layout.height());
@@ -485,6 +460,68 @@ public final class ChainDiagram extends BorderPane {
         if (focusedId != null && views.containsKey(focusedId)) {
             views.get(focusedId).requestFocus();
         }
+    }
+
+    /**
+     * The shapes of a layout. Interactive drawings wire clicks, keys and tooltips and remember the boxes; export
+     * drawings are plain pictures, without focus or selection marks.
+     */
+    private List<Node> draw(ChainLayout chain, boolean interactive) {
+        List<Node> children = new ArrayList<>();
+        Rectangle background = new Rectangle(chain.width(), chain.height());
+        background.getStyleClass().add("chain-background");
+        background.setFill(javafx.scene.paint.Color.TRANSPARENT);
+        children.add(background);
+        for (LaneBand lane : chain.lanes()) {
+            Rectangle band = new Rectangle(lane.x(), lane.y(), lane.width(), lane.height());
+            band.getStyleClass().add("lane-band");
+            Text title = new Text(lane.x() + 12, lane.y() + 18, names.lane(lane.lane()));
+            title.getStyleClass().add("lane-title");
+            children.addAll(List.of(band, title));
+        }
+        for (Group group : chain.groups()) {
+            Rectangle frame = new Rectangle(group.x(), group.y(), group.width(), group.height());
+            frame.getStyleClass().addAll("family-group", group.family() == AddressFamily.IPV6 ? "ipv6" : "ipv4");
+            Text tag = new Text(names.family(group.family()));
+            tag.getStyleClass().add("family-tag");
+            tag.setX(group.x() + group.width() - 40);
+            tag.setY(group.y() + 15);
+            children.addAll(List.of(frame, tag));
+        }
+        for (Edge edge : chain.edges()) {
+            children.addAll(edgeShapes(edge));
+        }
+        for (NodeBox box : chain.nodes()) {
+            Hop hop = box.hop();
+            String caption = hop.rule() != null ? hop.rule() : (hop.taken() ? null : names.get("notTaken"));
+            if (caption != null) {
+                children.add(smallLabel(caption, "edge-label", box.x() + 2, box.y() - ChainLayout.CAPTION_HEIGHT,
+                        box.width() + ChainLayout.COLUMN_GAP / 2));
+            }
+            if (!hop.taken() && hop.detail() != null) {
+                children.add(smallLabel(hop.detail(), "not-taken-reason", box.x() + 4, box.bottom() + 1,
+                        box.width() + ChainLayout.COLUMN_GAP));
+            }
+        }
+        for (NodeBox box : chain.nodes()) {
+            ChainNodeView view = new ChainNodeView(box, names, texts);
+            if (interactive) {
+                wire(view);
+                view.setChanged(highlighted.contains(box.id()));
+                view.setSelected(selected.get() != null && selected.get().id().equals(box.id()));
+                views.put(box.id(), view);
+            } else {
+                view.setFocusTraversable(false);
+            }
+            children.add(view);
+        }
+        if (chain.nodes().isEmpty()) {
+            Label empty = new Label(texts.get("empty"));
+            empty.getStyleClass().add("chain-empty");
+            empty.relocate(ChainLayout.MARGIN, ChainLayout.MARGIN);
+            children.add(empty);
+        }
+        return children;
     }
 
     private List<Node> edgeShapes(Edge edge) {

@@ -47,11 +47,14 @@ final class ChainNodeView extends Pane {
         icon.setMouseTransparent(true);
 
         String kindText = names.kind(hop.kind());
-        if (box.family() != AddressFamily.NONE) {
+        // The family frame says IPv4/IPv6 for the whole row; repeating it on the address itself keeps it readable
+        // without colour, and on the hops after it would only crowd the kind name.
+        if (hop.kind() == dev.signpost.core.model.HopKind.ADDRESS && box.family() != AddressFamily.NONE) {
             kindText = kindText + " · " + names.family(box.family());
         }
-        double textWidth = box.width() - ChainLayout.NODE_CHROME;
+        double textWidth = box.width() - 70;
         Label kind = label(kindText, "node-kind", textWidth);
+        kind.setTextOverrun(OverrunStyle.ELLIPSIS);
         kind.relocate(42, 5);
         Label value = label(hop.label() == null ? "" : hop.label(), "node-label", textWidth);
         value.relocate(42, 22);
