@@ -6,7 +6,7 @@ import dev.signpost.core.model.HopKind;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.report.ChainLayout;
-import dev.signpost.core.report.SampleReports;
+import dev.signpost.core.report.ChainFixtures;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -50,7 +50,7 @@ class ChainDiagramTest {
     @Test
     void rendersEveryResolutionBranchWithOneFocusableDescribedBoxPerHop(FxRobot robot) {
         for (FederationMethod method : FederationMethod.values()) {
-            Report report = SampleReports.build(new SampleReports.Shape(method,
+            Report report = ChainFixtures.build(new ChainFixtures.Shape(method,
                     List.of("203.0.113.5", "2001:db8::5"), -1, false, false, true));
             robot.interact(() -> diagram.setReport(report));
             Set<Node> nodes = robot.lookup(".chain-node").queryAll();
@@ -69,7 +69,7 @@ class ChainDiagramTest {
 
     @Test
     void clickingABrokenHopOpensItsDetailsWithCertificateAndFix(FxRobot robot) {
-        Report report = SampleReports.brokenDelegation();
+        Report report = ChainFixtures.brokenDelegation();
         robot.interact(() -> {
             diagram.setReport(report);
             diagram.setZoom(1);
@@ -98,7 +98,7 @@ class ChainDiagramTest {
 
     @Test
     void arrowKeysWalkTheChain(FxRobot robot) {
-        robot.interact(() -> diagram.setReport(SampleReports.healthy()));
+        robot.interact(() -> diagram.setReport(ChainFixtures.healthy()));
         robot.interact(() -> diagram.nodeFor("fed.server-name").orElseThrow().requestFocus());
         robot.type(KeyCode.RIGHT);
         assertThat(focusedHopId(robot)).isEqualTo("fed.well-known");
@@ -116,7 +116,7 @@ class ChainDiagramTest {
 
     @Test
     void liveUpdatesAddBoxesInArrivalOrderAndReplaceById(FxRobot robot) {
-        Report report = SampleReports.sixAddressFanOut();
+        Report report = ChainFixtures.sixAddressFanOut();
         robot.interact(() -> diagram.clear());
         assertThat(robot.lookup(".chain-empty").queryAll()).hasSize(1);
         int count = 0;
@@ -142,7 +142,7 @@ class ChainDiagramTest {
     void theLiveListenerHandsEventsToTheFxThread(FxRobot robot) throws Exception {
         robot.interact(() -> diagram.clear());
         var listener = diagram.liveListener();
-        Report report = SampleReports.healthy();
+        Report report = ChainFixtures.healthy();
         // Called from a non-FX thread, as the engine does.
         var engineThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -159,7 +159,7 @@ class ChainDiagramTest {
     @Test
     void pngExportIsTwiceTheDrawingSizeAndShowsTheBrokenHopInRed(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Report report = SampleReports.brokenDelegation();
+        Report report = ChainFixtures.brokenDelegation();
         robot.interact(() -> diagram.setReport(report));
         Path file = dir.resolve("chain.png");
         AtomicReference<Exception> error = new AtomicReference<>();
@@ -194,7 +194,7 @@ class ChainDiagramTest {
 
     @Test
     void svgExportIsWellFormed(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> diagram.setReport(SampleReports.clientCorsFailure()));
+        robot.interact(() -> diagram.setReport(ChainFixtures.clientCorsFailure()));
         Path file = dir.resolve("chain.svg");
         AtomicReference<Exception> error = new AtomicReference<>();
         robot.interact(() -> {
@@ -211,7 +211,7 @@ class ChainDiagramTest {
 
     @Test
     void fitsTheWindowAtStartAndZoomsWithinLimits(FxRobot robot) {
-        Report big = SampleReports.build(new SampleReports.Shape(FederationMethod.SRV_MATRIX_FED,
+        Report big = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.SRV_MATRIX_FED,
                 java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "203.0.113." + i).toList(), -1, true,
                 false, true));
         robot.interact(() -> {
@@ -228,8 +228,8 @@ class ChainDiagramTest {
     @Test
     void comparisonMarksChangedHopsAndListsChanges(FxRobot robot) {
         AtomicReference<ChainComparison> comparison = new AtomicReference<>();
-        Report before = SampleReports.brokenDelegation();
-        Report after = SampleReports.build(new SampleReports.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
+        Report before = ChainFixtures.brokenDelegation();
+        Report after = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
                 List.of("203.0.113.5", "2001:db8::5"), -1, false, false, false));
         robot.interact(() -> {
             ChainComparison view = new ChainComparison(Locale.GERMAN);

@@ -1,7 +1,7 @@
 package dev.signpost.ui.chain;
 
 import dev.signpost.core.model.Report;
-import dev.signpost.core.report.SampleReports;
+import dev.signpost.core.report.ChainFixtures;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -42,17 +42,17 @@ class ChainScreenshotsTest {
         assumeTrue(Boolean.getBoolean("signpost.screenshots"),
                 "Screenshots are written only with -Dsignpost.screenshots=true");
         Files.createDirectories(OUT);
-        export(robot, SampleReports.brokenDelegation(), "chain-broken-delegation.png", false);
-        export(robot, SampleReports.sixAddressFanOut(), "chain-six-addresses.png", false);
-        export(robot, SampleReports.clientCorsFailure(), "chain-client-cors.png", false);
-        export(robot, SampleReports.sixAddressFanOut(), "chain-six-addresses-dark.png", true);
+        export(robot, ChainFixtures.brokenDelegation(), "chain-broken-delegation.png", false);
+        export(robot, ChainFixtures.sixAddressFanOut(), "chain-six-addresses.png", false);
+        export(robot, ChainFixtures.clientCorsFailure(), "chain-client-cors.png", false);
+        export(robot, ChainFixtures.sixAddressFanOut(), "chain-six-addresses-dark.png", true);
 
         // The whole control as a user sees it: a broken hop selected, its details and fix open beside the chain.
         robot.interact(() -> {
             diagram.setDark(false);
-            diagram.setReport(SampleReports.brokenDelegation());
+            diagram.setReport(ChainFixtures.brokenDelegation());
             diagram.fitToWindow();
-            diagram.openDetails(SampleReports.brokenDelegation().hop("fed.tls.203.0.113.5:443").orElseThrow());
+            diagram.openDetails(ChainFixtures.brokenDelegation().hop("fed.tls.203.0.113.5:443").orElseThrow());
         });
         robot.interact(() -> {
             try {
