@@ -79,6 +79,14 @@ public final class ApacheGenerator implements FileGenerator {
         return out.toString();
     }
 
+    private static String serverNameLine(String host) {
+        if (host.indexOf(':') >= 0) {
+            // httpd rejects IPv6 literals in ServerName; the virtual host then answers by its address and port.
+            return "    # No ServerName: Apache cannot name a virtual host by the IPv6 address " + host + ".\n";
+        }
+        return "    ServerName " + ConfigText.token(host) + "\n";
+    }
+
     private static String listenLine(GenerationContext c, int port) {
         return c.isStandardHttpsPort(port) ? "" : "Listen " + ConfigText.token(c.listen(port)) + "\n";
     }
@@ -94,7 +102,7 @@ public final class ApacheGenerator implements FileGenerator {
         boolean sharesPort = c.federationListenPort() == c.httpsPort();
         return (sharesPort ? "" : listenLine(c, c.federationListenPort()))
                 + "<VirtualHost *:" + c.federationListenPort() + ">\n"
-                + "    ServerName " + ConfigText.token(name) + "\n"
+                + serverNameLine(name)
                 + tlsLines(c, name)
                 + proxyLines(c, "    ")
                 + "</VirtualHost>\n";
@@ -112,7 +120,7 @@ public final class ApacheGenerator implements FileGenerator {
         out.append("# Then apache2ctl configtest and reload Apache. It replaces the snippets, do not include both.\n");
         out.append(listenLine(c, c.httpsPort()));
         out.append("<VirtualHost *:").append(c.httpsPort()).append(">\n");
-        out.append("    ServerName ").append(ConfigText.token(c.siteHost())).append('\n');
+        out.append(serverNameLine(c.siteHost()));
         out.append("    DocumentRoot \"").append(ConfigText.token(c.options().webRoot())).append("\"\n");
         out.append(tlsLines(c, c.siteHost()));
         out.append('\n');

@@ -88,7 +88,7 @@ public final class NginxGenerator implements FileGenerator {
         String name = c.federationName();
         return "server {\n"
                 + listenLines(c, c.federationListenPort())
-                + "    server_name " + ConfigText.token(name) + ";\n"
+                + "    server_name " + ConfigText.token(GenerationContext.hostName(name)) + ";\n"
                 + certificateLines(c, name)
                 + "\n"
                 + proxyLocations(c, "    ")
@@ -104,7 +104,7 @@ public final class NginxGenerator implements FileGenerator {
         out.append("# then run nginx -t and reload nginx. It replaces the snippets, do not include both.\n");
         out.append("server {\n");
         out.append(listenLines(c, c.httpsPort()));
-        out.append("    server_name ").append(ConfigText.token(c.siteHost())).append(";\n");
+        out.append("    server_name ").append(ConfigText.token(GenerationContext.hostName(c.siteHost()))).append(";\n");
         out.append(certificateLines(c, c.siteHost()));
         out.append('\n');
         out.append(wellKnownLocations(c, "    "));
