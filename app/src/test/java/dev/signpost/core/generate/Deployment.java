@@ -42,6 +42,7 @@ final class Deployment implements AutoCloseable {
 
     static final String UPSTREAM_BODY = "{\"server\": {\"name\": \"stand-in\", \"version\": \"1\"}}";
 
+    static final String VERSIONS_BODY = "{\"versions\": [\"v1.11\"]}";
     static final String APP_BODY = "<!doctype html><title>app</title>";
 
     final Path work;
@@ -62,7 +63,8 @@ final class Deployment implements AutoCloseable {
         this.out = work.resolve("out");
         this.upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/_matrix/", exchange -> {
-            byte[] body = UPSTREAM_BODY.getBytes(StandardCharsets.UTF_8);
+            boolean versions = exchange.getRequestURI().getPath().equals("/_matrix/client/versions");
+            byte[] body = (versions ? VERSIONS_BODY : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream os = exchange.getResponseBody()) {
