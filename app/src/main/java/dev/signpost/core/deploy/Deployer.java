@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Vector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Uploads files to a web root over SSH/SFTP without risk to what is there, and rolls back.
@@ -66,6 +68,38 @@ public final class Deployer {
     /** The texts of this package in the deployer's language (front-ends share its sentences). */
     public Texts texts() {
         return texts;
+    }
+
+    /**
+     * Starts {@link #deploy} on {@code executor} (a UI's worker pool) and returns at once. Prompts and listener
+     * are called on the executor's thread.
+     */
+    public DeployRun start(DeployRequest request, DeployPrompts prompts, DeployListener listener, Executor executor) {
+        Cancellation cancellation = new Cancellation();
+        return run(CompletableFuture.supplyAsync(() -> deploy(request, prompts, listener, cancellation), executor),
+                cancellation);
+    }
+
+    /** Starts {@link #rollback} on {@code executor} and returns at once. */
+    public DeployRun startRollback(DeployRequest request, DeployPrompts prompts, DeployListener listener,
+                                   Executor executor) {
+        Cancellation cancellation = new Cancellation();
+        return run(CompletableFuture.supplyAsync(() -> rollback(request, prompts, listener, cancellation), executor),
+                cancellation);
+    }
+
+    private static DeployRun run(CompletableFuture<DeployResult> future, Cancellation cancellation) {
+        return new DeployRun() {
+            @Override
+            public CompletableFuture<DeployResult> result() {
+                return future;
+            }
+
+            @Override
+            public void cancel() {
+                cancellation.cancel();
+            }
+        };
     }
 
     /**
