@@ -142,6 +142,10 @@ public final class Deployer {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
             return new DeployResult(outcome, changes, List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+        } catch (RuntimeException e) {
+            // A library failure we did not foresee: still a sentence, and no claim that nothing changed.
+            return new DeployResult(DeployOutcome.FAILED, changes, List.of(), List.of(), null,
+                    texts.get("unexpected", e.toString()), false);
         }
     }
 
@@ -216,6 +220,9 @@ public final class Deployer {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
             return new DeployResult(outcome, List.of(), List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+        } catch (RuntimeException e) {
+            return new DeployResult(DeployOutcome.FAILED, List.of(), List.of(), List.of(), null,
+                    texts.get("unexpected", e.toString()), false);
         }
     }
 
