@@ -368,7 +368,7 @@ public final class Deployer {
         for (Staged s : staged) {
             try {
                 listener.stage(DeployStage.REPLACING, texts.get("stage.replacing", s.target()));
-                replace(sftp, s.temp(), s.target(), s.existed());
+                replace(sftp, s.temp(), s.target(), s.existed(), listener);
                 done.add(s);
             } catch (SftpException | RuntimeException e) {
                 boolean restored = true;
@@ -377,7 +377,7 @@ public final class Deployer {
                         if (d.existed()) {
                             String temp = upload(sftp, d.target(), d.oldContent(), DeployListener.NONE,
                                     new Cancellation());
-                            replace(sftp, temp, d.target(), true);
+                            replace(sftp, temp, d.target(), true, DeployListener.NONE);
                         } else {
                             sftp.rm(d.target());
                         }
@@ -395,7 +395,8 @@ public final class Deployer {
     }
 
     /** Renames {@code temp} over {@code target} atomically where the server allows it. */
-    private void replace(ChannelSftp sftp, String temp, String target, boolean targetExists) throws SftpException {
+    private void replace(ChannelSftp sftp, String temp, String target, boolean targetExists, DeployListener listener)
+            throws SftpException {
         boolean posix = sftp.getExtension("posix-rename@openssh.com") != null;
         if (posix || !targetExists) {
             try {
@@ -409,6 +410,7 @@ public final class Deployer {
             }
         }
         // Plain SFTP v3 rename does not overwrite: move the old file aside, put the new one in, then drop the old.
+        listener.stage(DeployStage.REPLACING, texts.get("stage.replacingAside", target));
         String aside = tempName(target);
         sftp.rename(target, aside);
         try {
