@@ -17,7 +17,13 @@ import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.deploy.SshTarget;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.generate.WellKnownGenerator;
 import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.InvalidPlanException;
+import dev.signpost.core.plan.PlanBuilder;
+import dev.signpost.core.plan.PlanProblem;
+import dev.signpost.core.plan.PlanValidator;
+import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +32,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.Console;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code signpost deploy}: uploads the well-known files over SSH with a diff, backups and atomic replacement, or
@@ -228,7 +234,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan from the options; empty for a rollback without {@code --delegate} (only the paths matter). */
+    /** The plan from the options, validated; empty for a rollback without {@code --delegate} (only paths matter). */
     private Optional<DelegationPlan> plan(Texts texts) throws UsageException {
         String name;
         try {
@@ -242,42 +248,29 @@ public final class DeployCommand implements Callable<Integer> {
             }
             throw new UsageException(texts.get("cli.delegateMissing"));
         }
-        String delegateHost = delegate.strip();
-        int delegatePort = DelegationPlan.DEFAULT_FEDERATION_PORT;
-        int colon = delegateHost.lastIndexOf(':');
-        if (colon > 0 && !delegateHost.endsWith("]")) {
-            try {
-                delegatePort = Integer.parseInt(delegateHost.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new UsageException(texts.get("cli.delegateInvalid", delegate));
-            }
-            delegateHost = delegateHost.substring(0, colon);
-        }
-        if (delegateHost.isEmpty() || delegatePort < 1 || delegatePort > 65535 || delegateHost.contains("/")) {
-            throw new UsageException(texts.get("cli.delegateInvalid", delegate));
-        }
-        String base = clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegateHost;
+        PlanBuilder builder = DelegationPlan.defaultsFor(name).toBuilder().webServer(WebServerKind.STATIC);
+        String delegatedHost;
         try {
-            URI uri = new URI(base);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {
-                throw new UsageException(texts.get("cli.baseUrlInvalid", base));
-            }
-        } catch (URISyntaxException e) {
-            throw new UsageException(texts.get("cli.baseUrlInvalid", base));
+            ServerName target = ServerName.parse(delegate.strip(), locale);
+            delegatedHost = target.hostForUrl();
+            builder.federation(delegatedHost, target.hasPort() ? target.port() : DelegationPlan.DEFAULT_FEDERATION_PORT);
+        } catch (InvalidServerNameException e) {
+            throw new UsageException(texts.get("cli.delegateInvalid", delegate) + " " + e.getMessage());
         }
-        return Optional.of(new DelegationPlan(name, dev.signpost.core.plan.FederationMode.WELL_KNOWN, delegateHost,
-                delegatePort, base, null, List.of(), null, null, dev.signpost.core.plan.WebServerKind.STATIC,
-                dev.signpost.core.plan.HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM));
+        builder.clientBaseUrl(clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegatedHost);
+        try {
+            return Optional.of(PlanValidator.normalize(builder.build(), locale));
+        } catch (InvalidPlanException e) {
+            throw new UsageException(e.problems().stream().filter(PlanProblem::isError).map(PlanProblem::message)
+                    .collect(Collectors.joining(" ")));
+        }
     }
 
-    /** The server and client well-known files for the plan. */
+    /** The well-known files the generator makes for the plan. */
     static List<DeployFile> wellKnownFiles(DelegationPlan plan) {
-        String host = plan.federationHost().contains(":") && !plan.federationHost().startsWith("[")
-                ? "[" + plan.federationHost() + "]" : plan.federationHost();
-        String server = "{\n  \"m.server\": " + json(host + ":" + plan.federationPort()) + "\n}\n";
-        String client = "{\n  \"m.homeserver\": {\n    \"base_url\": " + json(plan.clientBaseUrl()) + "\n  }\n}\n";
-        return List.of(new DeployFile(".well-known/matrix/server", server.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new DeployFile(".well-known/matrix/client", client.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return WellKnownGenerator.documents(plan).stream()
+                .map(d -> new DeployFile(d.relativePath(), d.body().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     /** The well-known paths, for a rollback that needs no contents. */
@@ -285,24 +278,6 @@ public final class DeployCommand implements Callable<Integer> {
         return List.of(new DeployFile(".well-known/matrix/server", new byte[0]),
                 new DeployFile(".well-known/matrix/client", new byte[0]),
                 new DeployFile(".well-known/matrix/support", new byte[0]));
-    }
-
-    private static String json(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static final class UsageException extends Exception {
