@@ -1,13 +1,34 @@
 package dev.signpost.ui;
 
+import dev.signpost.Version;
+import dev.signpost.core.discovery.CheckRun;
+import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.task.BackgroundTasks;
+import dev.signpost.ui.task.NamedDaemonThreadFactory;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
-/** The JavaFX application: the setup wizard. */
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The JavaFX application: wires the wizard's dependencies in one place and opens its window. */
 public final class SignpostApp extends Application {
+
+    private ExecutorService executor;
+    private boolean systemPrefersDark;
+
+    /** Runs on the launcher thread, so asking the desktop for its theme never delays the UI thread. */
+    @Override
+    public void init() {
+        systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
+    }
 
     /** Starts the toolkit and opens the wizard; returns when the window is closed. */
     public static void launchWizard(String[] args) {
@@ -16,8 +37,39 @@ public final class SignpostApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Signpost");
-        stage.setScene(new Scene(new StackPane(new Label("Signpost")), 900, 640));
-        stage.show();
+        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui",
+                (thread, error) -> System.err.println("Unexpected error on " + thread.getName() + ": " + error)));
+        Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
+        BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
+        SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
+                System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
+        WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engineMissing(texts),
+                plan -> {
+                    throw new UnsupportedOperationException(texts.get("wizard.files.unavailable"));
+                },
+                List.of(), false, systemPrefersDark);
+        new Wizard(deps).show(stage);
+    }
+
+    /** Until the discovery engine is part of the build, a check says so instead of pretending. */
+    private static Discovery engineMissing(Texts texts) {
+        return (serverName, listener) -> new CheckRun() {
+            @Override
+            public CompletableFuture<Report> result() {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                        texts.get("wizard.check.engineMissing", Version.get())));
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,82 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.model.Status;
+import dev.signpost.core.text.Texts;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** Small builders for the pieces every page uses, so pages look alike and carry the same style classes. */
+public final class Ui {
+
+    /** Node property naming the control that gets the focus when a page is shown. */
+    public static final String INITIAL_FOCUS = "signpost.initialFocus";
+
+    private Ui() {
+    }
+
+    public static Label lead(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("lead");
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        return label;
+    }
+
+    public static Label hint(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("hint");
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        return label;
+    }
+
+    public static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A field label with a mnemonic ({@code _Server name}) that moves the focus to {@code field}. */
+    public static Label fieldLabel(String text, Node field) {
+        Label label = new Label(text);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** A red sentence under a field, shown only while {@code error} is non-null. */
+    public static Label errorLine(ObservableStringValue error) {
+        Label label = new Label();
+        label.setGraphic(new StatusIcon(dev.signpost.core.model.Status.FAIL));
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** A yellow notice box. */
+    public static VBox notice(Node... children) {
+        VBox box = new VBox(children);
+        box.getStyleClass().add("notice");
+        return box;
+    }
+
+    /** Icon and word for a status: never colour alone. */
+    public static HBox status(Status status, Texts texts) {
+        Label word = new Label(texts.get("status." + status.jsonName()));
+        word.getStyleClass().add(StatusIcon.textStyleClass(status));
+        HBox box = new HBox(new StatusIcon(status), word);
+        box.getStyleClass().add("hop-row");
+        box.setMinWidth(HBox.USE_PREF_SIZE);
+        return box;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.host.Step;
+import dev.signpost.ui.host.WizardNavigator;
+import dev.signpost.ui.host.WizardView;
+import dev.signpost.ui.settings.Settings;
+import dev.signpost.ui.steps.CheckRunner;
+import dev.signpost.ui.steps.DeployView;
+import dev.signpost.ui.steps.DeployViewModel;
+import dev.signpost.ui.steps.DoneView;
+import dev.signpost.ui.steps.DoneViewModel;
+import dev.signpost.ui.steps.FilesView;
+import dev.signpost.ui.steps.FilesViewModel;
+import dev.signpost.ui.steps.HostingView;
+import dev.signpost.ui.steps.HostingViewModel;
+import dev.signpost.ui.steps.IdentityView;
+import dev.signpost.ui.steps.IdentityViewModel;
+import dev.signpost.ui.steps.LiveCheckView;
+import dev.signpost.ui.steps.LiveCheckViewModel;
+import dev.signpost.ui.steps.StartView;
+import dev.signpost.ui.steps.StartViewModel;
+import dev.signpost.ui.steps.VerifyView;
+import dev.signpost.ui.steps.VerifyViewModel;
+import dev.signpost.ui.steps.WizardPath;
+import dev.signpost.ui.steps.WizardSession;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One wizard window: the session, the eight steps with their view models, the step host, the theme, and the rules
+ * for closing (ask first while work would be lost; remember size, theme, plan and recent domains).
+ */
+public final class Wizard {
+
+    static final double DEFAULT_WIDTH = 980;
+    static final double DEFAULT_HEIGHT = 720;
+
+    private final WizardDependencies deps;
+    private final Texts texts;
+    private final AtomicReference<Settings> settings;
+    private final WizardSession session = new WizardSession();
+    private final WizardNavigator navigator = new WizardNavigator();
+    private final ThemeManager theme;
+    private final IdentityViewModel identity;
+    private final HostingViewModel hosting;
+    private final List<Step> setUpSteps;
+    private final List<Step> checkSteps;
+    private Alert closeDialog;
+
+    public Wizard(WizardDependencies deps) {
+        this.deps = deps;
+        this.texts = deps.texts();
+        this.settings = new AtomicReference<>(deps.settings().load());
+        Settings loaded = settings.get();
+        theme = new ThemeManager(loaded.theme(), deps.systemPrefersDark());
+        if (loaded.lastPlan() != null) {
+            session.draft().load(loaded.lastPlan());
+        }
+        session.unsavedProperty().set(false);
+
+        StartViewModel startModel = new StartViewModel(session, texts.locale(), loaded.recentDomains(), this::choose);
+        identity = new IdentityViewModel(session.draft(), texts);
+        hosting = new HostingViewModel(session.draft(), texts);
+        LiveCheckViewModel check = new LiveCheckViewModel(session,
+                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts, this::rememberDomain);
+        FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
+        DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.uploadAvailable());
+        VerifyViewModel verify = new VerifyViewModel(session,
+                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
+        DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);
+
+        Step start = new Step("start", texts.get("wizard.step.start"), startModel, () -> new StartView(startModel, texts));
+        Step identityStep = new Step("identity", texts.get("wizard.step.identity"), identity,
+                () -> new IdentityView(identity, texts));
+        Step hostingStep = new Step("hosting", texts.get("wizard.step.hosting"), hosting,
+                () -> new HostingView(hosting, texts));
+        Step checkStep = new Step("check", texts.get("wizard.step.check"), check, () -> new LiveCheckView(check, texts));
+        Step filesStep = new Step("files", texts.get("wizard.step.files"), files, () -> new FilesView(files, texts));
+        Step deployStep = new Step("deploy", texts.get("wizard.step.deploy"), deploy,
+                () -> new DeployView(deploy, texts));
+        Step verifyStep = new Step("verify", texts.get("wizard.step.verify"), verify,
+                () -> new VerifyView(verify, texts));
+        Step doneStep = new Step("done", texts.get("wizard.step.done"), done, () -> new DoneView(done, texts));
+        setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
+        checkSteps = List.of(start, checkStep, doneStep);
+        navigator.setSteps(setUpSteps);
+    }
+
+    private void choose(WizardPath path) {
+        navigator.setSteps(path == WizardPath.SET_UP ? setUpSteps : checkSteps);
+        navigator.goTo(path == WizardPath.SET_UP ? "identity" : "check");
+    }
+
+    /** Builds the scene: step host, theme toggle, styles. */
+    public Scene createScene() {
+        ToggleButton dark = new ToggleButton(texts.get("app.theme.dark"));
+        dark.setId("theme-toggle");
+        dark.getStyleClass().add("theme-toggle");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        theme.darkProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(theme.choice())));
+        WizardView view = new WizardView(navigator, texts, dark, this::requestClose);
+        Settings loaded = settings.get();
+        Scene scene = new Scene(view,
+                loaded.windowWidth() > 200 ? loaded.windowWidth() : DEFAULT_WIDTH,
+                loaded.windowHeight() > 200 ? loaded.windowHeight() : DEFAULT_HEIGHT);
+        theme.attach(scene);
+        return scene;
+    }
+
+    /** Puts the wizard into {@code stage} and shows it. */
+    public void show(Stage stage) {
+        stage.setTitle(texts.get("app.title"));
+        stage.setScene(createScene());
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            requestClose();
+        });
+        stage.show();
+    }
+
+    /** True when closing now would lose typed input or stop running work. */
+    public boolean needsCloseConfirmation() {
+        return navigator.busyProperty().get() || session.unsavedProperty().get();
+    }
+
+    /** Closes the window, asking first when {@link #needsCloseConfirmation()}. Never blocks the UI thread. */
+    public void requestClose() {
+        if (!needsCloseConfirmation()) {
+            close();
+            return;
+        }
+        if (closeDialog != null && closeDialog.isShowing()) {
+            return;
+        }
+        ButtonType leave = new ButtonType(texts.get("wizard.close.leave"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType(texts.get("wizard.close.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        closeDialog = new Alert(Alert.AlertType.CONFIRMATION,
+                texts.get(navigator.busyProperty().get() ? "wizard.close.busy" : "wizard.close.unsaved"), stay, leave);
+        closeDialog.setTitle(texts.get("wizard.close.title"));
+        closeDialog.setHeaderText(texts.get("wizard.close.header"));
+        closeDialog.initOwner(window());
+        closeDialog.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
+        closeDialog.resultProperty().addListener((obs, old, result) -> {
+            if (result == leave) {
+                navigator.cancelCurrent();
+                close();
+            }
+        });
+        closeDialog.show();
+    }
+
+    private javafx.stage.Window window() {
+        return navigator.current().view().getScene().getWindow();
+    }
+
+    private void close() {
+        javafx.stage.Window window = window();
+        Settings updated = updateSettingsNow(s -> {
+            Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(
+                    s.theme() == Settings.ThemeChoice.SYSTEM && theme.darkProperty().get() == deps.systemPrefersDark()
+                            ? Settings.ThemeChoice.SYSTEM : theme.choice());
+            return planIsValid() ? next.withLastPlan(session.draft().toPlan()) : next;
+        });
+        saveQuietly(updated);
+        window.hide();
+    }
+
+    private boolean planIsValid() {
+        return identity.canAdvance().get() && hosting.canAdvance().get();
+    }
+
+    private void rememberDomain(String domain) {
+        updateSettings(s -> s.withRecentDomain(domain));
+    }
+
+    private void rememberPlan(DelegationPlan plan) {
+        updateSettings(s -> s.withLastPlan(plan).withRecentDomain(plan.serverName()));
+    }
+
+    private void updateSettings(java.util.function.UnaryOperator<Settings> change) {
+        Settings updated = updateSettingsNow(change);
+        deps.tasks().create(() -> {
+            deps.settings().save(updated);
+            return updated;
+        }).start();
+    }
+
+    private Settings updateSettingsNow(java.util.function.UnaryOperator<Settings> change) {
+        return settings.updateAndGet(change);
+    }
+
+    private void saveQuietly(Settings updated) {
+        try {
+            deps.settings().save(updated);
+        } catch (java.io.IOException e) {
+            // Settings are a convenience: failing to remember them must not keep the window open.
+        }
+    }
+
+    public WizardNavigator navigator() {
+        return navigator;
+    }
+
+    public WizardSession session() {
+        return session;
+    }
+
+    public ThemeManager theme() {
+        return theme;
+    }
+
+    /** The current settings as the wizard would save them. */
+    public Settings settings() {
+        return settings.get();
+    }
+
+    /** The close dialog while it is shown, for tests. */
+    public Alert closeDialog() {
+        return closeDialog;
+    }
+}

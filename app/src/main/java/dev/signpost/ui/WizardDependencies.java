@@ -1,0 +1,41 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.steps.FileSource;
+import dev.signpost.ui.steps.ReportFormat;
+import dev.signpost.ui.task.BackgroundTasks;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Everything the wizard is built from, wired in one place ({@link SignpostApp} for the app, the tests for theirs).
+ *
+ * @param texts             the wizard's sentences ({@code dev/signpost/ui/messages*.properties})
+ * @param tasks             background work and hand-over to the UI thread
+ * @param settings          where window size, theme, last plan and recent domains are kept
+ * @param discovery         the engine used by the live check and the verify page
+ * @param files             the generator behind the files page
+ * @param reportFormats     the report exports offered on the done page
+ * @param uploadAvailable   whether SSH upload is offered on the deploy page
+ * @param systemPrefersDark whether the desktop asked for a dark theme
+ */
+public record WizardDependencies(
+        Texts texts,
+        BackgroundTasks tasks,
+        SettingsStore settings,
+        Supplier<Discovery> discovery,
+        FileSource files,
+        List<ReportFormat> reportFormats,
+        boolean uploadAvailable,
+        boolean systemPrefersDark) {
+
+    /** The wizard's bundle base name. */
+    public static final String BUNDLE = "dev.signpost.ui.messages";
+
+    public WizardDependencies {
+        reportFormats = List.copyOf(reportFormats);
+    }
+}

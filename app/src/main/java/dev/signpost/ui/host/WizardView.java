@@ -1,0 +1,125 @@
+package dev.signpost.ui.host;
+
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Ui;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The one window's layout: header with the theme toggle, step indicator on the left, the current page in the
+ * middle, and the button bar (Cancel, Back, Next / Finish). Enter presses Next, Esc cancels running work.
+ */
+public final class WizardView extends BorderPane {
+
+    private final WizardNavigator navigator;
+    private final ScrollPane scroll = new ScrollPane();
+    private final Label title = new Label();
+
+    /**
+     * @param onClose asks to close the window (with the confirmation when needed)
+     */
+    public WizardView(WizardNavigator navigator, Texts texts, ToggleButton themeToggle, Runnable onClose) {
+        this.navigator = navigator;
+        getStyleClass().add("wizard");
+
+        Label appTitle = new Label(texts.get("app.title"));
+        appTitle.getStyleClass().add("app-title");
+        Region headerSpace = new Region();
+        HBox.setHgrow(headerSpace, Priority.ALWAYS);
+        HBox header = new HBox(appTitle, headerSpace, themeToggle);
+        header.getStyleClass().add("header");
+        setTop(header);
+
+        setLeft(new StepIndicator(navigator));
+
+        title.getStyleClass().add("step-title");
+        title.setId("step-title");
+        title.setWrapText(true);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("step-scroll");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox center = new VBox(title, scroll);
+        center.getStyleClass().add("content");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        setCenter(center);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("busy-indicator");
+        busy.visibleProperty().bind(navigator.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label busyText = new Label(texts.get("wizard.busy"));
+        busyText.getStyleClass().add("status-line");
+        busyText.visibleProperty().bind(navigator.busyProperty());
+        busyText.managedProperty().bind(busyText.visibleProperty());
+
+        Button cancel = new Button(texts.get("wizard.button.cancel"));
+        cancel.setId("cancel");
+        cancel.cancelButtonProperty().bind(navigator.busyProperty());
+        cancel.setOnAction(e -> {
+            if (navigator.busyProperty().get()) {
+                navigator.cancelCurrent();
+            } else {
+                onClose.run();
+            }
+        });
+        Button back = new Button(texts.get("wizard.button.back"));
+        back.setId("back");
+        back.disableProperty().bind(navigator.canGoBackProperty().not());
+        back.setOnAction(e -> navigator.back());
+        Button next = new Button(texts.get("wizard.button.next"));
+        next.setId("next");
+        next.setDefaultButton(true);
+        next.disableProperty().bind(navigator.canGoNextProperty().not());
+        next.setOnAction(e -> navigator.next());
+        var isLast = Bindings.createBooleanBinding(
+                () -> navigator.indexProperty().get() == navigator.steps().size() - 1 && navigator.steps().size() > 1,
+                navigator.indexProperty(), navigator.steps());
+        next.visibleProperty().bind(isLast.not());
+        next.managedProperty().bind(next.visibleProperty());
+        Button finish = new Button(texts.get("wizard.button.finish"));
+        finish.setId("finish");
+        finish.visibleProperty().bind(isLast);
+        finish.managedProperty().bind(finish.visibleProperty());
+        finish.disableProperty().bind(navigator.busyProperty());
+        finish.setOnAction(e -> onClose.run());
+
+        Region barSpace = new Region();
+        HBox.setHgrow(barSpace, Priority.ALWAYS);
+        HBox bar = new HBox(busy, busyText, barSpace, cancel, back, next, finish);
+        bar.getStyleClass().add("button-bar");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        setBottom(bar);
+
+        navigator.currentProperty().addListener((obs, old, step) -> show(step));
+        if (navigator.current() != null) {
+            show(navigator.current());
+        }
+    }
+
+    private void show(Step step) {
+        if (step == null) {
+            return;
+        }
+        title.setText(step.title());
+        Node view = step.view();
+        scroll.setContent(view);
+        scroll.setVvalue(0);
+        Object focus = view.getProperties().get(Ui.INITIAL_FOCUS);
+        if (focus instanceof Node node) {
+            // After layout, so the node is showing and can take the focus.
+            Platform.runLater(node::requestFocus);
+        }
+    }
+}

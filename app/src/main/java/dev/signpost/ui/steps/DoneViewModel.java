@@ -1,0 +1,133 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.host.StepModel;
+import dev.signpost.ui.task.BackgroundTasks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The done page: what was set up, how it checks out now, and the report to keep. */
+public final class DoneViewModel implements StepModel {
+
+    private final WizardSession session;
+    private final List<ReportFormat> formats;
+    private final BackgroundTasks tasks;
+    private final Texts texts;
+    private final Consumer<DelegationPlan> rememberPlan;
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
+    private final StringProperty headline = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty();
+    private final StringProperty error = new SimpleStringProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /**
+     * @param formats      the report formats this build can export
+     * @param rememberPlan stores the finished plan in the settings
+     */
+    public DoneViewModel(WizardSession session, List<ReportFormat> formats, BackgroundTasks tasks, Texts texts,
+                         Consumer<DelegationPlan> rememberPlan) {
+        this.session = session;
+        this.formats = List.copyOf(formats);
+        this.tasks = tasks;
+        this.texts = texts;
+        this.rememberPlan = rememberPlan;
+    }
+
+    /** The report the page speaks about: the verify run if there was one, else the live check. */
+    public Report finalReport() {
+        Report after = session.isSetUp() ? session.verifyReportProperty().get() : null;
+        return after != null ? after : session.firstReportProperty().get();
+    }
+
+    @Override
+    public void enter() {
+        Report report = finalReport();
+        Status overall = report == null ? Status.SKIP : report.overall();
+        summary.clear();
+        if (session.isSetUp()) {
+            DelegationPlan plan = session.draft().toPlan();
+            rememberPlan.accept(plan);
+            session.unsavedProperty().set(false);
+            summary.add(texts.get("wizard.done.summary.serverName", plan.serverName()));
+            if (plan.federationMode() == FederationMode.DIRECT) {
+                summary.add(texts.get("wizard.done.summary.direct"));
+            } else {
+                summary.add(texts.get("wizard.done.summary.federation." + plan.federationMode().name(),
+                        PlanComparison.planned(plan)));
+            }
+            summary.add(texts.get("wizard.done.summary.baseUrl", plan.clientBaseUrl()));
+            headline.set(texts.get("wizard.done.headline.setUp." + overall.jsonName(), plan.serverName()));
+        } else {
+            String domain = session.checkDomainProperty().get();
+            headline.set(texts.get("wizard.done.headline.check." + overall.jsonName(), domain));
+        }
+        if (report != null) {
+            long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
+            long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
+            summary.add(texts.get("wizard.done.summary.checks", report.checks().size(), failed, warned));
+        }
+    }
+
+    /** Writes the final report in {@code format} to {@code target}. */
+    public void export(ReportFormat format, Path target) {
+        Report report = finalReport();
+        if (report == null) {
+            error.set(texts.get("wizard.done.export.noReport"));
+            return;
+        }
+        busy.set(true);
+        error.set(null);
+        tasks.create(() -> {
+                    FileSaver.write(target, format.renderer().render(report));
+                    return target;
+                })
+                .onSuccess(path -> message.set(texts.get("wizard.done.export.saved", path)))
+                .onError(e -> error.set(texts.get("wizard.done.export.failed", FilesViewModel.messageOf(e))))
+                .andFinally(() -> busy.set(false))
+                .start();
+    }
+
+    public List<ReportFormat> formats() {
+        return formats;
+    }
+
+    public ObservableList<String> summary() {
+        return summary;
+    }
+
+    public StringProperty headlineProperty() {
+        return headline;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return busy;
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return Bindings.createBooleanBinding(() -> false);
+    }
+}

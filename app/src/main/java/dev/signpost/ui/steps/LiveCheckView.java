@@ -1,0 +1,62 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Ui;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The live check page: status line, the chain as an ordered list of hops, live vs plan, and the checks. */
+public final class LiveCheckView extends VBox {
+
+    public LiveCheckView(LiveCheckViewModel model, Texts texts) {
+        getStyleClass().add("page");
+        CheckRunner runner = model.runner();
+
+        Label status = Ui.lead("");
+        status.setId("check-status");
+        status.textProperty().bind(runner.statusLineProperty());
+        Button again = new Button(texts.get("wizard.check.again"));
+        again.setId("check-again");
+        again.disableProperty().bind(runner.runningProperty());
+        again.setOnAction(e -> model.start());
+        Button cancel = new Button(texts.get("wizard.check.cancel"));
+        cancel.setId("check-cancel");
+        cancel.disableProperty().bind(runner.runningProperty().not());
+        cancel.setOnAction(e -> model.cancel());
+        HBox actions = new HBox(8, again, cancel);
+
+        Label error = Ui.errorLine(runner.errorProperty());
+        error.setId("check-error");
+
+        VBox findings = new VBox(4);
+        findings.setId("check-findings");
+        Runnable rebuildFindings = () -> {
+            findings.getChildren().clear();
+            if (!model.findings().isEmpty()) {
+                findings.getChildren().add(Ui.section(texts.get("wizard.check.compare.title")));
+            }
+            for (PlanComparison.Finding finding : model.findings()) {
+                Label sentence = new Label(finding.sentence());
+                sentence.setWrapText(true);
+                sentence.setMinHeight(Label.USE_PREF_SIZE);
+                HBox row = new HBox(Ui.status(finding.status(), texts), sentence);
+                row.getStyleClass().add("hop-row");
+                findings.getChildren().add(row);
+            }
+        };
+        model.findings().addListener((ListChangeListener<PlanComparison.Finding>) change -> rebuildFindings.run());
+        rebuildFindings.run();
+
+        getChildren().addAll(
+                Ui.hint(texts.get(model.isSetUp() ? "wizard.check.lead.setUp" : "wizard.check.lead.check")),
+                status, actions, error, findings,
+                Ui.section(texts.get("wizard.check.chain.title")),
+                ReportViews.hopList(runner.hops(), texts),
+                Ui.section(texts.get("wizard.check.checks.title")),
+                ReportViews.checkList(runner.checks(), texts));
+        getProperties().put(Ui.INITIAL_FOCUS, again);
+    }
+}

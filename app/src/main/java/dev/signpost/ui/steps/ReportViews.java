@@ -1,0 +1,178 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Evidence;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.StatusIcon;
+import dev.signpost.ui.Ui;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders hops and checks of a report as rows with status icons and words; shared by the check and verify pages. */
+final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    /** An ordered list of hops per lane, indented by depth, kept in sync with {@code hops}. */
+    static VBox hopList(ObservableList<Hop> hops, Texts texts) {
+        VBox box = new VBox(2);
+        box.setId("hop-list");
+        Runnable rebuild = () -> {
+            box.getChildren().clear();
+            for (Lane lane : Lane.values()) {
+                List<Hop> laneHops = hops.stream().filter(h -> h.lane() == lane).toList();
+                if (laneHops.isEmpty()) {
+                    continue;
+                }
+                Label title = new Label(texts.get("wizard.check.lane." + lane.name()));
+                title.getStyleClass().add("lane-title");
+                box.getChildren().add(title);
+                Map<String, Hop> byId = new HashMap<>();
+                laneHops.forEach(h -> byId.put(h.id(), h));
+                for (Hop hop : laneHops) {
+                    box.getChildren().add(hopRow(hop, depth(hop, byId), texts));
+                }
+            }
+        };
+        hops.addListener((ListChangeListener<Hop>) change -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    private static int depth(Hop hop, Map<String, Hop> byId) {
+        int depth = 0;
+        Hop at = hop;
+        while (at.parentId() != null && byId.containsKey(at.parentId()) && depth < 20) {
+            at = byId.get(at.parentId());
+            depth++;
+        }
+        return depth;
+    }
+
+    private static Node hopRow(Hop hop, int depth, Texts texts) {
+        Label label = new Label(hop.label());
+        label.getStyleClass().add("hop-label");
+        HBox row = new HBox(Ui.status(hop.status(), texts), label);
+        row.getStyleClass().add("hop-row");
+        if (hop.rule() != null && !hop.rule().isBlank()) {
+            Label rule = new Label(hop.rule());
+            rule.getStyleClass().add("hop-rule");
+            row.getChildren().add(rule);
+        }
+        VBox cell = new VBox(row);
+        if (hop.detail() != null && !hop.detail().isBlank()) {
+            Label detail = Ui.hint(hop.detail());
+            cell.getChildren().add(detail);
+        }
+        if (!hop.taken()) {
+            cell.getStyleClass().add("hop-untaken");
+        }
+        cell.setPadding(new Insets(0, 0, 0, depth * 18));
+        cell.getStyleClass().add("hop");
+        return cell;
+    }
+
+    /** The checks with their fixes and, folded away, the evidence as copyable text. */
+    static VBox checkList(ObservableList<Check> checks, Texts texts) {
+        VBox box = new VBox(6);
+        box.setId("check-list");
+        Runnable rebuild = () -> box.getChildren().setAll(checks.stream().map(c -> checkRow(c, texts)).toList());
+        checks.addListener((ListChangeListener<Check>) change -> rebuild.run());
+        rebuild.run();
+        return box;
+    }
+
+    static Node checkRow(Check check, Texts texts) {
+        Label summary = new Label(check.summary());
+        summary.getStyleClass().add("check-summary");
+        summary.setMinHeight(Label.USE_PREF_SIZE);
+        VBox text = new VBox(4, summary);
+        if (check.fix() != null && !check.fix().isBlank()) {
+            Label fix = new Label(texts.get("wizard.check.fix", check.fix()));
+            fix.getStyleClass().add("check-fix");
+            fix.setWrapText(true);
+            fix.setMinHeight(Label.USE_PREF_SIZE);
+            text.getChildren().add(fix);
+        }
+        if (!check.evidence().isEmpty()) {
+            TextArea raw = new TextArea(evidenceText(check.evidence()));
+            raw.setEditable(false);
+            raw.setWrapText(true);
+            raw.setPrefRowCount(Math.min(12, raw.getText().split("\n").length + 1));
+            raw.getStyleClass().add("code");
+            TitledPane details = new TitledPane(texts.get("wizard.check.details"), raw);
+            details.setExpanded(false);
+            text.getChildren().add(details);
+        }
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(Ui.status(check.status(), texts), text);
+        row.getStyleClass().add("check-row");
+        row.getStyleClass().add(StatusIcon.styleClass(check.status()) + "-row");
+        return row;
+    }
+
+    /** Evidence as plain text a user can copy into a support request. */
+    static String evidenceText(List<Evidence> evidence) {
+        return evidence.stream().map(ReportViews::evidenceText).collect(Collectors.joining("\n\n"));
+    }
+
+    private static String evidenceText(Evidence evidence) {
+        if (evidence instanceof Evidence.Http http) {
+            StringBuilder out = new StringBuilder();
+            out.append(http.method()).append(' ').append(http.url());
+            if (http.connectedAddress() != null) {
+                out.append("\n→ ").append(http.connectedAddress()).append(':').append(http.port());
+            }
+            if (http.statusLine() != null) {
+                out.append('\n').append(http.statusLine());
+            } else if (http.statusCode() != null) {
+                out.append('\n').append(http.statusCode());
+            }
+            http.responseHeaders().forEach(h -> out.append('\n').append(h.name()).append(": ").append(h.value()));
+            if (http.bodyExcerpt() != null && !http.bodyExcerpt().isEmpty()) {
+                out.append("\n\n").append(http.bodyExcerpt());
+                if (http.bodyTruncated()) {
+                    out.append(" …");
+                }
+            }
+            if (http.error() != null) {
+                out.append('\n').append(http.error());
+            }
+            return out.toString();
+        }
+        if (evidence instanceof Evidence.Dns dns) {
+            StringBuilder out = new StringBuilder(dns.name() + " " + dns.type() + " → " + dns.rcode());
+            dns.records().forEach(r -> out.append('\n').append(r.name()).append(' ').append(r.ttl()).append(' ')
+                    .append(r.type()).append(' ').append(r.data()));
+            return out.toString();
+        }
+        if (evidence instanceof Evidence.Certificates certs) {
+            StringBuilder out = new StringBuilder();
+            if (certs.tlsVersion() != null) {
+                out.append(certs.tlsVersion()).append(' ').append(certs.cipherSuite() == null ? "" : certs.cipherSuite());
+            }
+            certs.chain().forEach(c -> out.append('\n').append(c.subject()).append(" ← ").append(c.issuer())
+                    .append(" (").append(c.notBefore()).append(" – ").append(c.notAfter()).append(')'));
+            return out.toString().strip();
+        }
+        if (evidence instanceof Evidence.Note note) {
+            return note.label() + ": " + note.text();
+        }
+        return String.valueOf(evidence);
+    }
+}

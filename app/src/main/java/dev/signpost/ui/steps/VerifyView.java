@@ -1,0 +1,92 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Ui;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The verify page: the check again, before and after side by side, and what to do about what still fails. */
+public final class VerifyView extends VBox {
+
+    private final Texts texts;
+
+    public VerifyView(VerifyViewModel model, Texts texts) {
+        this.texts = texts;
+        getStyleClass().add("page");
+        CheckRunner runner = model.runner();
+        Label status = Ui.lead("");
+        status.setId("verify-status");
+        status.textProperty().bind(runner.statusLineProperty());
+        Button again = new Button(texts.get("wizard.check.again"));
+        again.setId("verify-again");
+        again.disableProperty().bind(runner.runningProperty());
+        again.setOnAction(e -> model.start());
+        Label error = Ui.errorLine(runner.errorProperty());
+
+        GridPane grid = new GridPane();
+        grid.setId("verify-grid");
+        grid.getStyleClass().add("compare-grid");
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        Runnable rebuildGrid = () -> {
+            grid.getChildren().clear();
+            if (model.rows().isEmpty()) {
+                return;
+            }
+            grid.add(header("wizard.verify.before"), 0, 0);
+            grid.add(header("wizard.verify.after"), 1, 0);
+            int row = 1;
+            for (VerifyViewModel.Row r : model.rows()) {
+                grid.add(cell(r.before()), 0, row);
+                grid.add(cell(r.after()), 1, row);
+                row++;
+            }
+        };
+        model.rows().addListener((ListChangeListener<VerifyViewModel.Row>) change -> rebuildGrid.run());
+
+        VBox advice = new VBox(4);
+        advice.setId("verify-advice");
+        Runnable rebuildAdvice = () -> {
+            advice.getChildren().clear();
+            if (!model.advice().isEmpty()) {
+                advice.getChildren().add(Ui.section(texts.get("wizard.verify.advice.title")));
+                model.advice().forEach(line -> advice.getChildren().add(Ui.hint("• " + line)));
+            }
+        };
+        model.advice().addListener((ListChangeListener<String>) change -> rebuildAdvice.run());
+
+        getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), status, new HBox(8, again), error,
+                grid, advice, Ui.section(texts.get("wizard.check.chain.title")),
+                ReportViews.hopList(runner.hops(), texts));
+        getProperties().put(Ui.INITIAL_FOCUS, again);
+    }
+
+    private Label header(String key) {
+        Label label = new Label(texts.get(key));
+        label.getStyleClass().add("compare-header");
+        return label;
+    }
+
+    private Node cell(Check check) {
+        if (check == null) {
+            return Ui.hint(texts.get("wizard.verify.absent"));
+        }
+        Label summary = new Label(check.summary());
+        summary.setWrapText(true);
+        summary.setMinHeight(Label.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        HBox row = new HBox(Ui.status(check.status(), texts), summary);
+        row.getStyleClass().add("hop-row");
+        return row;
+    }
+}

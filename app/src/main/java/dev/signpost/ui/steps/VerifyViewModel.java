@@ -1,0 +1,136 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.host.StepModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The verify page: runs the check again and sets it beside the first one, check by check, with what to do about
+ * anything still failing, including that remote servers may keep the old well-known for up to 48 hours.
+ */
+public final class VerifyViewModel implements StepModel {
+
+    /** One check before and after; either side may be missing. */
+    public record Row(String checkId, Check before, Check after) {
+        /** True when the check got better (e.g. fail → pass). */
+        public boolean improved() {
+            return before != null && after != null && rank(after.status()) < rank(before.status());
+        }
+
+        private static int rank(Status status) {
+            return switch (status) {
+                case PASS, SKIP -> 0;
+                case WARN -> 1;
+                case RUNNING -> 2;
+                case FAIL -> 3;
+            };
+        }
+    }
+
+    private final WizardSession session;
+    private final CheckRunner runner;
+    private final Texts texts;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> advice = FXCollections.observableArrayList();
+    private final BooleanBinding canAdvance;
+
+    public VerifyViewModel(WizardSession session, CheckRunner runner, Texts texts) {
+        this.session = session;
+        this.runner = runner;
+        this.texts = texts;
+        canAdvance = Bindings.createBooleanBinding(() -> !runner.runningProperty().get(), runner.runningProperty());
+        runner.reportProperty().addListener((obs, old, report) -> onReport(report));
+    }
+
+    public String domain() {
+        return session.isSetUp() ? session.draft().serverName.get().strip() : session.checkDomainProperty().get();
+    }
+
+    @Override
+    public void enter() {
+        if (!runner.runningProperty().get()) {
+            start();
+        }
+    }
+
+    public void start() {
+        rows.clear();
+        advice.clear();
+        runner.start(domain());
+    }
+
+    private void onReport(Report after) {
+        rows.clear();
+        advice.clear();
+        if (after == null) {
+            return;
+        }
+        session.verifyReportProperty().set(after);
+        rows.setAll(rows(session.firstReportProperty().get(), after));
+        advice.setAll(advice(after, texts));
+    }
+
+    static List<Row> rows(Report before, Report after) {
+        Map<String, Check[]> byId = new LinkedHashMap<>();
+        if (before != null) {
+            before.checks().forEach(c -> byId.computeIfAbsent(c.id(), k -> new Check[2])[0] = c);
+        }
+        after.checks().forEach(c -> byId.computeIfAbsent(c.id(), k -> new Check[2])[1] = c);
+        List<Row> result = new ArrayList<>();
+        byId.forEach((id, pair) -> result.add(new Row(id, pair[0], pair[1])));
+        return result;
+    }
+
+    static List<String> advice(Report after, Texts texts) {
+        List<String> result = new ArrayList<>();
+        for (Check check : after.checks()) {
+            if ((check.status() == Status.FAIL || check.status() == Status.WARN) && check.fix() != null) {
+                result.add(check.summary() + " — " + check.fix());
+            }
+        }
+        if (after.hasFailure()) {
+            result.add(texts.get("wizard.verify.advice.cache"));
+            result.add(texts.get("wizard.verify.advice.recheck"));
+        }
+        return result;
+    }
+
+    @Override
+    public void cancel() {
+        runner.cancel();
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return runner.runningProperty();
+    }
+
+    @Override
+    public ObservableBooleanValue canAdvance() {
+        return canAdvance;
+    }
+
+    public CheckRunner runner() {
+        return runner;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<String> advice() {
+        return advice;
+    }
+}
