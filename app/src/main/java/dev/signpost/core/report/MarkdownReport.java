@@ -1,0 +1,175 @@
+package dev.signpost.core.report;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.report.EvidenceFields.Field;
+import dev.signpost.core.report.EvidenceFields.Section;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.signpost.core.report.Markup.md;
+import static dev.signpost.core.report.Markup.mdCode;
+
+/**
+ * A report as Markdown to paste into a chat or an issue tracker: the verdict, what needs fixing, both chains as
+ * nested lists (status as a symbol and a word, never colour alone), the checks as a table, and the raw evidence of
+ * the hops that did not pass in a collapsible block. Server-supplied text is escaped so it cannot break the markup.
+ */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    /** The Markdown for a report, in the given language. */
+    public static String write(Report report, Locale locale) {
+        ExportTexts t = new ExportTexts(locale);
+        StringBuilder out = new StringBuilder(8192);
+        Status overall = report.overall();
+        long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
+        long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
+        out.append("## ").append(md(t.get("report.title", report.serverName()))).append("\n\n");
+        out.append("**").append(md(ExportTexts.symbol(overall) + " " + t.get("report.overall", t.status(overall))))
+                .append("** — ").append(md(t.get("report.counts", String.valueOf(failed),
+                        String.valueOf(report.checks().size()), String.valueOf(warned)))).append("  \n");
+        out.append(md(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()), report.signpostVersion(),
+                ExportTexts.duration(report.elapsed())))).append("\n\n");
+
+        List<Check> bad = report.checks().stream()
+                .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
+                .sorted((a, b) -> Boolean.compare(b.status() == Status.FAIL, a.status() == Status.FAIL))
+                .toList();
+        out.append("### ").append(md(t.get("section.problems"))).append("\n\n");
+        if (bad.isEmpty()) {
+            out.append(md(t.get("section.noProblems"))).append("\n\n");
+        } else {
+            int n = 1;
+            for (Check c : bad) {
+                out.append(n++).append(". ").append(statusWord(c.status(), t)).append(" **").append(md(c.summary()))
+                        .append("** ").append(mdCode(c.id())).append('\n');
+                if (c.fix() != null) {
+                    out.append("   ").append(md(t.get("fix", c.fix()))).append('\n');
+                }
+            }
+            out.append('\n');
+        }
+
+        for (Lane lane : Lane.values()) {
+            List<Hop> hops = report.hops(lane);
+            if (hops.isEmpty()) {
+                continue;
+            }
+            out.append("### ").append(md(t.lane(lane))).append("\n\n");
+            tree(out, hops, t);
+            out.append('\n');
+        }
+
+        out.append("### ").append(md(t.get("section.checks"))).append("\n\n");
+        out.append("| ").append(md(t.get("col.status"))).append(" | ").append(md(t.get("col.check"))).append(" | ")
+                .append(md(t.get("col.summary"))).append(" | ").append(md(t.get("col.fix"))).append(" |\n");
+        out.append("|---|---|---|---|\n");
+        for (Check c : report.checks()) {
+            out.append("| ").append(statusWord(c.status(), t)).append(" | ").append(mdCode(c.id())).append(" | ")
+                    .append(md(c.summary())).append(" | ").append(md(c.fix())).append(" |\n");
+        }
+        out.append('\n');
+
+        List<Hop> notPassed = report.hops().stream()
+                .filter(h -> h.taken() && (h.status() == Status.FAIL || h.status() == Status.WARN))
+                .filter(h -> !h.evidence().isEmpty())
+                .toList();
+        if (!notPassed.isEmpty()) {
+            EvidenceFields fields = new EvidenceFields(t);
+            out.append("<details><summary>").append(Markup.xml(t.get("evidence"))).append("</summary>\n\n");
+            for (Hop hop : notPassed) {
+                out.append("#### ").append(md(t.kind(hop.kind()) + ": " + hop.label())).append("\n\n");
+                for (Section s : fields.sections(hop.evidence())) {
+                    out.append("```\n");
+                    for (Field f : s.fields()) {
+                        String value = f.value().replace("```", "'''");
+                        out.append(f.label()).append(value.contains("\n") ? ":\n" + indent(value) : ": " + value)
+                                .append('\n');
+                    }
+                    out.append("```\n\n");
+                }
+            }
+            out.append("</details>\n");
+        }
+        return out.toString();
+    }
+
+    /** The lane's hops as a nested list that follows parent links, in the order they were started. */
+    private static void tree(StringBuilder out, List<Hop> hops, ExportTexts t) {
+        Map<String, Hop> byId = new LinkedHashMap<>();
+        hops.forEach(h -> byId.put(h.id(), h));
+        Map<String, List<Hop>> children = new HashMap<>();
+        List<Hop> roots = new ArrayList<>();
+        for (Hop hop : byId.values()) {
+            if (hop.parentId() != null && byId.containsKey(hop.parentId()) && !hop.parentId().equals(hop.id())) {
+                children.computeIfAbsent(hop.parentId(), k -> new ArrayList<>()).add(hop);
+            } else {
+                roots.add(hop);
+            }
+        }
+        Set<String> written = new HashSet<>();
+        for (Hop root : roots) {
+            item(out, root, 0, children, written, t);
+        }
+        // Hops caught in a parent cycle are unreachable from any root; list them flat rather than lose them.
+        for (Hop hop : byId.values()) {
+            if (!written.contains(hop.id())) {
+                item(out, hop, 0, Map.of(), written, t);
+            }
+        }
+    }
+
+    private static void item(StringBuilder out, Hop hop, int depth, Map<String, List<Hop>> children,
+                             Set<String> written, ExportTexts t) {
+        if (!written.add(hop.id())) {
+            return;
+        }
+        out.append("  ".repeat(depth)).append("- ").append(statusWord(hop.status(), t)).append(' ');
+        if (hop.taken()) {
+            out.append("**").append(md(t.kind(hop.kind()))).append("** ").append(mdCode(hop.label()));
+        } else {
+            out.append('_').append(md(t.kind(hop.kind()))).append("_ ").append(mdCode(hop.label()));
+        }
+        if (hop.rule() != null) {
+            out.append(" — _").append(md(hop.rule())).append('_');
+        }
+        if (!hop.taken()) {
+            out.append(" — ").append(md(hop.detail() == null ? t.get("notTaken")
+                    : t.get("notTaken.reason", hop.detail())));
+        } else if (hop.detail() != null && hop.status() != Status.PASS) {
+            out.append(" — ").append(md(hop.detail()));
+        }
+        out.append('\n');
+        for (Hop child : children.getOrDefault(hop.id(), List.of())) {
+            item(out, child, depth + 1, children, written, t);
+        }
+    }
+
+    private static String statusWord(Status status, ExportTexts t) {
+        String emoji = switch (status) {
+            case PASS -> "✅";
+            case WARN -> "⚠️";
+            case FAIL -> "❌";
+            case SKIP -> "⏭️";
+            case RUNNING -> "⏳";
+        };
+        return emoji + " " + md(t.status(status));
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+}
