@@ -4,8 +4,11 @@ import dev.signpost.Version;
 import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Report;
+import dev.signpost.core.report.HtmlReport;
+import dev.signpost.core.report.MarkdownReport;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.steps.ReportFormat;
 import dev.signpost.ui.task.BackgroundTasks;
 import dev.signpost.ui.task.NamedDaemonThreadFactory;
 import javafx.application.Application;
@@ -47,7 +50,9 @@ public final class SignpostApp extends Application {
                 plan -> {
                     throw new UnsupportedOperationException(texts.get("wizard.files.unavailable"));
                 },
-                List.of(), false, systemPrefersDark);
+                List.of(new ReportFormat("html", report -> HtmlReport.write(report, texts.locale())),
+                        new ReportFormat("md", report -> MarkdownReport.write(report, texts.locale()))),
+                false, systemPrefersDark);
         new Wizard(deps).show(stage);
     }
 

@@ -119,6 +119,7 @@ public final class Wizard {
     /** Puts the wizard into {@code stage} and shows it. */
     public void show(Stage stage) {
         stage.setTitle(texts.get("app.title"));
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(createScene());
         stage.setMinWidth(640);
         stage.setMinHeight(480);
