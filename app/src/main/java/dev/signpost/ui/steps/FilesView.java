@@ -81,6 +81,7 @@ public final class FilesView extends VBox {
                 model.save(file, target.toPath());
             }
         });
+        Ui.keepWhole(copy, save);
         HBox head = new HBox(8, path, space, copy, save);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TextArea content = new TextArea(file.content());

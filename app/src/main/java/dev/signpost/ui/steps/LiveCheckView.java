@@ -26,6 +26,7 @@ public final class LiveCheckView extends VBox {
         cancel.setId("check-cancel");
         cancel.disableProperty().bind(runner.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        Ui.keepWhole(again, cancel);
         HBox actions = new HBox(8, again, cancel);
 
         Label error = Ui.errorLine(runner.errorProperty());
