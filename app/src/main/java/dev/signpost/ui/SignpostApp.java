@@ -52,7 +52,7 @@ public final class SignpostApp extends Application {
                 },
                 List.of(new ReportFormat("html", report -> HtmlReport.write(report, texts.locale())),
                         new ReportFormat("md", report -> MarkdownReport.write(report, texts.locale()))),
-                false, systemPrefersDark);
+                null, systemPrefersDark);
         new Wizard(deps).show(stage);
     }
 

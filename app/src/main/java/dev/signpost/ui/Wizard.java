@@ -73,7 +73,7 @@ public final class Wizard {
         LiveCheckViewModel check = new LiveCheckViewModel(session,
                 new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts, this::rememberDomain);
         FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
-        DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.uploadAvailable());
+        DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.upload(), deps.tasks().ui());
         VerifyViewModel verify = new VerifyViewModel(session,
                 new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
         DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);

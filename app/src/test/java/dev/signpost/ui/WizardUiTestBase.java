@@ -38,6 +38,11 @@ abstract class WizardUiTestBase {
         return Settings.defaults();
     }
 
+    /** The SSH uploader of the deploy page, or null for none. */
+    protected dev.signpost.ui.steps.SshUpload upload() {
+        return null;
+    }
+
     protected Locale locale() {
         return Locale.ENGLISH;
     }
@@ -50,7 +55,7 @@ abstract class WizardUiTestBase {
         this.stage = stage;
         settingsDir = java.nio.file.Files.createTempDirectory(tempRoot, "settings");
         new SettingsStore(settingsDir).save(initialSettings());
-        wizard = new Wizard(WizardFixture.deps(settingsDir, discovery(), locale()));
+        wizard = new Wizard(WizardFixture.deps(settingsDir, discovery(), locale(), upload()));
         wizard.show(stage);
     }
 

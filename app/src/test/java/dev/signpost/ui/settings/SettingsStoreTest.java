@@ -1,16 +1,10 @@
 package dev.signpost.ui.settings;
 
-import dev.signpost.core.plan.DelegationPlan;
-import dev.signpost.core.plan.FederationMode;
-import dev.signpost.core.plan.HomeserverKind;
-import dev.signpost.core.plan.SupportContact;
-import dev.signpost.core.plan.WebServerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,17 +14,11 @@ class SettingsStoreTest {
     @TempDir
     Path dir;
 
-    static DelegationPlan plan() {
-        return new DelegationPlan("example.com", FederationMode.WELL_KNOWN, "matrix.example.com", 443,
-                "https://matrix.example.com", null, List.of(new SupportContact("m.role.admin", null, "a@example.com")),
-                null, Map.of(), WebServerKind.CADDY, HomeserverKind.DENDRITE, true, "http://127.0.0.1:8008");
-    }
-
     @Test
     void roundTripsEverythingItRemembers() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
         Settings settings = Settings.defaults().withWindowSize(1100, 800).withTheme(Settings.ThemeChoice.DARK)
-                .withLastPlan(plan()).withRecentDomain("example.com");
+                .withLastPlan(dev.signpost.ui.SampleReports.plan()).withRecentDomain("example.com");
         store.save(settings);
         assertThat(store.load()).isEqualTo(settings);
         try (var files = Files.list(dir.resolve("nested"))) {

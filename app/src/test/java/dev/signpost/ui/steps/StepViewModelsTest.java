@@ -106,7 +106,7 @@ class StepViewModelsTest {
     void deployNeedsTheUserToSayTheFilesArePlaced() {
         FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
         files.enter();
-        DeployViewModel model = new DeployViewModel(files.files(), EN, false);
+        DeployViewModel model = new DeployViewModel(files.files(), EN, null, Runnable::run);
         assertThat(model.placementLines()).first().asString().startsWith(".well-known/matrix/server — ");
         assertThat(model.canAdvance().get()).isFalse();
         model.placedByUserProperty().set(true);
@@ -165,5 +165,54 @@ class StepViewModelsTest {
         assertThat(model.checkDomain()).isTrue();
         assertThat(chosen).containsExactly(WizardPath.CHECK_ONLY);
         assertThat(session.checkDomainProperty().get()).isEqualTo("a.example");
+    }
+
+    @Test
+    void sshUploadValidatesTheFormAndReportsTheOutcome() {
+        FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        files.enter();
+        dev.signpost.ui.FakeSshUpload fake = new dev.signpost.ui.FakeSshUpload(Runnable::run);
+        DeployViewModel model = new DeployViewModel(files.files(), EN, fake, Runnable::run);
+        model.methodProperty().set(DeployViewModel.Method.SSH);
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.hostProperty().set("web.example.com");
+        model.portProperty().set("70000");
+        assertThat(model.portError("70000")).contains("is not a port");
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.portProperty().set("2222");
+        model.webRootProperty().set("var/www");
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.webRootProperty().set("/srv/www");
+        assertThat(model.sshFormValidProperty().get()).isTrue();
+
+        model.upload(new SshUpload.Prompts() {
+            @Override
+            public SshUpload.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+                return SshUpload.HostKeyAnswer.ACCEPT_ONCE;
+            }
+
+            @Override
+            public char[] password(String userAtHost, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public char[] passphrase(String keyName, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public boolean confirmChanges(List<String> changedPaths) {
+                return true;
+            }
+        });
+        assertThat(fake.targets).singleElement().satisfies(t -> {
+            assertThat(t.port()).isEqualTo(2222);
+            assertThat(t.user()).isNull();
+        });
+        assertThat(fake.uploadedPaths).containsExactly("/srv/www/.well-known/matrix/server",
+                "/srv/www/.well-known/matrix/client");
+        assertThat(model.progressProperty().get()).isEqualTo("Uploaded 2 files to web.example.com.");
+        assertThat(model.canAdvance().get()).isTrue();
     }
 }
