@@ -73,6 +73,11 @@ class StepScreenshotsIT {
         robot.interact(() -> wizard.theme().darkProperty().set(true));
         robot.interact(() -> wizard.navigator().jumpTo(2));
         snap(robot, out, "dark-hosting");
+        robot.interact(() -> {
+            wizard.theme().darkProperty().set(false);
+            stage.getScene().getStylesheets().add(getClass().getResource("large-text.css").toExternalForm());
+        });
+        snap(robot, out, "large-text-hosting");
     }
 
     private void snap(FxRobot robot, Path out, String name) throws Exception {

@@ -52,12 +52,20 @@ public final class LiveCheckView extends VBox {
         rebuildFindings.run();
 
         getChildren().addAll(
-                Ui.hint(texts.get(model.isSetUp() ? "wizard.check.lead.setUp" : "wizard.check.lead.check")),
-                status, actions, error, findings,
+                lead(model, texts), status, actions, error, findings,
                 Ui.section(texts.get("wizard.check.chain.title")),
                 ReportViews.hopList(runner.hops(), texts),
                 Ui.section(texts.get("wizard.check.checks.title")),
                 ReportViews.checkList(runner.checks(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);
+    }
+
+    /** The sentence above the status, following the path (the page is kept when the path changes). */
+    private static Label lead(LiveCheckViewModel model, Texts texts) {
+        Label lead = Ui.hint("");
+        lead.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> texts.get(model.isSetUp() ? "wizard.check.lead.setUp" : "wizard.check.lead.check"),
+                model.pathProperty()));
+        return lead;
     }
 }
