@@ -25,8 +25,8 @@ class LargeTextUiTest extends WizardUiTestBase {
         open(stage);
         stage.getScene().getStylesheets().add(
                 Objects.requireNonNull(getClass().getResource("large-text.css")).toExternalForm());
-        stage.setWidth(1280);
-        stage.setHeight(900);
+        stage.setWidth(1240);
+        stage.setHeight(780);
     }
 
     @Override

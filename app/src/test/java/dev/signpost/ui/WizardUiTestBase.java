@@ -57,6 +57,12 @@ abstract class WizardUiTestBase {
         new SettingsStore(settingsDir).save(initialSettings());
         wizard = new Wizard(WizardFixture.deps(settingsDir, discovery(), locale(), upload()));
         wizard.show(stage);
+        // The primary stage is shared by all tests; a size left by another test could push the button bar
+        // off Monocle's 1280×800 screen, where clicks miss.
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1000);
+        stage.setHeight(720);
     }
 
     protected String title(FxRobot robot) {

@@ -59,6 +59,7 @@ public final class StartView extends VBox {
             recent.setId("start-recent");
             for (String name : model.recentDomains()) {
                 Hyperlink link = new Hyperlink(name);
+                link.setMnemonicParsing(false);
                 link.setOnAction(e -> model.pickRecent(name));
                 recent.getChildren().add(link);
             }
