@@ -1,16 +1,387 @@
 package dev.signpost.cli;
 
+import dev.signpost.core.deploy.Cancellation;
+import dev.signpost.core.deploy.DeployFile;
+import dev.signpost.core.deploy.DeployListener;
+import dev.signpost.core.deploy.DeployOutcome;
+import dev.signpost.core.deploy.DeployPrompts;
+import dev.signpost.core.deploy.DeployRequest;
+import dev.signpost.core.deploy.DeployResult;
+import dev.signpost.core.deploy.DeployStage;
+import dev.signpost.core.deploy.Deployer;
+import dev.signpost.core.deploy.FileChange;
+import dev.signpost.core.deploy.HostKeyDecision;
+import dev.signpost.core.deploy.HostKeyInfo;
+import dev.signpost.core.deploy.LiveCheckResult;
+import dev.signpost.core.deploy.SshEnvironment;
+import dev.signpost.core.deploy.SshTarget;
+import dev.signpost.core.matrix.InvalidServerNameException;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.Console;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** {@code signpost deploy}: being built; see the README for the options it will take. */
-@Command(name = "deploy", description = "Not available in this build yet.")
+/**
+ * {@code signpost deploy}: uploads the well-known files over SSH with a diff, backups and atomic replacement, or
+ * rolls back to the backups. A thin front-end over {@link Deployer}; it never prompts when stdin is not a terminal.
+ */
+@Command(name = "deploy", sortOptions = false,
+        description = {"Upload the well-known files to a web root over SSH: diff first, keep backups, replace "
+                + "atomically; or roll back to the newest backup.",
+                "Exit status: 0 done (or nothing to do), 1 failed (the server was left as it was), 2 bad usage."})
 public final class DeployCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "HOST",
+            description = "SSH host name, address or ~/.ssh/config alias.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", description = "SSH port (default: from the SSH config, else 22).")
+    int port;
+
+    @Option(names = "--user", paramLabel = "U", description = "Login name (default: from the SSH config, else yours).")
+    String user;
+
+    @Option(names = "--identity", paramLabel = "FILE", description = "Private key to offer (OpenSSH format).")
+    Path identity;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "SSH config file (default: ~/.ssh/config).")
+    Path sshConfig;
+
+    @Option(names = "--accept-new-host-key",
+            description = "Trust and save a host key seen for the first time (OpenSSH's accept-new). A changed key "
+                    + "is always refused.")
+    boolean acceptNewHostKey;
+
+    @Option(names = "--web-root", required = true, paramLabel = "DIR",
+            description = "The directory the web server serves the server name from, e.g. /var/www/html.")
+    String webRoot;
+
+    @Option(names = "--server-name", required = true, paramLabel = "NAME",
+            description = "The Matrix server name (the part after the colon in user IDs).")
+    String serverName;
+
+    @Option(names = "--delegate", paramLabel = "HOST[:PORT]",
+            description = "Where federation goes (m.server); the port defaults to 8448. Not needed with --rollback.")
+    String delegate;
+
+    @Option(names = "--client-base-url", paramLabel = "URL",
+            description = "m.homeserver.base_url for clients (default: https://<delegate host>).")
+    String clientBaseUrl;
+
+    @Option(names = "--dry-run", description = "Show what would change; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--rollback", description = "Restore the newest backup of each file instead of uploading.")
+    boolean rollback;
+
+    @Option(names = "--yes", description = "Write without asking (needed when stdin is not a terminal).")
+    boolean yes;
+
+    @Option(names = "--after-command", paramLabel = "CMD",
+            description = "Command to run on the server after a successful upload, e.g. 'sudo systemctl reload nginx'.")
+    String afterCommand;
+
+    @Option(names = "--keep-backups", paramLabel = "N", defaultValue = "5",
+            description = "Backups to keep beside each file (default: ${DEFAULT-VALUE}).")
+    int keepBackups;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Limit for connecting and for each step (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    private final Locale locale = Locale.getDefault();
 
     @Override
     public Integer call() {
-        System.err.println("signpost deploy: not available in this build yet.");
-        return SignpostCommand.EXIT_USAGE;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Texts texts = new Texts("dev.signpost.core.deploy.messages", locale);
+        Optional<DelegationPlan> plan;
+        try {
+            plan = plan(texts);
+        } catch (UsageException e) {
+            err.println("signpost deploy: " + e.getMessage());
+            return SignpostCommand.EXIT_USAGE;
+        }
+        if (port < 0 || port > 65535 || timeoutSeconds <= 0 || keepBackups <= 0) {
+            err.println("signpost deploy: " + texts.get("cli.badNumber"));
+            return SignpostCommand.EXIT_USAGE;
+        }
+        SshEnvironment environment = SshEnvironment.forCurrentUser();
+        if (sshConfig != null) {
+            environment = environment.withSshConfig(sshConfig);
+        }
+        if (knownHosts != null) {
+            environment = environment.withKnownHosts(knownHosts);
+        }
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        SshTarget target = new SshTarget(host, port, user, identity, timeout, timeout);
+        List<DeployFile> files = plan.map(DeployCommand::wellKnownFiles).orElseGet(DeployCommand::wellKnownPaths);
+        DeployRequest request = new DeployRequest(target, webRoot, files, afterCommand, keepBackups, dryRun);
+
+        Console console = System.console();
+        CliPrompts prompts = new CliPrompts(out, err, texts, console, acceptNewHostKey, yes);
+        DeployListener listener = new DeployListener() {
+            @Override
+            public void stage(DeployStage stage, String detail) {
+                if (stage != DeployStage.DONE) {
+                    err.println(detail + " …");
+                }
+            }
+
+            @Override
+            public void commandOutput(String text) {
+                out.print(text);
+                out.flush();
+            }
+        };
+        Deployer deployer = new Deployer(environment, locale);
+        Cancellation cancellation = new Cancellation();
+        // Ctrl-C: cancel, and hold the JVM a few seconds so the deployer can remove its temporary files. A shutdown
+        // hook must be a Thread of its own; it is the one place this code makes one.
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "signpost-deploy-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        DeployResult result;
+        try {
+            result = rollback ? deployer.rollback(request, prompts, listener, cancellation)
+                    : deployer.deploy(request, prompts, listener, cancellation);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of Ctrl-C; the hook is running.
+            }
+        }
+        if (result.outcome() == DeployOutcome.DRY_RUN || result.outcome() == DeployOutcome.UNCHANGED) {
+            result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
+        }
+        return report(result, plan, texts, out, err);
+    }
+
+    private int report(DeployResult result, Optional<DelegationPlan> plan, Texts texts, PrintWriter out,
+                       PrintWriter err) {
+        switch (result.outcome()) {
+            case DEPLOYED -> {
+                out.println(rollback ? texts.get("result.rolledBack", result.written().size())
+                        : texts.get("result.deployed", result.written().size()));
+                result.backups().forEach(b -> out.println(texts.get(rollback ? "cli.restoredFrom" : "cli.backup", b)));
+            }
+            case UNCHANGED -> out.println(texts.get("result.unchanged"));
+            case DRY_RUN -> out.println(texts.get("result.dryRun",
+                    result.changes().stream().filter(FileChange::changed).count()));
+            default -> {
+                err.println("signpost deploy: " + result.message());
+                return 1;
+            }
+        }
+        if (result.message() != null) {
+            err.println(result.message());
+        }
+        if (result.command() != null && !result.command().succeeded()) {
+            return 1;
+        }
+        if (!dryRun && plan.isPresent() && result.outcome() != DeployOutcome.DRY_RUN) {
+            liveCheck(plan.get(), texts, out, err);
+        }
+        return 0;
+    }
+
+    /**
+     * The live check after an upload. It needs the check engine ({@code DiscoveryEngine}); until that is part of
+     * this build, it says so instead of pretending.
+     */
+    private void liveCheck(DelegationPlan plan, Texts texts, PrintWriter out, PrintWriter err) {
+        Optional<LiveCheckResult> live = Optional.empty();
+        if (live.isEmpty()) {
+            err.println(texts.get("cli.live.unavailable", plan.serverName()));
+        }
+    }
+
+    /** The plan from the options; empty for a rollback without {@code --delegate} (only the paths matter). */
+    private Optional<DelegationPlan> plan(Texts texts) throws UsageException {
+        String name;
+        try {
+            name = ServerName.parse(serverName, locale).original();
+        } catch (InvalidServerNameException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (delegate == null) {
+            if (rollback) {
+                return Optional.empty();
+            }
+            throw new UsageException(texts.get("cli.delegateMissing"));
+        }
+        String delegateHost = delegate.strip();
+        int delegatePort = DelegationPlan.DEFAULT_FEDERATION_PORT;
+        int colon = delegateHost.lastIndexOf(':');
+        if (colon > 0 && !delegateHost.endsWith("]")) {
+            try {
+                delegatePort = Integer.parseInt(delegateHost.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new UsageException(texts.get("cli.delegateInvalid", delegate));
+            }
+            delegateHost = delegateHost.substring(0, colon);
+        }
+        if (delegateHost.isEmpty() || delegatePort < 1 || delegatePort > 65535 || delegateHost.contains("/")) {
+            throw new UsageException(texts.get("cli.delegateInvalid", delegate));
+        }
+        String base = clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegateHost;
+        try {
+            URI uri = new URI(base);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {
+                throw new UsageException(texts.get("cli.baseUrlInvalid", base));
+            }
+        } catch (URISyntaxException e) {
+            throw new UsageException(texts.get("cli.baseUrlInvalid", base));
+        }
+        return Optional.of(new DelegationPlan(name, dev.signpost.core.plan.FederationMode.WELL_KNOWN, delegateHost,
+                delegatePort, base, null, List.of(), null, null, dev.signpost.core.plan.WebServerKind.STATIC,
+                dev.signpost.core.plan.HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM));
+    }
+
+    /** The server and client well-known files for the plan. */
+    static List<DeployFile> wellKnownFiles(DelegationPlan plan) {
+        String host = plan.federationHost().contains(":") && !plan.federationHost().startsWith("[")
+                ? "[" + plan.federationHost() + "]" : plan.federationHost();
+        String server = "{\n  \"m.server\": " + json(host + ":" + plan.federationPort()) + "\n}\n";
+        String client = "{\n  \"m.homeserver\": {\n    \"base_url\": " + json(plan.clientBaseUrl()) + "\n  }\n}\n";
+        return List.of(new DeployFile(".well-known/matrix/server", server.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new DeployFile(".well-known/matrix/client", client.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The well-known paths, for a rollback that needs no contents. */
+    static List<DeployFile> wellKnownPaths() {
+        return List.of(new DeployFile(".well-known/matrix/server", new byte[0]),
+                new DeployFile(".well-known/matrix/client", new byte[0]),
+                new DeployFile(".well-known/matrix/support", new byte[0]));
+    }
+
+    private static String json(String value) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Answers the deployer's questions on the terminal, or from the options when there is none. */
+    static final class CliPrompts implements DeployPrompts {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final Texts texts;
+        private final Console console;
+        private final boolean acceptNew;
+        private final boolean yes;
+
+        CliPrompts(PrintWriter out, PrintWriter err, Texts texts, Console console, boolean acceptNew, boolean yes) {
+            this.out = out;
+            this.err = err;
+            this.texts = texts;
+            this.console = console;
+            this.acceptNew = acceptNew;
+            this.yes = yes;
+        }
+
+        @Override
+        public HostKeyDecision unknownHostKey(HostKeyInfo key) {
+            err.println(texts.get("cli.hostkey.unknown", key.host(), key.keyType(), key.fingerprint()));
+            if (acceptNew) {
+                err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
+                return HostKeyDecision.ACCEPT_AND_SAVE;
+            }
+            err.println(texts.get("cli.hostkey.refused"));
+            return HostKeyDecision.REJECT;
+        }
+
+        @Override
+        public char[] passphrase(String keyName, boolean retry) {
+            if (console == null) {
+                err.println(texts.get("cli.noTerminal.passphrase", keyName));
+                return null;
+            }
+            return console.readPassword("%s", texts.get(retry ? "cli.passphrase.retry" : "cli.passphrase", keyName));
+        }
+
+        @Override
+        public char[] password(String userAtHost, boolean retry) {
+            if (console == null) {
+                err.println(texts.get("cli.noTerminal.password", userAtHost));
+                return null;
+            }
+            return console.readPassword("%s", texts.get(retry ? "cli.password.retry" : "cli.password", userAtHost));
+        }
+
+        @Override
+        public boolean confirmChanges(List<FileChange> changes) {
+            changes.forEach(c -> out.print(c.unifiedDiff()));
+            out.flush();
+            return confirm(texts.get("cli.confirm.write", changes.size()));
+        }
+
+        @Override
+        public boolean confirmCommand(String command) {
+            out.println(texts.get("cli.command.show", command));
+            out.flush();
+            return confirm(texts.get("cli.confirm.command"));
+        }
+
+        private boolean confirm(String question) {
+            if (yes) {
+                return true;
+            }
+            if (console == null) {
+                err.println(texts.get("cli.noTerminal.confirm"));
+                return false;
+            }
+            String answer = console.readLine("%s ", question);
+            return answer != null && texts.get("cli.yesAnswers").contains("|" + answer.strip().toLowerCase(Locale.ROOT) + "|");
+        }
     }
 }

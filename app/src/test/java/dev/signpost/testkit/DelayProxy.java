@@ -26,8 +26,14 @@ import java.util.concurrent.TimeUnit;
  * datagram is held back half the configured round-trip time in each direction, so one request/response
  * exchange through it costs about one extra round trip. Order is preserved per direction.
  *
+ * <p>The TCP handshake itself is completed by the kernel before the proxy sees the connection, so it is
+ * <em>not</em> delayed: a fresh HTTPS request through the proxy costs about 2 L (TLS 1.3 handshake + HTTP
+ * exchange), not 3 L. A benchmark counting round trips must leave TCP connect out of the minimum it compares
+ * with, or add it back itself.
+ *
  * <p>{@link #tcp(InetSocketAddress, Duration)} forwards TCP connections (HTTPS);
- * {@link #udp(InetSocketAddress, Duration)} forwards DNS datagrams. A zero round trip forwards at once.
+ * {@link #udp(InetSocketAddress, Duration)} forwards DNS: datagrams, and TCP (for a query retried over TCP) on
+ * the same port to the same target port, as {@link TestDnsServer} listens. A zero round trip forwards at once.
  */
 public final class DelayProxy implements AutoCloseable {
 
@@ -48,12 +54,25 @@ public final class DelayProxy implements AutoCloseable {
             if (tcp) {
                 tcpListener = new ServerSocket(0, 100, loopback);
                 udpListener = null;
-                executor.execute(this::acceptLoop);
             } else {
-                udpListener = new DatagramSocket(new InetSocketAddress(loopback, 0));
-                tcpListener = null;
+                ServerSocket tcpSocket = null;
+                DatagramSocket udpSocket = null;
+                for (int attempt = 0; attempt < 20 && udpSocket == null; attempt++) {
+                    tcpSocket = new ServerSocket(0, 100, loopback);
+                    try {
+                        udpSocket = new DatagramSocket(new InetSocketAddress(loopback, tcpSocket.getLocalPort()));
+                    } catch (IOException busy) {
+                        tcpSocket.close();
+                    }
+                }
+                if (udpSocket == null) {
+                    throw new IOException("no port free for both UDP and TCP");
+                }
+                tcpListener = tcpSocket;
+                udpListener = udpSocket;
                 executor.execute(this::udpLoop);
             }
+            executor.execute(this::acceptLoop);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +83,10 @@ public final class DelayProxy implements AutoCloseable {
         return new DelayProxy(target, roundTrip, true);
     }
 
-    /** Forwards UDP datagrams to {@code target}, each delayed {@code roundTrip}/2 per direction. */
+    /**
+     * Forwards DNS to {@code target}: UDP datagrams, each delayed {@code roundTrip}/2 per direction, and TCP
+     * connections on the same port (delayed per chunk like {@link #tcp}).
+     */
     public static DelayProxy udp(InetSocketAddress target, Duration roundTrip) {
         return new DelayProxy(target, roundTrip, false);
     }
@@ -75,9 +97,7 @@ public final class DelayProxy implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return tcpListener != null
-                ? new InetSocketAddress(tcpListener.getInetAddress(), tcpListener.getLocalPort())
-                : new InetSocketAddress(udpListener.getLocalAddress(), udpListener.getLocalPort());
+        return new InetSocketAddress(tcpListener.getInetAddress(), tcpListener.getLocalPort());
     }
 
     /** {@code "127.0.0.1:PORT"}, for {@code --dns} or the ADDR part of {@code --resolve}. */

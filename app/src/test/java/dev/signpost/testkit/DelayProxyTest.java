@@ -19,6 +19,10 @@ class DelayProxyTest {
 
     private static final Duration L = Duration.ofMillis(40);
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     @Test
     void tcpProxyForwardsHttpsAndAddsLatency() throws Exception {
         try (TestCa ca = new TestCa();
@@ -28,12 +32,17 @@ class DelayProxyTest {
             server.route("*", "/ping", Response.text("pong"));
             TlsClient client = new TlsClient(ca.rootPem());
             client.get(direct.address(), "example.com", "example.com", "/ping"); // warm up the JIT
-            long start = System.nanoTime();
-            assertThat(client.get(direct.address(), "example.com", "example.com", "/ping")).endsWith("pong");
-            Duration fast = Duration.ofNanos(System.nanoTime() - start);
-            start = System.nanoTime();
-            assertThat(client.get(slow.address(), "example.com", "example.com", "/ping")).endsWith("pong");
-            Duration delayed = Duration.ofNanos(System.nanoTime() - start);
+            // The minimum of a few alternating runs filters out noise from a busy machine.
+            Duration fast = Duration.ofDays(1);
+            Duration delayed = Duration.ofDays(1);
+            for (int run = 0; run < 5; run++) {
+                long start = System.nanoTime();
+                assertThat(client.get(direct.address(), "example.com", "example.com", "/ping")).endsWith("pong");
+                fast = min(fast, Duration.ofNanos(System.nanoTime() - start));
+                start = System.nanoTime();
+                assertThat(client.get(slow.address(), "example.com", "example.com", "/ping")).endsWith("pong");
+                delayed = min(delayed, Duration.ofNanos(System.nanoTime() - start));
+            }
             // TCP connect is not delayed by a user-space proxy; TLS 1.3 (1 RTT) + HTTP (1 RTT) are: ≈ 2L.
             assertThat(delayed.minus(fast)).isGreaterThanOrEqualTo(L.dividedBy(2));
             assertThat(slow.roundTrip()).isEqualTo(L);
@@ -54,6 +63,9 @@ class DelayProxyTest {
             assertThat(((ARecord) answer.getSection(Section.ANSWER).get(0)).getAddress().getHostAddress())
                     .isEqualTo("203.0.113.5");
             assertThat(took).isGreaterThanOrEqualTo(L.dividedBy(2));
+            resolver.setTCP(true);
+            Message overTcp = resolver.send(query);
+            assertThat(overTcp.getSection(Section.ANSWER)).hasSize(1);
             assertThat(slow.hostPort()).isEqualTo("127.0.0.1:" + slow.address().getPort());
         }
     }

@@ -28,6 +28,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
@@ -49,6 +50,7 @@ import org.xbill.DNS.Type;
  *       {@code "_matrix-fed._tcp.example.com SRV"}) so tests can assert what was, or was not, asked.</li>
  * </ul>
  * Names are case-insensitive and may be given with or without the final dot. Malformed packets are ignored.
+ * UDP answers too large for the client are truncated (TC flag), so the client retries over TCP.
  */
 public final class TestDnsServer implements AutoCloseable {
 
@@ -204,7 +206,7 @@ public final class TestDnsServer implements AutoCloseable {
             }
             byte[] query = java.util.Arrays.copyOfRange(packet.getData(), packet.getOffset(),
                     packet.getOffset() + packet.getLength());
-            byte[] response = respond(query);
+            byte[] response = respond(query, true);
             if (response != null) {
                 try {
                     udp.send(new DatagramPacket(response, response.length, packet.getSocketAddress()));
@@ -240,7 +242,7 @@ public final class TestDnsServer implements AutoCloseable {
                 if (query.length < length) {
                     return;
                 }
-                byte[] response = respond(query);
+                byte[] response = respond(query, false);
                 if (response == null) {
                     continue; // dropped: keep the connection open and silent
                 }
@@ -253,8 +255,12 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    /** The wire response to a wire query, or null when nothing must be sent. */
-    private byte[] respond(byte[] wire) {
+    /**
+     * The wire response to a wire query, or null when nothing must be sent. Over UDP an answer larger than the
+     * client's buffer (512 bytes, or its EDNS payload size) is truncated with TC set, as real servers do, so
+     * the client retries over TCP.
+     */
+    private byte[] respond(byte[] wire, boolean udp) {
         Message query;
         try {
             query = new Message(wire);
@@ -279,7 +285,22 @@ public final class TestDnsServer implements AutoCloseable {
         }
         response.addRecord(question, Section.QUESTION);
         response.getHeader().setRcode(answer(qname, qtype, response, new HashSet<>()));
-        return response.toWire(65535);
+        if (udp) {
+            OPTRecord opt = query.getOPT();
+            int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
+            byte[] full = response.toWire();
+            if (full.length > limit) {
+                Message truncated = new Message(query.getHeader().getID());
+                truncated.getHeader().setFlag(Flags.QR);
+                truncated.getHeader().setFlag(Flags.RA);
+                truncated.getHeader().setFlag(Flags.TC);
+                truncated.getHeader().setRcode(response.getHeader().getRcode());
+                truncated.addRecord(question, Section.QUESTION);
+                return truncated.toWire();
+            }
+            return full;
+        }
+        return response.toWire();
     }
 
     private int answer(Name name, int type, Message response, Set<Name> seen) {

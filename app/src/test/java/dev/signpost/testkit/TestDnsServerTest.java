@@ -150,4 +150,14 @@ class TestDnsServerTest {
         dns.clearQueries();
         assertThat(dns.queries()).isEmpty();
     }
+
+    @Test
+    void largeUdpAnswerIsTruncatedAndTheResolverRetriesOverTcp() throws IOException {
+        for (int i = 1; i <= 120; i++) {
+            dns.a("many.example.com", "203.0.113." + i);
+        }
+        Message answer = ask("many.example.com", Type.A, false);
+        assertThat(answer.getSection(Section.ANSWER)).hasSize(120);
+        assertThat(dns.queries()).containsExactly("many.example.com A", "many.example.com A");
+    }
 }

@@ -231,7 +231,7 @@ public final class TestHttpsServer implements AutoCloseable {
                 handshakes.add(new Handshake(sniBySocket.get(socket), false, null));
                 return;
             }
-            String sni = sniBySocket.get(socket);
+            String sni = sniBySocket.containsKey(socket) ? sniBySocket.get(socket) : sniOfSession(socket);
             handshakes.add(new Handshake(sni, true, socket.getSession().getProtocol()));
             InputStream in = new BufferedInputStream(socket.getInputStream());
             RecordedRequest request = readRequest(in, socket, sni);
@@ -268,6 +268,18 @@ public final class TestHttpsServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return Response.status(500).withHeader("Content-Type", "text/plain").withBody(String.valueOf(e));
         }
+    }
+
+    /** A resumed session skips the key manager, so the SNI is read from the session instead. */
+    private static String sniOfSession(SSLSocket socket) {
+        if (socket.getSession() instanceof javax.net.ssl.ExtendedSSLSession session) {
+            for (javax.net.ssl.SNIServerName name : session.getRequestedServerNames()) {
+                if (name instanceof javax.net.ssl.SNIHostName host) {
+                    return host.getAsciiName().toLowerCase(Locale.ROOT);
+                }
+            }
+        }
+        return null;
     }
 
     private static RecordedRequest readRequest(InputStream in, SSLSocket socket, String sni) throws IOException {

@@ -21,6 +21,6 @@ public record HttpTarget(boolean tls, InetSocketAddress address, String sniHost,
 
     /** The connected address without brackets, e.g. {@code 2001:db8::5}. */
     public String addressText() {
-        return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+        return address.getAddress() != null ? IpText.format(address.getAddress()) : address.getHostString();
     }
 }

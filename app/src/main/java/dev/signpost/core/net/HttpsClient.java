@@ -48,7 +48,6 @@ public final class HttpsClient {
 
     private final Duration timeout;
     private final String userAgent;
-    private final SSLContext sslContext;
 
     /**
      * @param timeout   limit for the connect, for the handshake, and for each read
@@ -57,9 +56,18 @@ public final class HttpsClient {
     public HttpsClient(Duration timeout, String userAgent) {
         this.timeout = timeout;
         this.userAgent = userAgent;
+        freshContext();
+    }
+
+    /**
+     * A new context per connection: no session is ever resumed, so every address shows its own certificate
+     * (a resumed session would report the certificate of an earlier handshake, maybe with another server).
+     */
+    private static SSLContext freshContext() {
         try {
-            sslContext = SSLContext.getInstance("TLS");
-            sslContext.init(null, new javax.net.ssl.TrustManager[] {new AcceptAllTrustManager()}, null);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new AcceptAllTrustManager()}, null);
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS implementation", e);
         }
@@ -81,7 +89,7 @@ public final class HttpsClient {
             plain.connect(target.address(), millis(deadline));
             if (target.tls()) {
                 ex.phase = HttpResponse.Phase.TLS_HANDSHAKE;
-                SSLSocket ssl = (SSLSocket) sslContext.getSocketFactory().createSocket(plain,
+                SSLSocket ssl = (SSLSocket) freshContext().getSocketFactory().createSocket(plain,
                         target.sniHost() != null ? target.sniHost() : target.addressText(),
                         target.address().getPort(), true);
                 socket = ssl;

@@ -17,7 +17,18 @@ public final class ResolveOverrides {
     private final Map<String, String> entries;
 
     public ResolveOverrides(Map<String, String> entries) {
-        this.entries = Map.copyOf(entries);
+        Map<String, String> normalised = new java.util.HashMap<>();
+        entries.forEach((k, v) -> normalised.put(normaliseKey(k), v));
+        this.entries = Map.copyOf(normalised);
+    }
+
+    /** Keys with IP literals in canonical form, so {@code [2001:db8::5]:8448} and the long form are one key. */
+    private static String normaliseKey(String key) {
+        int colon = key.lastIndexOf(':');
+        if (colon <= 0) {
+            return key.toLowerCase(Locale.ROOT);
+        }
+        return key(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)));
     }
 
     /** The key for a host (DNS name, IPv4, or IPv6 with or without brackets) and port. */
@@ -26,8 +37,15 @@ public final class ResolveOverrides {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
-            h = "[" + h + "]";
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.indexOf(':') >= 0) {
+            try {
+                h = "[" + IpText.format(literal(h, host)) + "]";
+            } catch (IllegalArgumentException e) {
+                h = "[" + h + "]";
+            }
         }
         return h + ":" + port;
     }

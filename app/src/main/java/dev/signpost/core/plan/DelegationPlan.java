@@ -49,4 +49,40 @@ public record DelegationPlan(
         // Sorted, so generated files are the same for the same plan.
         extraClientKeys = extraClientKeys == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(extraClientKeys));
     }
+
+    /**
+     * A sensible starting plan for {@code serverName}: federation delegated through the well-known file to
+     * {@code matrix.<serverName>} on port 8448, clients sent to {@code https://matrix.<serverName>}, served by
+     * nginx for a Synapse homeserver, no proxy block.
+     *
+     * <p>Port 8448 rather than 443: it is the spec's federation port, keeps federation off the reverse proxy that
+     * serves everything else, and is what servers assume when a port is missing. Generated files always write
+     * the port explicitly, so remote servers never fall through to an SRV lookup on the delegated host.
+     *
+     * @param serverName the server name as typed; not validated here (see {@link PlanValidator})
+     */
+    public static DelegationPlan defaultsFor(String serverName) {
+        String name = serverName == null ? "" : serverName.strip();
+        String host = name.isEmpty() ? "" : "matrix." + name;
+        return new DelegationPlan(name, FederationMode.WELL_KNOWN, host, DEFAULT_FEDERATION_PORT,
+                host.isEmpty() ? "" : "https://" + host, null, List.of(), null, Map.of(), WebServerKind.NGINX,
+                HomeserverKind.SYNAPSE, false, DEFAULT_UPSTREAM);
+    }
+
+    /** A builder that starts from this plan, for changing a few fields. */
+    public PlanBuilder toBuilder() {
+        return new PlanBuilder(this);
+    }
+
+    /** {@code host:port} as written into {@code m.server}: brackets around IPv6, the port always explicit. */
+    public String federationAuthority() {
+        String host = federationHost == null ? "" : federationHost;
+        boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        return (ipv6 ? "[" + host + "]" : host) + ":" + federationPort;
+    }
+
+    /** True when a {@code /.well-known/matrix/support} file is wanted. */
+    public boolean hasSupport() {
+        return !supportContacts.isEmpty() || (supportPage != null && !supportPage.isBlank());
+    }
 }

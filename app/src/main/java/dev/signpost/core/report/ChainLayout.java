@@ -47,8 +47,8 @@ public final class ChainLayout {
     /** Horizontal space between columns, where edges run. */
     public static final double COLUMN_GAP = 44;
     /** Narrowest and widest box. */
-    public static final double MIN_NODE_WIDTH = 150;
-    public static final double MAX_NODE_WIDTH = 250;
+    public static final double MIN_NODE_WIDTH = 160;
+    public static final double MAX_NODE_WIDTH = 300;
     /** Height of a lane's title strip. */
     public static final double LANE_HEADER = 26;
     /** Space between the two lanes. */
@@ -58,9 +58,9 @@ public final class ChainLayout {
     /** Padding of an address group's frame around its boxes. */
     public static final double GROUP_PADDING = 6;
     /** Estimated width of one character of a label, used instead of font metrics (the core has none). */
-    public static final double CHAR_WIDTH = 7;
+    public static final double CHAR_WIDTH = 8;
     /** Width taken inside a box by the icon, the status badge and paddings. */
-    public static final double NODE_CHROME = 62;
+    public static final double NODE_CHROME = 74;
 
     /** Which address family a hop belongs to: an address, or a hop reached through one. */
     public enum AddressFamily {
@@ -222,8 +222,7 @@ public final class ChainLayout {
         if (!hop.taken()) {
             chars = Math.max(chars, Math.min(length(hop.detail()), 30));
         }
-        double familyTag = family == AddressFamily.NONE ? 0 : 8;
-        return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, NODE_CHROME + familyTag + chars * CHAR_WIDTH));
+        return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, NODE_CHROME + chars * CHAR_WIDTH));
     }
 
     private static int length(String text) {

@@ -38,8 +38,12 @@ public final class HtmlReport {
             ".st-pass .status,.status.st-pass{color:#1a7f37}.st-warn .status,.status.st-warn{color:#9a6700}",
             ".st-fail .status,.status.st-fail{color:#cf222e}.st-skip .status,.status.st-skip{color:#57606a}",
             ".problems li{margin-bottom:10px}.problems .fix{margin:2px 0 0}",
-            ".chain{overflow-x:auto;border:1px solid #d0d7de;border-radius:8px;padding:6px;background:#fff}",
-            ".chain svg{display:block;max-width:none}",
+            // The chain may be wider than the text: let it use the window's width, then shrink to fit, so the
+            // broken hop is on screen without scrolling.
+            "#chain .chain{width:calc(100vw - 48px);position:relative;left:50%;transform:translateX(-50%);"
+                    + "box-sizing:border-box;overflow-x:auto;border:1px solid #d0d7de;border-radius:8px;"
+                    + "padding:6px;background:#fff}",
+            ".chain svg{display:block;max-width:100%;height:auto;margin:0 auto}",
             ".legend{color:#57606a;font-size:.9em}",
             "table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:6px 8px;"
                     + "text-align:left;vertical-align:top}th{background:#f6f8fa}",

@@ -140,13 +140,13 @@ public final class SvgChain {
         svg.append("<path class=\"icon\" transform=\"translate(").append(num(box.x() + 9)).append(' ')
                 .append(num(box.y() + 13)).append(")\" d=\"").append(ChainIcons.kind(hop.kind())).append("\"/>");
         double textX = box.x() + 42;
-        int labelChars = (int) ((box.width() - ChainLayout.NODE_CHROME) / 7.3);
+        int labelChars = (int) ((box.width() - ChainLayout.NODE_CHROME) / 7.6);
         String kindLine = texts.kind(hop.kind());
-        if (box.family() != AddressFamily.NONE) {
+        if (hop.kind() == dev.signpost.core.model.HopKind.ADDRESS && box.family() != AddressFamily.NONE) {
             kindLine = kindLine + " · " + texts.family(box.family());
         }
         svg.append("<text class=\"kind\" x=\"").append(num(textX)).append("\" y=\"").append(num(box.y() + 18))
-                .append("\">").append(xml(clip(kindLine, (int) ((box.width() - ChainLayout.NODE_CHROME) / 5.9))))
+                .append("\">").append(xml(clip(kindLine, (int) ((box.width() - ChainLayout.NODE_CHROME) / 6.2))))
                 .append("</text>");
         svg.append("<text class=\"label\" x=\"").append(num(textX)).append("\" y=\"").append(num(box.y() + 36))
                 .append("\">").append(xml(clip(hop.label(), labelChars))).append("</text>");

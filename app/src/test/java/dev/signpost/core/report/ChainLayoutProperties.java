@@ -137,7 +137,7 @@ class ChainLayoutProperties {
         Arbitrary<Integer> failAt = Arbitraries.integers().between(-1, 200);
         return Combinators.combine(method, addresses, failAt, Arbitraries.of(true, false),
                         Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as(SampleReports.Shape::new)
-                .map(SampleReports::build);
+                .as(ChainFixtures.Shape::new)
+                .map(ChainFixtures::build);
     }
 }

@@ -15,7 +15,7 @@ class ReportDiffTest {
 
     @Test
     void aReportComparedWithItselfHasNoDifferences() {
-        ReportDiffResult diff = ReportDiff.compare(SampleReports.healthy(), SampleReports.healthy());
+        ReportDiffResult diff = ReportDiff.compare(ChainFixtures.healthy(), ChainFixtures.healthy());
         assertThat(diff.same()).isTrue();
         assertThat(diff.text(Locale.ENGLISH)).startsWith("No differences");
         assertThat(diff.markdown(Locale.GERMAN)).startsWith("Keine Unterschiede");
@@ -23,8 +23,8 @@ class ReportDiffTest {
 
     @Test
     void fixingTheCertificateShowsEachTlsHopAndTheCheckTurningGreen() {
-        Report before = SampleReports.brokenDelegation();
-        Report after = SampleReports.build(new SampleReports.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
+        Report before = ChainFixtures.brokenDelegation();
+        Report after = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
                 List.of("203.0.113.5", "2001:db8::5"), -1, false, false, false));
         ReportDiffResult diff = ReportDiff.compare(before, after);
         assertThat(diff.same()).isFalse();
@@ -49,9 +49,9 @@ class ReportDiffTest {
 
     @Test
     void aDifferentDelegationShowsAddedRemovedAndRelabelledHops() {
-        Report srv = SampleReports.build(new SampleReports.Shape(FederationMethod.WELL_KNOWN_SRV_MATRIX_FED,
+        Report srv = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_SRV_MATRIX_FED,
                 List.of("203.0.113.5"), -1, false, false, false));
-        Report port = SampleReports.build(new SampleReports.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
+        Report port = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
                 List.of("203.0.113.5", "203.0.113.6"), -1, false, false, false));
         ReportDiffResult diff = ReportDiff.compare(srv, port);
         assertThat(diff.hops()).anySatisfy(h -> {

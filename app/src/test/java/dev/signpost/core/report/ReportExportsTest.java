@@ -31,30 +31,30 @@ class ReportExportsTest {
     @Test
     void htmlOfBrokenDelegationMatchesGoldenFile() throws Exception {
         Golden.assertMatches("broken-delegation.en.html",
-                HtmlReport.write(SampleReports.brokenDelegation(), Locale.ENGLISH));
+                HtmlReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
     }
 
     @Test
     void htmlOfHealthyReportInGermanMatchesGoldenFile() throws Exception {
-        Golden.assertMatches("healthy.de.html", HtmlReport.write(SampleReports.healthy(), Locale.GERMAN));
+        Golden.assertMatches("healthy.de.html", HtmlReport.write(ChainFixtures.healthy(), Locale.GERMAN));
     }
 
     @Test
     void markdownOfBrokenDelegationMatchesGoldenFile() throws Exception {
         Golden.assertMatches("broken-delegation.en.md",
-                MarkdownReport.write(SampleReports.brokenDelegation(), Locale.ENGLISH));
+                MarkdownReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
     }
 
     @Test
     void markdownOfCorsFailureInGermanMatchesGoldenFile() throws Exception {
-        Golden.assertMatches("client-cors.de.md", MarkdownReport.write(SampleReports.clientCorsFailure(),
+        Golden.assertMatches("client-cors.de.md", MarkdownReport.write(ChainFixtures.clientCorsFailure(),
                 Locale.GERMAN));
     }
 
     @Test
     void htmlIsWellFormedXhtmlWithEveryHopAndCheckAndTheChainInline() throws Exception {
-        for (Report report : List.of(SampleReports.healthy(), SampleReports.brokenDelegation(),
-                SampleReports.sixAddressFanOut(), SampleReports.clientCorsFailure())) {
+        for (Report report : List.of(ChainFixtures.healthy(), ChainFixtures.brokenDelegation(),
+                ChainFixtures.sixAddressFanOut(), ChainFixtures.clientCorsFailure())) {
             String html = HtmlReport.write(report, Locale.ENGLISH);
             Document doc = parse(html);
             assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
@@ -76,7 +76,7 @@ class ReportExportsTest {
 
     @Test
     void htmlPutsFailuresFirstWithTheirFixAndOpensFailedHops() throws Exception {
-        Document doc = parse(HtmlReport.write(SampleReports.brokenDelegation(), Locale.ENGLISH));
+        Document doc = parse(HtmlReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
         String problems = byId(doc, "problems").getTextContent();
         assertThat(problems).contains("is not valid for matrix.example.com", "Fix: Install a certificate");
         NodeList details = doc.getElementsByTagNameNS(XHTML, "details");
@@ -108,7 +108,7 @@ class ReportExportsTest {
 
     @Test
     void svgIsWellFormedWithOneBoxPerHopAndTheStatusShownByShape() throws Exception {
-        Report report = SampleReports.sixAddressFanOut();
+        Report report = ChainFixtures.sixAddressFanOut();
         Document doc = parse(SvgChain.write(report));
         Element root = doc.getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo(SVG);
@@ -145,7 +145,7 @@ class ReportExportsTest {
     }
 
     private static Report hostile(String text) {
-        Report base = SampleReports.healthy();
+        Report base = ChainFixtures.healthy();
         List<Hop> hops = new ArrayList<>(base.hops());
         hops.add(new Hop("fed.hostile", Lane.FEDERATION, HopKind.SERVER_WELL_KNOWN, "fed.server-name", text,
                 Status.FAIL, text, true, text, List.of(new Evidence.Http("GET", "https://x/" + text, "203.0.113.1",

@@ -25,11 +25,11 @@ import java.util.List;
  * Reports built by hand in the shapes the engine produces (hop ids, kinds, parents, rules), for tests of the
  * layout, the writers and the diagram while the engine is written in parallel.
  */
-public final class SampleReports {
+public final class ChainFixtures {
 
     public static final Instant CHECKED_AT = Instant.parse("2026-11-20T10:00:00Z");
 
-    private SampleReports() {
+    private ChainFixtures() {
     }
 
     /** What a generated report should look like. */

@@ -1,0 +1,122 @@
+package dev.signpost.core.deploy;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** A logged-in SSH session with its SFTP channel. Closing it closes both. */
+final class SshConnection implements AutoCloseable {
+
+    private static final int MAX_OUTPUT = 64 * 1024;
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(3);
+
+    private final Session session;
+    private final Duration operationTimeout;
+    private final String description;
+    private final AutoCloseable cancelRegistration;
+    private final SshConnection via;
+    private ChannelSftp sftp;
+
+    /** @param via the jump host's connection this one tunnels through, or null */
+    SshConnection(Session session, Duration operationTimeout, String description, Cancellation cancellation,
+                  SshConnection via) {
+        this.session = session;
+        this.via = via;
+        this.operationTimeout = operationTimeout;
+        this.description = description;
+        // Cancel first lets the worker stop the transfer and remove its temporary files over this session; only
+        // if it is still open after a grace period (the worker is stuck) is it closed from here.
+        this.cancelRegistration = cancellation.onCancel(() -> CompletableFuture.runAsync(this::close,
+                CompletableFuture.delayedExecutor(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** {@code user@host:port} as connected. */
+    String description() {
+        return description;
+    }
+
+    synchronized ChannelSftp sftp() throws JSchException {
+        if (sftp == null) {
+            ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
+            channel.connect(timeoutMillis(operationTimeout));
+            sftp = channel;
+        }
+        return sftp;
+    }
+
+    /**
+     * Runs {@code command} with a time limit, sending output to {@code output} as it arrives.
+     * The exit status is -1 when it did not finish.
+     */
+    CommandResult exec(String command, Cancellation cancellation, Consumer<String> output) throws JSchException {
+        ChannelExec channel = (ChannelExec) session.openChannel("exec");
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        OutputStream sink = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                if (captured.size() < MAX_OUTPUT) {
+                    captured.write(b, off, Math.min(len, MAX_OUTPUT - captured.size()));
+                }
+                output.accept(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        };
+        channel.setCommand(command);
+        channel.setInputStream(null);
+        channel.setOutputStream(sink, true);
+        channel.setExtOutputStream(sink, true);
+        long deadline = System.nanoTime() + operationTimeout.toNanos();
+        try {
+            channel.connect(timeoutMillis(operationTimeout));
+            while (!channel.isClosed() && System.nanoTime() < deadline && !cancellation.isCancelled()) {
+                Thread.sleep(50);
+            }
+            int status = channel.isClosed() ? channel.getExitStatus() : -1;
+            synchronized (sink) {
+                return new CommandResult(command, status, captured.toString(StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CommandResult(command, -1, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            channel.disconnect();
+        }
+    }
+
+    static int timeoutMillis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            cancelRegistration.close();
+        } catch (Exception ignored) {
+            // Unregistering cannot fail in a way that matters once we are closing.
+        }
+        if (sftp != null) {
+            sftp.disconnect();
+        }
+        session.disconnect();
+        if (via != null) {
+            via.close();
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package dev.signpost.core.deploy;
+
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.AgentProxyException;
+import com.jcraft.jsch.Channel;
+import com.jcraft.jsch.ConfigRepository;
+import com.jcraft.jsch.Identity;
+import com.jcraft.jsch.IdentityRepository;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.OpenSSHConfig;
+import com.jcraft.jsch.Proxy;
+import com.jcraft.jsch.SSHAgentConnector;
+import com.jcraft.jsch.Session;
+import com.jcraft.jsch.SocketFactory;
+import com.jcraft.jsch.UnixDomainSocketFactory;
+import dev.signpost.core.text.Texts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Vector;
+
+/**
+ * Opens SSH sessions the way OpenSSH would for the same arguments: the SSH config for the alias, host keys
+ * checked against known_hosts, then the agent's keys, the key files, and last a password.
+ */
+final class SshConnector {
+
+    private static final int PASSWORD_ATTEMPTS = 3;
+    private static final int MAX_JUMPS = 4;
+
+    private final SshEnvironment environment;
+    private final Texts texts;
+
+    SshConnector(SshEnvironment environment, Texts texts) {
+        this.environment = environment;
+        this.texts = texts;
+    }
+
+    /** Where a target ends up after reading the SSH config. */
+    record Resolved(String alias, String hostName, int port, String user, List<Path> identities, String proxyJump) {
+        String description() {
+            return user + "@" + hostName + (port == 22 ? "" : ":" + port);
+        }
+    }
+
+    Resolved resolve(SshTarget target) throws DeployException {
+        ConfigRepository.Config config = null;
+        if (environment.sshConfig() != null) {
+            try {
+                config = OpenSSHConfig.parseFile(environment.sshConfig().toString()).getConfig(target.host());
+            } catch (IOException e) {
+                throw new DeployException(texts.get("ssh.config.unreadable", environment.sshConfig(), e.getMessage()),
+                        true, e);
+            }
+        }
+        String hostName = config != null && config.getHostname() != null ? config.getHostname() : target.host();
+        int port = target.port() > 0 ? target.port() : config != null && config.getPort() > 0 ? config.getPort() : 22;
+        String user = target.user() != null ? target.user()
+                : config != null && config.getUser() != null ? config.getUser() : System.getProperty("user.name");
+        List<Path> keys = new ArrayList<>();
+        if (target.identityFile() != null) {
+            if (!Files.isReadable(target.identityFile())) {
+                throw new DeployException(texts.get("ssh.identity.missing", target.identityFile()), true);
+            }
+            keys.add(target.identityFile());
+        }
+        if (config != null && config.getValues("IdentityFile") != null) {
+            for (String value : config.getValues("IdentityFile")) {
+                Path p = expandHome(value);
+                if (Files.isReadable(p) && !keys.contains(p)) {
+                    keys.add(p);
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            environment.defaultIdentities().stream().filter(Files::isReadable).forEach(keys::add);
+        }
+        String jump = config == null ? null : config.getValue("ProxyJump");
+        if (jump != null && (jump.isBlank() || jump.equalsIgnoreCase("none"))) {
+            jump = null;
+        }
+        return new Resolved(target.host(), hostName, port, user, List.copyOf(keys), jump);
+    }
+
+    private static Path expandHome(String value) {
+        String v = value.strip();
+        if (v.length() > 1 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (v.equals("~") || v.startsWith("~/")) {
+            v = System.getProperty("user.home") + v.substring(1);
+        }
+        return Path.of(v);
+    }
+
+    /** Connects and logs in; every failure becomes a sentence naming the host and what to check. */
+    SshConnection connect(SshTarget target, DeployPrompts prompts, DeployListener listener, Cancellation cancellation)
+            throws DeployException {
+        return connect(target, prompts, listener, cancellation, 0);
+    }
+
+    private SshConnection connect(SshTarget target, DeployPrompts prompts, DeployListener listener,
+                                  Cancellation cancellation, int depth) throws DeployException {
+        Resolved r = resolve(target);
+        listener.stage(DeployStage.CONNECTING, texts.get("stage.connecting", r.description()));
+        JSch jsch = new JSch();
+        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(loadKnownHosts(jsch),
+                environment.knownHosts(), prompts);
+        List<Identity> keyIdentities = loadKeys(jsch, r, prompts, cancellation);
+        List<Identity> agentIdentities = agentIdentities();
+
+        SshConnection jumpConnection = null;
+        if (r.proxyJump() != null) {
+            if (depth >= MAX_JUMPS) {
+                throw new DeployException(texts.get("ssh.jump.loop", r.alias()), true);
+            }
+            jumpConnection = connect(parseJump(r.proxyJump(), target), prompts, listener, cancellation, depth + 1);
+        }
+        try {
+            List<Identity> all = new ArrayList<>(agentIdentities);
+            all.addAll(keyIdentities);
+            JSchException last = null;
+            // Always try keys first, even none: that reaches the server and checks its host key before anyone is
+            // asked for a password.
+            try {
+                return new SshConnection(open(jsch, r, target, hostKeys, all, null, cancellation, listener,
+                        jumpConnection), target.operationTimeout(), r.description(), cancellation, jumpConnection);
+            } catch (JSchException e) {
+                if (!isAuthFailure(e) || cancellation.isCancelled()) {
+                    throw translate(e, r, target, hostKeys, cancellation);
+                }
+                last = e;
+            }
+            for (int attempt = 0; attempt < PASSWORD_ATTEMPTS && !cancellation.isCancelled(); attempt++) {
+                char[] password = prompts.password(r.user() + "@" + r.hostName(), attempt > 0);
+                if (password == null) {
+                    break;
+                }
+                byte[] bytes = Secrets.utf8(password);
+                Secrets.wipe(password);
+                try {
+                    return new SshConnection(open(jsch, r, target, hostKeys, List.of(), bytes, cancellation, listener,
+                            jumpConnection), target.operationTimeout(), r.description(), cancellation, jumpConnection);
+                } catch (JSchException e) {
+                    if (!isAuthFailure(e) || cancellation.isCancelled()) {
+                        throw translate(e, r, target, hostKeys, cancellation);
+                    }
+                    last = e;
+                } finally {
+                    Secrets.wipe(bytes);
+                }
+            }
+            if (cancellation.isCancelled()) {
+                throw new DeployException(texts.get("cancelled"), true);
+            }
+            throw new DeployException(texts.get("ssh.auth.failed", r.description()), true, last);
+        } catch (DeployException e) {
+            if (jumpConnection != null) {
+                jumpConnection.close();
+            }
+            throw e;
+        }
+    }
+
+    private SshTarget parseJump(String spec, SshTarget target) {
+        // Only the first hop of a comma-separated list is honoured per level; its own config may jump further.
+        String first = spec.split(",")[0].strip();
+        String user = null;
+        int at = first.lastIndexOf('@');
+        if (at >= 0) {
+            user = first.substring(0, at);
+            first = first.substring(at + 1);
+        }
+        int port = 0;
+        int colon = first.lastIndexOf(':');
+        if (colon > 0 && first.indexOf(':') == colon) {
+            port = Integer.parseInt(first.substring(colon + 1));
+            first = first.substring(0, colon);
+        }
+        return new SshTarget(first, port, user, null, target.connectTimeout(), target.operationTimeout());
+    }
+
+    private Session open(JSch jsch, Resolved r, SshTarget target, VerifyingHostKeyRepository hostKeys,
+                         List<Identity> identities, byte[] password, Cancellation cancellation,
+                         DeployListener listener, SshConnection jump) throws JSchException {
+        Session session = jsch.getSession(r.user(), r.hostName(), r.port());
+        session.setHostKeyRepository(hostKeys);
+        session.setIdentityRepository(new FixedIdentityRepository(identities));
+        session.setConfig("StrictHostKeyChecking", "yes");
+        session.setConfig("PreferredAuthentications", password == null ? "publickey" : "password,keyboard-interactive");
+        // JSch itself asks first for the key types known_hosts has for this host (through getHostKey), as OpenSSH does.
+        if (password != null) {
+            session.setPassword(password);
+        }
+        if (jump != null) {
+            session.setProxy(new JumpProxy(jump));
+        }
+        int op = SshConnection.timeoutMillis(target.operationTimeout());
+        // A silent server is probed, then dropped: every blocking read ends within about twice the limit.
+        session.setServerAliveInterval(Math.max(1000, op / 2));
+        session.setServerAliveCountMax(2);
+        try (AutoCloseable ignored = cancellation.onCancel(session::disconnect)) {
+            listener.stage(DeployStage.AUTHENTICATING, texts.get("stage.authenticating", r.description()));
+            session.connect(SshConnection.timeoutMillis(target.connectTimeout()));
+        } catch (JSchException e) {
+            session.disconnect();
+            throw e;
+        } catch (Exception e) {
+            session.disconnect();
+            throw new JSchException(e.toString(), e);
+        }
+        return session;
+    }
+
+    private com.jcraft.jsch.HostKeyRepository loadKnownHosts(JSch jsch) throws DeployException {
+        Path file = environment.knownHosts();
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            jsch.setKnownHosts(file.toString());
+            return jsch.getHostKeyRepository();
+        } catch (JSchException e) {
+            throw new DeployException(texts.get("ssh.knownhosts.unreadable", file, e.getMessage()), true, e);
+        }
+    }
+
+    private List<Identity> loadKeys(JSch jsch, Resolved r, DeployPrompts prompts, Cancellation cancellation)
+            throws DeployException {
+        for (Path key : r.identities()) {
+            Path pub = Path.of(key + ".pub");
+            try {
+                jsch.addIdentity(key.toString(), Files.isReadable(pub) ? pub.toString() : null, null);
+            } catch (JSchException e) {
+                throw new DeployException(texts.get("ssh.identity.invalid", key, e.getMessage()), true, e);
+            }
+        }
+        List<Identity> wrapped = new ArrayList<>();
+        Vector<Identity> loaded = jsch.getIdentityRepository().getIdentities();
+        for (Identity id : loaded) {
+            wrapped.add(new PromptingIdentity(id, id.getName(), prompts, cancellation));
+        }
+        return wrapped;
+    }
+
+    /** The agent's keys, or none when there is no agent or it does not answer. */
+    private List<Identity> agentIdentities() {
+        Path socket = environment.agentSocket();
+        if (socket == null || !Files.exists(socket)) {
+            return List.of();
+        }
+        try {
+            SSHAgentConnector connector = new SSHAgentConnector(new UnixDomainSocketFactory(), socket);
+            if (!connector.isAvailable()) {
+                return List.of();
+            }
+            return new ArrayList<>(new AgentIdentityRepository(connector).getIdentities());
+        } catch (AgentProxyException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean isAuthFailure(JSchException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("Auth fail") || m.startsWith("Auth cancel");
+    }
+
+    private DeployException translate(JSchException e, Resolved r, SshTarget target,
+                                      VerifyingHostKeyRepository hostKeys, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new DeployException(texts.get("cancelled"), true, e);
+        }
+        HostKeyInfo key = hostKeys.presented();
+        switch (hostKeys.verdict()) {
+            case CHANGED:
+                return new DeployException(texts.get("ssh.hostkey.changed", key.host(), key.keyType(),
+                        key.fingerprint(), environment.knownHosts()), true, e);
+            case REJECTED:
+                return new DeployException(texts.get("ssh.hostkey.rejected", key.host(), key.keyType(),
+                        key.fingerprint()), true, e);
+            default:
+                break;
+        }
+        Throwable cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
+        if (cause instanceof UnknownHostException) {
+            return new DeployException(texts.get("ssh.host.unknown", r.hostName()), true, e);
+        }
+        if (cause instanceof ConnectException) {
+            return new DeployException(texts.get("ssh.connect.refused", r.hostName(), r.port()), true, e);
+        }
+        if (cause instanceof SocketTimeoutException || message.startsWith("timeout")) {
+            return new DeployException(texts.get("ssh.connect.timeout", r.hostName(), r.port(),
+                    target.connectTimeout().toSeconds()), true, e);
+        }
+        return new DeployException(texts.get("ssh.connect.failed", r.description(), message), true, e);
+    }
+
+    /** The identities to offer for one attempt, in order; JSch asks this instead of its own key list. */
+    private static final class FixedIdentityRepository implements IdentityRepository {
+        private final List<Identity> identities;
+
+        FixedIdentityRepository(List<Identity> identities) {
+            this.identities = identities;
+        }
+
+        @Override
+        public String getName() {
+            return "signpost";
+        }
+
+        @Override
+        public int getStatus() {
+            return RUNNING;
+        }
+
+        @Override
+        public Vector<Identity> getIdentities() {
+            return new Vector<>(identities);
+        }
+
+        @Override
+        public boolean add(byte[] identity) {
+            return false;
+        }
+
+        @Override
+        public boolean remove(byte[] blob) {
+            return false;
+        }
+
+        @Override
+        public void removeAll() {
+        }
+    }
+
+    /** Tunnels the session through an already logged-in jump host, like OpenSSH's ProxyJump. */
+    private static final class JumpProxy implements Proxy {
+        private final SshConnection jump;
+        private Channel channel;
+        private InputStream in;
+        private OutputStream out;
+
+        JumpProxy(SshConnection jump) {
+            this.jump = jump;
+        }
+
+        @Override
+        public void connect(SocketFactory socketFactory, String host, int port, int timeout) throws Exception {
+            channel = jump.session().getStreamForwarder(host, port);
+            in = channel.getInputStream();
+            out = channel.getOutputStream();
+            channel.connect(timeout);
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return in;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
+        }
+
+        @Override
+        public Socket getSocket() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            // The jump session itself belongs to the SshConnection, which outlives failed login attempts.
+            if (channel != null) {
+                channel.disconnect();
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.signpost.core.generate;
+
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.InvalidPlanException;
+import dev.signpost.core.plan.PlanValidator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Everything a plan needs, as files: the well-known documents, the chosen web server's snippet and complete site
+ * (and federation proxy), the homeserver's settings, and SRV zone lines when delegating by SRV.
+ *
+ * <p>Pure: no I/O, the same plan and options always give the same files. The plan is validated first; a plan
+ * with an error produces nothing.
+ */
+public final class ConfigGenerator {
+
+    private final Locale locale;
+
+    /** A generator whose purpose sentences speak {@code locale}. */
+    public ConfigGenerator(Locale locale) {
+        this.locale = locale;
+    }
+
+    /**
+     * Validates {@code plan} and generates its files.
+     *
+     * @throws InvalidPlanException when the plan has an error; its problems say what to fix
+     */
+    public List<GeneratedFile> generate(DelegationPlan plan, GenerateOptions options) throws InvalidPlanException {
+        DelegationPlan normalized = PlanValidator.normalize(plan, locale);
+        GenerationContext context = new GenerationContext(normalized, options, locale);
+        List<GeneratedFile> files = new ArrayList<>(new WellKnownGenerator().generate(context));
+        webServerGenerator(normalized).ifPresent(g -> files.addAll(g.generate(context)));
+        files.addAll(homeserverGenerator(normalized).generate(context));
+        files.addAll(new SrvRecordGenerator().generate(context));
+        return List.copyOf(files);
+    }
+
+    /** {@link #generate(DelegationPlan, GenerateOptions)} with the production default options. */
+    public List<GeneratedFile> generate(DelegationPlan plan) throws InvalidPlanException {
+        return generate(plan, GenerateOptions.defaults());
+    }
+
+    private static java.util.Optional<FileGenerator> webServerGenerator(DelegationPlan plan) {
+        return switch (plan.webServer()) {
+            case NGINX -> Optional.of(new NginxGenerator());
+            case CADDY -> Optional.of(new CaddyGenerator());
+            case APACHE -> Optional.of(new ApacheGenerator());
+            case HAPROXY -> Optional.of(new HaproxyGenerator());
+            case STATIC -> Optional.of(new StaticSiteGenerator());
+            case HOMESERVER -> Optional.empty();
+        };
+    }
+
+    private static FileGenerator homeserverGenerator(DelegationPlan plan) {
+        return switch (plan.homeserver()) {
+            case SYNAPSE -> new SynapseGenerator();
+            case DENDRITE -> new DendriteGenerator();
+            case CONDUIT -> new ConduitGenerator();
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package dev.signpost.core.generate;
+
+import dev.signpost.core.matrix.InvalidServerNameException;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.plan.HomeserverKind;
+import dev.signpost.core.plan.PlanValueException;
+import dev.signpost.core.plan.WebUrl;
+import dev.signpost.core.text.Texts;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every generator needs, worked out once from a validated, normalised plan: the server name's host, the
+ * well-known documents, where the federation proxy listens and what it forwards, certificate paths.
+ */
+public final class GenerationContext {
+
+    private static final String BUNDLE = "dev.signpost.core.generate.messages";
+
+    private final DelegationPlan plan;
+    private final GenerateOptions options;
+    private final Texts texts;
+    private final String siteHost;
+    private final List<WellKnownDocument> documents;
+    private final WebUrl upstream;
+
+    /**
+     * @param plan    a plan returned by {@link dev.signpost.core.plan.PlanValidator#normalize}
+     * @param options where the configs listen and find certificates
+     * @param locale  the language of the purpose sentences
+     */
+    public GenerationContext(DelegationPlan plan, GenerateOptions options, Locale locale) {
+        this.plan = plan;
+        this.options = options;
+        this.texts = new Texts(BUNDLE, locale);
+        try {
+            this.siteHost = ServerName.parse(plan.serverName(), Locale.ROOT).host();
+            this.upstream = WebUrl.parse(plan.homeserverUpstream(), true, Locale.ROOT);
+        } catch (InvalidServerNameException | PlanValueException e) {
+            throw new IllegalArgumentException("The plan was not normalised: " + e.getMessage(), e);
+        }
+        this.documents = WellKnownGenerator.documents(plan);
+    }
+
+    public DelegationPlan plan() {
+        return plan;
+    }
+
+    public GenerateOptions options() {
+        return options;
+    }
+
+    /** A sentence from the generate bundle. */
+    public String text(String key, Object... args) {
+        return texts.get(key, args);
+    }
+
+    /** The server name's host without port, in ASCII (IPv6 without brackets). */
+    public String siteHost() {
+        return siteHost;
+    }
+
+    /** The documents the web server serves for the server name. */
+    public List<WellKnownDocument> documents() {
+        return documents;
+    }
+
+    /** The port the server name's HTTPS site listens on. */
+    public int httpsPort() {
+        return options.httpsPort();
+    }
+
+    /** True when a federation reverse-proxy block is wanted. */
+    public boolean federationProxy() {
+        return plan.federationProxy();
+    }
+
+    /**
+     * The name the federation proxy answers to: the delegated host for a well-known delegation; the server name
+     * itself for SRV (remote servers check the certificate against the server name) and for no delegation.
+     */
+    public String federationName() {
+        return plan.federationMode() == FederationMode.WELL_KNOWN ? plan.federationHost() : siteHost;
+    }
+
+    /** The port federation arrives on, as remote servers connect to it. */
+    public int federationPort() {
+        return plan.federationMode() == FederationMode.DIRECT
+                ? DelegationPlan.DEFAULT_FEDERATION_PORT : plan.federationPort();
+    }
+
+    /** The port the federation proxy listens on: {@link #federationPort()} unless the options move it. */
+    public int federationListenPort() {
+        return options.federationListenPort() != 0 ? options.federationListenPort() : federationPort();
+    }
+
+    /** True when federation is served by the same site as the well-known files (same name, same port). */
+    public boolean federationMerged() {
+        return federationName().equalsIgnoreCase(siteHost) && federationListenPort() == httpsPort();
+    }
+
+    /** Where the proxy forwards to. */
+    public WebUrl upstream() {
+        return upstream;
+    }
+
+    /** {@code scheme://host:port} of the upstream, without a path. */
+    public String upstreamOrigin() {
+        return upstream.scheme() + "://" + upstream.hostForUrl() + ":" + upstream.effectivePort();
+    }
+
+    /** The URL prefixes the proxy forwards: {@code /_matrix/}, and Synapse's {@code /_synapse/client/}. */
+    public List<String> proxiedPrefixes() {
+        return plan.homeserver() == HomeserverKind.SYNAPSE
+                ? List.of("/_matrix/", "/_synapse/client/") : List.of("/_matrix/");
+    }
+
+    /** The certificate chain file for {@code host}. */
+    public String certificateFile(String host) {
+        return options.certificateFile() != null
+                ? options.certificateFile() : "/etc/letsencrypt/live/" + host + "/fullchain.pem";
+    }
+
+    /** The private key file for {@code host}. */
+    public String certificateKeyFile(String host) {
+        return options.certificateKeyFile() != null
+                ? options.certificateKeyFile() : "/etc/letsencrypt/live/" + host + "/privkey.pem";
+    }
+
+    /** HAProxy's combined chain-and-key file for {@code host}. */
+    public String haproxyCertificateFile(String host) {
+        return options.haproxyCertificateFile() != null
+                ? options.haproxyCertificateFile() : "/etc/haproxy/certs/" + host + ".pem";
+    }
+
+    /** {@code address:port} for a listen directive, or just the port when listening everywhere. */
+    public String listen(int port) {
+        return options.listenAddress() == null ? Integer.toString(port) : options.listenAddress() + ":" + port;
+    }
+
+    /** True for the ports distributions already open for HTTPS (no extra {@code Listen} line needed). */
+    public boolean isStandardHttpsPort(int port) {
+        return port == 443 && options.listenAddress() == null;
+    }
+}

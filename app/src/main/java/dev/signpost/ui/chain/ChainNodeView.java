@@ -1,0 +1,125 @@
+package dev.signpost.ui.chain;
+
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.report.ChainIcons;
+import dev.signpost.core.report.ChainLayout;
+import dev.signpost.core.report.ChainLayout.AddressFamily;
+import dev.signpost.core.report.ExportTexts;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.SVGPath;
+
+import java.util.Locale;
+
+/**
+ * One hop's box in the diagram: kind icon, kind name, value, and a status badge whose shape tells the status
+ * without colour. Focusable, with an accessible description, so the chain can be walked with the keyboard and read
+ * by a screen reader.
+ */
+final class ChainNodeView extends Pane {
+
+    private final Hop hop;
+
+    ChainNodeView(ChainLayout.NodeBox box, ExportTexts names, ChainTexts texts) {
+        this.hop = box.hop();
+        getStyleClass().addAll("chain-node", "status-" + hop.status().name().toLowerCase(Locale.ROOT));
+        if (!hop.taken()) {
+            getStyleClass().add("not-taken");
+        }
+        if (box.family() != AddressFamily.NONE) {
+            getStyleClass().add("family-" + box.family().name().toLowerCase(Locale.ROOT));
+        }
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.BUTTON);
+        relocate(box.x(), box.y());
+        setPrefSize(box.width(), box.height());
+        setMinSize(box.width(), box.height());
+        setMaxSize(box.width(), box.height());
+
+        SVGPath icon = new SVGPath();
+        icon.setContent(ChainIcons.kind(hop.kind()));
+        icon.getStyleClass().add("node-icon");
+        icon.relocate(9, 13);
+        icon.setMouseTransparent(true);
+
+        String kindText = names.kind(hop.kind());
+        // The family frame says IPv4/IPv6 for the whole row; repeating it on the address itself keeps it readable
+        // without colour, and on the hops after it would only crowd the kind name.
+        if (hop.kind() == dev.signpost.core.model.HopKind.ADDRESS && box.family() != AddressFamily.NONE) {
+            kindText = kindText + " · " + names.family(box.family());
+        }
+        double textWidth = box.width() - 70;
+        Label kind = label(kindText, "node-kind", textWidth);
+        kind.setTextOverrun(OverrunStyle.ELLIPSIS);
+        kind.relocate(42, 5);
+        Label value = label(hop.label() == null ? "" : hop.label(), "node-label", textWidth);
+        value.relocate(42, 22);
+
+        SVGPath badgeShape = new SVGPath();
+        badgeShape.setContent(ChainIcons.badgeShape(hop.status()));
+        badgeShape.getStyleClass().add("badge-shape");
+        SVGPath badgeGlyph = new SVGPath();
+        badgeGlyph.setContent(ChainIcons.badgeGlyph(hop.status()));
+        badgeGlyph.getStyleClass().add("badge-glyph");
+        Group badge = new Group(badgeShape, badgeGlyph);
+        badge.getStyleClass().add("status-badge");
+        badge.setLayoutX(box.width() - 23);
+        badge.setLayoutY(7);
+        badge.setMouseTransparent(true);
+
+        getChildren().addAll(icon, kind, value, badge);
+        setAccessibleText(accessibleText(hop, names, texts));
+    }
+
+    /** The hop this box shows. */
+    Hop hop() {
+        return hop;
+    }
+
+    /** Marks this box as the one whose details are open. */
+    void setSelected(boolean selected) {
+        if (selected && !getStyleClass().contains("selected")) {
+            getStyleClass().add("selected");
+        } else if (!selected) {
+            getStyleClass().remove("selected");
+        }
+    }
+
+    /** Marks this box as changed since an earlier report (comparison view). */
+    void setChanged(boolean changed) {
+        if (changed && !getStyleClass().contains("changed")) {
+            getStyleClass().add("changed");
+        } else if (!changed) {
+            getStyleClass().remove("changed");
+        }
+    }
+
+    static String accessibleText(Hop hop, ExportTexts names, ChainTexts texts) {
+        String label = hop.label() == null ? "" : hop.label();
+        if (!hop.taken()) {
+            return texts.get("node.accessibleNotTaken", names.kind(hop.kind()), label,
+                    hop.detail() == null ? "" : hop.detail());
+        }
+        String detail = hop.detail() == null ? "" : " " + hop.detail() + ".";
+        return texts.get("node.accessible", names.kind(hop.kind()), label, names.status(hop.status()), detail);
+    }
+
+    private static Label label(String text, String styleClass, double width) {
+        Label label = new Label(text);
+        label.getStyleClass().add(styleClass);
+        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        label.setPrefWidth(width);
+        label.setMaxWidth(width);
+        label.setMouseTransparent(true);
+        return label;
+    }
+
+    /** Whether the status is one a user must act on, for ordering and emphasis. */
+    static boolean needsAttention(Status status) {
+        return status == Status.FAIL || status == Status.WARN;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.signpost.cli;
+
+import dev.signpost.core.deploy.ClientKeys;
+import dev.signpost.core.deploy.MinaSshServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code signpost deploy} end to end against a real in-process SSH/SFTP server, never on a terminal. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class DeployCommandTest {
+
+    private static final String SERVER = "{\n  \"m.server\": \"matrix.example.org:443\"\n}\n";
+    private static final String CLIENT = "{\n  \"m.homeserver\": {\n    \"base_url\": \"https://matrix.example.org\"\n  }\n}\n";
+
+    private Path base;
+    private ClientKeys keys;
+    private MinaSshServer server;
+    private Path www;
+    private Path knownHosts;
+    private Path sshConfig;
+    private int counter;
+    private Locale previous;
+
+    private String out;
+    private String err;
+
+    @BeforeAll
+    void start() throws Exception {
+        previous = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        base = Files.createTempDirectory("signpost-cli-deploy-");
+        keys = ClientKeys.create(base.resolve("client"));
+        server = new MinaSshServer(base.resolve("server/root"), keys);
+        sshConfig = Files.writeString(base.resolve("empty_ssh_config"), "");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        Locale.setDefault(previous);
+        if (server != null) {
+            server.close();
+        }
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @BeforeEach
+    void fresh() throws Exception {
+        counter++;
+        www = Files.createDirectories(server.newDirectory("c" + counter).resolve("www"));
+        knownHosts = base.resolve("known_hosts_" + counter);
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+    }
+
+    private int deploy(String... extra) {
+        List<String> args = new ArrayList<>(List.of("deploy", "--host", "127.0.0.1",
+                "--port", Integer.toString(server.port()), "--user", server.user(),
+                "--known-hosts", knownHosts.toString(), "--ssh-config", sshConfig.toString(),
+                "--web-root", server.remotePath(www), "--server-name", "example.org"));
+        args.addAll(List.of(extra));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int status = SignpostCommand.run(new PrintWriter(o, true), new PrintWriter(e, true), args.toArray(String[]::new));
+        out = o.toString();
+        err = e.toString();
+        return status;
+    }
+
+    private String[] withKey(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--identity", keys.ecdsa.toString(),
+                "--delegate", "matrix.example.org:443"));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private Path file(String name) {
+        return www.resolve(".well-known/matrix").resolve(name);
+    }
+
+    @Test
+    void uploadsTheWellKnownFilesWithYes() throws IOException {
+        assertThat(deploy(withKey("--yes"))).as(err).isZero();
+        assertThat(Files.readString(file("server"))).isEqualTo(SERVER);
+        assertThat(Files.readString(file("client"))).isEqualTo(CLIENT);
+        assertThat(out).contains("+  \"m.server\": \"matrix.example.org:443\"").contains("2 files uploaded.");
+        assertThat(err).contains("Live check of example.org");
+
+        assertThat(deploy(withKey("--yes"))).isZero();
+        assertThat(out).contains("The server already has exactly these files. Nothing was written.");
+    }
+
+    @Test
+    void withoutATerminalOrYesNothingIsWritten() {
+        assertThat(deploy(withKey())).isEqualTo(1);
+        assertThat(out).contains("+++ " + server.remotePath(www) + "/.well-known/matrix/server");
+        assertThat(err).contains("stdin is not a terminal").contains("--yes");
+        assertThat(file("server")).doesNotExist();
+    }
+
+    @Test
+    void aDryRunPrintsTheDiffAndWritesNothing() throws IOException {
+        Files.createDirectories(file("server").getParent());
+        Files.writeString(file("server"), "{\n  \"m.server\": \"old.example.org:8448\"\n}\n");
+        assertThat(deploy(withKey("--dry-run"))).as(err).isZero();
+        assertThat(out).contains("-  \"m.server\": \"old.example.org:8448\"")
+                .contains("+  \"m.server\": \"matrix.example.org:443\"")
+                .contains("Nothing was written (dry run)");
+        assertThat(Files.readString(file("server"))).contains("old.example.org");
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedUnlessAcceptNewIsGiven() throws IOException {
+        Files.delete(knownHosts);
+        assertThat(deploy(withKey("--yes"))).isEqualTo(1);
+        assertThat(err).contains(server.fingerprint()).contains("--accept-new-host-key");
+        assertThat(knownHosts).doesNotExist();
+        assertThat(file("server")).doesNotExist();
+
+        assertThat(deploy(withKey("--yes", "--accept-new-host-key"))).as(err).isZero();
+        assertThat(Files.readString(knownHosts)).contains(server.knownHostsLine());
+        assertThat(file("server")).exists();
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedEvenWithAcceptNew() throws Exception {
+        Files.writeString(knownHosts, server.otherKnownHostsLine() + "\n");
+        assertThat(deploy(withKey("--yes", "--accept-new-host-key"))).isEqualTo(1);
+        assertThat(err).contains("WARNING").contains("CHANGED").contains(server.fingerprint());
+        assertThat(file("server")).doesNotExist();
+    }
+
+    @Test
+    void aNeededPasswordWithoutATerminalIsAClearError() {
+        assertThat(deploy("--identity", keys.stranger.toString(), "--delegate", "matrix.example.org", "--yes"))
+                .isEqualTo(1);
+        assertThat(err).contains("wants a password, but stdin is not a terminal");
+        assertThat(file("server")).doesNotExist();
+    }
+
+    @Test
+    void rollbackRestoresThePreviousFiles() throws IOException {
+        Files.createDirectories(file("server").getParent());
+        Files.writeString(file("server"), "previous\n");
+        assertThat(deploy(withKey("--yes"))).as(err).isZero();
+        assertThat(out).contains("Backup kept: " + server.remotePath(www) + "/.well-known/matrix/server.signpost-backup-");
+        assertThat(deploy("--identity", keys.ecdsa.toString(), "--rollback", "--yes")).as(err).isZero();
+        assertThat(Files.readString(file("server"))).isEqualTo("previous\n");
+        assertThat(out).contains("One file restored from its backup.");
+    }
+
+    @Test
+    void theAfterCommandIsShownAndItsOutputPrinted() {
+        assertThat(deploy(withKey("--yes", "--after-command", "echo web-server-reloaded"))).as(err).isZero();
+        assertThat(out).contains("this command will run on the server: echo web-server-reloaded")
+                .contains("web-server-reloaded\n");
+    }
+
+    @Test
+    void badInputIsAUsageError() {
+        assertThat(deploy("--identity", keys.ecdsa.toString())).isEqualTo(2);
+        assertThat(err).contains("--delegate");
+        assertThat(deploy(withKey("--server-name", "exa mple.org"))).isEqualTo(2);
+        assertThat(deploy("--delegate", "matrix.example.org:99999")).isEqualTo(2);
+        assertThat(err).contains("99999");
+        assertThat(deploy("--delegate", "m.example.org", "--client-base-url", "http://m.example.org")).isEqualTo(2);
+        assertThat(err).contains("https");
+        assertThat(file("server")).doesNotExist();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.signpost.core.generate;
+
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.plan.HomeserverKind;
+import dev.signpost.core.plan.SupportContact;
+import dev.signpost.core.plan.WebServerKind;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.List;
+import java.util.Map;
+
+/** Random valid plans for the property tests. */
+final class PlanArbitraries {
+
+    private PlanArbitraries() {
+    }
+
+    static Arbitrary<String> label() {
+        Arbitrary<String> inner = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-")
+                .ofMinLength(0).ofMaxLength(12);
+        Arbitrary<Character> edge = Arbitraries.chars().with("abcdefghijklmnopqrstuvwxyz0123456789".toCharArray());
+        return Combinators.combine(edge, inner, edge).as((a, m, b) -> a + m + b);
+    }
+
+    static Arbitrary<String> domain() {
+        return Combinators.combine(label(), label(), Arbitraries.of("com", "org", "example", "de", "xn--p1ai"))
+                .as((a, b, tld) -> a + "." + b + "." + tld);
+    }
+
+    static Arbitrary<String> safeText() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,:!?-_/()[]<>#%@+=äöüßéñ漢")
+                .ofMaxLength(30);
+    }
+
+    static Arbitrary<String> jsonValue() {
+        return Arbitraries.oneOf(
+                safeText().map(s -> "\"" + s + "\""),
+                Arbitraries.integers().between(-100000, 100000).map(String::valueOf),
+                Arbitraries.of("true", "false", "null", "[]", "{}", "1.5"),
+                Combinators.combine(safeText(), safeText()).as((a, b) -> "{\"k\": \"" + a + "\", \"list\": [\"" + b
+                        + "\", 2]}"));
+    }
+
+    static Arbitrary<String> path() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-._~").ofMinLength(1)
+                .ofMaxLength(10).list().ofMaxSize(3).map(parts -> parts.isEmpty() ? "" : "/" + String.join("/", parts));
+    }
+
+    static Arbitrary<SupportContact> contact(String serverName) {
+        return Combinators.combine(Arbitraries.of(SupportContact.ROLE_ADMIN, SupportContact.ROLE_SECURITY,
+                        "org.example.role"), label(), Arbitraries.integers().between(0, 2))
+                .as((role, local, which) -> new SupportContact(role,
+                        which == 1 ? null : "@" + local + ":" + serverName,
+                        which == 0 ? null : local + "+x@" + serverName));
+    }
+
+    /** Valid plans for a web server that really serves files (not static hosting or the homeserver). */
+    static Arbitrary<DelegationPlan> plans(WebServerKind web) {
+        return domain().flatMap(name -> Combinators.combine(
+                Arbitraries.of(FederationMode.class),
+                Arbitraries.oneOf(Arbitraries.just("matrix." + name), Arbitraries.just(name), domain()),
+                Arbitraries.oneOf(Arbitraries.of(443, 8448), Arbitraries.integers().between(1024, 65535)),
+                path(),
+                Arbitraries.of(HomeserverKind.class),
+                contact(name).list().ofMaxSize(2),
+                Arbitraries.maps(Combinators.combine(label(), label()).as((a, b) -> "org." + a + "." + b),
+                        jsonValue()).ofMaxSize(2),
+                Arbitraries.of(true, false))
+                .as((mode, host, port, basePath, homeserver, contacts, extras, proxy) ->
+                        build(name, web, mode, host, port, basePath, homeserver, contacts, extras, proxy)));
+    }
+
+    private static DelegationPlan build(String name, WebServerKind web, FederationMode mode, String host, int port,
+            String basePath, HomeserverKind homeserver, List<SupportContact> contacts, Map<String, String> extras,
+            boolean proxy) {
+        return DelegationPlan.defaultsFor(name).toBuilder()
+                .webServer(web).federationMode(mode).federation(host, port)
+                .clientBaseUrl("https://matrix." + name + basePath)
+                .homeserver(homeserver).supportContacts(contacts)
+                .supportPage(contacts.size() == 1 ? "https://" + name + "/help" : null)
+                .identityServerUrl(extras.size() == 1 ? "https://id." + name : null)
+                .extraClientKeys(extras).federationProxy(proxy).build();
+    }
+}

@@ -1,0 +1,270 @@
+package dev.signpost.ui.chain;
+
+import dev.signpost.core.model.FederationMethod;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.report.ChainLayout;
+import dev.signpost.core.report.ChainFixtures;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class ChainDiagramTest {
+
+    private ChainDiagram diagram;
+
+    @Start
+    void start(Stage stage) {
+        diagram = new ChainDiagram(Locale.ENGLISH);
+        stage.setScene(new Scene(diagram, 1100, 700));
+        stage.show();
+    }
+
+    @Test
+    void rendersEveryResolutionBranchWithOneFocusableDescribedBoxPerHop(FxRobot robot) {
+        for (FederationMethod method : FederationMethod.values()) {
+            Report report = ChainFixtures.build(new ChainFixtures.Shape(method,
+                    List.of("203.0.113.5", "2001:db8::5"), -1, false, false, true));
+            robot.interact(() -> diagram.setReport(report));
+            Set<Node> nodes = robot.lookup(".chain-node").queryAll();
+            assertThat(nodes).as(method.name()).hasSize(report.hops().size());
+            for (Hop hop : report.hops()) {
+                Node view = diagram.nodeFor(hop.id()).orElseThrow();
+                assertThat(view.isFocusTraversable()).isTrue();
+                assertThat(view.getAccessibleText()).contains(hop.label());
+                assertThat(view.getStyleClass()).contains("status-" + hop.status().name().toLowerCase(Locale.ROOT));
+                assertThat(view.getStyleClass().contains("not-taken")).isEqualTo(!hop.taken());
+            }
+            assertThat(robot.lookup(".chain-edge").queryAll()).hasSize(
+                    (int) report.hops().stream().filter(h -> h.parentId() != null).count());
+        }
+    }
+
+    @Test
+    void clickingABrokenHopOpensItsDetailsWithCertificateAndFix(FxRobot robot) {
+        Report report = ChainFixtures.brokenDelegation();
+        robot.interact(() -> {
+            diagram.setReport(report);
+            diagram.setZoom(1);
+        });
+        String tlsId = "fed.tls.203.0.113.5:443";
+        robot.interact(() -> diagram.nodeFor(tlsId).orElseThrow().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(diagram.nodeFor(tlsId).orElseThrow());
+        assertThat(diagram.getRight()).isSameAs(diagram.detailsPane());
+        assertThat(diagram.selectedHopProperty().get().id()).isEqualTo(tlsId);
+        String details = diagram.detailsPane().plainText();
+        assertThat(details).contains("Certificate is for example.net", "Subject alternative names: matrix.example.com",
+                "SHA-256 fingerprint: AB:CD:EF", "Valid until: 2026-12-30 00:00:00 UTC",
+                "Fix: Install a certificate for matrix.example.com");
+        assertThat(diagram.tooltipText(report.hop(tlsId).orElseThrow()))
+                .contains("Certificate is for example.net", "Fix: Install a certificate");
+
+        robot.interact(() -> diagram.nodeFor("fed.well-known").orElseThrow().requestFocus());
+        robot.type(KeyCode.ENTER);
+        assertThat(diagram.detailsPane().plainText())
+                .contains("Request: GET https://example.com/.well-known/matrix/server", "Status: HTTP/1.1 200 OK",
+                        "Content-Type: application/json", "\"m.server\" : \"matrix.example.com:443\"");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(diagram.getRight()).isNull();
+    }
+
+    @Test
+    void arrowKeysWalkTheChain(FxRobot robot) {
+        robot.interact(() -> diagram.setReport(ChainFixtures.healthy()));
+        robot.interact(() -> diagram.nodeFor("fed.server-name").orElseThrow().requestFocus());
+        robot.type(KeyCode.RIGHT);
+        assertThat(focusedHopId(robot)).isEqualTo("fed.well-known");
+        robot.type(KeyCode.RIGHT, KeyCode.RIGHT, KeyCode.RIGHT);
+        assertThat(focusedHopId(robot)).isEqualTo("fed.target");
+        robot.type(KeyCode.RIGHT);
+        assertThat(focusedHopId(robot)).isEqualTo("fed.addr.203.0.113.5");
+        robot.type(KeyCode.DOWN);
+        assertThat(focusedHopId(robot)).isEqualTo("fed.addr.2001:db8::5");
+        robot.type(KeyCode.LEFT);
+        assertThat(focusedHopId(robot)).isEqualTo("fed.target");
+        robot.type(KeyCode.TAB);
+        assertThat(focusedHopId(robot)).isNotNull().isNotEqualTo("fed.target");
+    }
+
+    @Test
+    void liveUpdatesAddBoxesInArrivalOrderAndReplaceById(FxRobot robot) {
+        Report report = ChainFixtures.sixAddressFanOut();
+        robot.interact(() -> diagram.clear());
+        assertThat(robot.lookup(".chain-empty").queryAll()).hasSize(1);
+        int count = 0;
+        for (Hop hop : report.hops()) {
+            Hop running = hop.withOutcome(Status.RUNNING, null, List.of(), null);
+            robot.interact(() -> diagram.update(running));
+            count++;
+            assertThat(robot.lookup(".chain-node").queryAll()).hasSize(count);
+            assertThat(diagram.nodeFor(hop.id()).orElseThrow().getStyleClass()).contains("status-running");
+        }
+        for (Hop hop : report.hops()) {
+            robot.interact(() -> diagram.update(hop));
+        }
+        assertThat(robot.lookup(".chain-node").queryAll()).hasSize(report.hops().size());
+        assertThat(diagram.hops()).extracting(Hop::id)
+                .containsExactlyElementsOf(report.hops().stream().map(Hop::id).toList());
+        assertThat(diagram.nodeFor("fed.tls.[2001:db8::6]:8448").orElseThrow().getStyleClass())
+                .contains("status-fail").doesNotContain("status-running");
+        assertThat(robot.lookup(".chain-empty").queryAll()).isEmpty();
+    }
+
+    @Test
+    void theLiveListenerHandsEventsToTheFxThread(FxRobot robot) throws Exception {
+        robot.interact(() -> diagram.clear());
+        var listener = diagram.liveListener();
+        Report report = ChainFixtures.healthy();
+        // Called from a non-FX thread, as the engine does.
+        var engineThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            engineThread.submit(() -> report.hops().forEach(listener::onHop)).get();
+        } finally {
+            engineThread.shutdownNow();
+        }
+        report.checks().forEach(listener::onCheck);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(diagram.hops()).hasSize(report.hops().size());
+        assertThat(diagram.checksFor("client.well-known")).isNotEmpty();
+    }
+
+    @Test
+    void pngExportIsTwiceTheDrawingSizeAndShowsTheBrokenHopInRed(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Report report = ChainFixtures.brokenDelegation();
+        robot.interact(() -> diagram.setReport(report));
+        Path file = dir.resolve("chain.png");
+        AtomicReference<Exception> error = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                diagram.exportPng(file);
+            } catch (Exception e) {
+                error.set(e);
+            }
+        });
+        assertThat(error.get()).isNull();
+        BufferedImage image = ImageIO.read(file.toFile());
+        ChainLayout layout = ChainLayout.of(report);
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(layout.width() * 2));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(layout.height() * 2));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours").isGreaterThan(20);
+        ChainLayout.NodeBox tls = layout.node("fed.tls.203.0.113.5:443").orElseThrow();
+        int rgb = image.getRGB((int) ((tls.x() + 8) * 2), (int) ((tls.bottom() - 6) * 2));
+        int red = (rgb >> 16) & 0xff;
+        int green = (rgb >> 8) & 0xff;
+        assertThat(red - green).as("failed box is tinted red").isGreaterThan(12);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void svgExportIsWellFormed(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> diagram.setReport(ChainFixtures.clientCorsFailure()));
+        Path file = dir.resolve("chain.svg");
+        AtomicReference<Exception> error = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                diagram.exportSvg(file);
+            } catch (Exception e) {
+                error.set(e);
+            }
+        });
+        assertThat(error.get()).isNull();
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+    }
+
+    @Test
+    void fitsTheWindowAtStartAndZoomsWithinLimits(FxRobot robot) {
+        Report big = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.SRV_MATRIX_FED,
+                java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "203.0.113." + i).toList(), -1, true,
+                false, true));
+        robot.interact(() -> {
+            diagram.clear();
+            diagram.setReport(big);
+        });
+        assertThat(diagram.getZoom()).isLessThan(1).isGreaterThanOrEqualTo(ChainDiagram.MIN_FIT_ZOOM);
+        robot.interact(() -> diagram.setZoom(10));
+        assertThat(diagram.getZoom()).isEqualTo(ChainDiagram.MAX_ZOOM);
+        robot.interact(() -> diagram.setDark(true));
+        assertThat(diagram.getStyleClass()).contains("dark");
+    }
+
+    @Test
+    void comparisonMarksChangedHopsAndListsChanges(FxRobot robot) {
+        AtomicReference<ChainComparison> comparison = new AtomicReference<>();
+        Report before = ChainFixtures.brokenDelegation();
+        Report after = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
+                List.of("203.0.113.5", "2001:db8::5"), -1, false, false, false));
+        robot.interact(() -> {
+            ChainComparison view = new ChainComparison(Locale.GERMAN);
+            diagram.getScene().setRoot(view);
+            view.setReports(before, after);
+            comparison.set(view);
+        });
+        ChainComparison view = comparison.get();
+        assertThat(view.after().nodeFor("fed.tls.203.0.113.5:443").orElseThrow().getStyleClass())
+                .contains("changed", "status-pass");
+        assertThat(view.after().nodeFor("fed.server-name").orElseThrow().getStyleClass()).doesNotContain("changed");
+        assertThat(view.before().nodeFor("fed.tls.203.0.113.5:443").orElseThrow().getStyleClass())
+                .contains("status-fail");
+        assertThat(view.changesText()).contains("Prüfung federation.tls: Fehler → Bestanden");
+    }
+
+    @Test
+    void chainMessagesHaveTheSameKeysInEnglishAndGerman() throws Exception {
+        Properties en = new Properties();
+        Properties de = new Properties();
+        try (var a = getClass().getResourceAsStream("/dev/signpost/ui/chain/messages.properties");
+             var b = getClass().getResourceAsStream("/dev/signpost/ui/chain/messages_de.properties")) {
+            en.load(new InputStreamReader(a, StandardCharsets.UTF_8));
+            de.load(new InputStreamReader(b, StandardCharsets.UTF_8));
+        }
+        assertThat(de.keySet()).isEqualTo(en.keySet());
+    }
+
+    private String focusedHopId(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node focused = diagram.getScene().getFocusOwner();
+        return focused instanceof ChainNodeView view ? view.hop().id() : null;
+    }
+
+    static boolean isAddress(Hop hop) {
+        return hop.kind() == HopKind.ADDRESS;
+    }
+}
