@@ -83,12 +83,12 @@ public final class Wizard {
                 () -> new IdentityView(identity, texts));
         Step hostingStep = new Step("hosting", texts.get("wizard.step.hosting"), hosting,
                 () -> new HostingView(hosting, texts));
-        Step checkStep = new Step("check", texts.get("wizard.step.check"), check, () -> new LiveCheckView(check, texts));
+        Step checkStep = new Step("check", texts.get("wizard.step.check"), check, () -> new LiveCheckView(check, texts, theme.darkProperty()));
         Step filesStep = new Step("files", texts.get("wizard.step.files"), files, () -> new FilesView(files, texts));
         Step deployStep = new Step("deploy", texts.get("wizard.step.deploy"), deploy,
                 () -> new DeployView(deploy, texts));
         Step verifyStep = new Step("verify", texts.get("wizard.step.verify"), verify,
-                () -> new VerifyView(verify, texts));
+                () -> new VerifyView(verify, texts, theme.darkProperty()));
         Step doneStep = new Step("done", texts.get("wizard.step.done"), done, () -> new DoneView(done, texts));
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);

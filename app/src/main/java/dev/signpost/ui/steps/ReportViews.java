@@ -54,6 +54,14 @@ final class ReportViews {
         return box;
     }
 
+    /** The same hops as a plain ordered list, folded away under the diagram (for screen readers and copying). */
+    static TitledPane hopListPane(ObservableList<Hop> hops, Texts texts) {
+        TitledPane pane = new TitledPane(texts.get("wizard.check.chain.list"), hopList(hops, texts));
+        pane.setExpanded(false);
+        pane.setId("hop-list-pane");
+        return pane;
+    }
+
     private static int depth(Hop hop, Map<String, Hop> byId) {
         int depth = 0;
         Hop at = hop;
