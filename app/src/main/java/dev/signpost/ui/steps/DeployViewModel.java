@@ -63,7 +63,12 @@ public final class DeployViewModel implements StepModel {
         sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
                 && portError(port.get()) == null && webRootError(webRoot.get()) == null, host, port, webRoot);
         canAdvance = Bindings.createBooleanBinding(
-                () -> method.get() == Method.MANUAL ? placedByUser.get() : uploaded.get(),
+                () -> {
+                    // Read both, so neither property is left unobserved by this binding.
+                    boolean placed = placedByUser.get();
+                    boolean done = uploaded.get();
+                    return method.get() == Method.MANUAL ? placed : done;
+                },
                 method, placedByUser, uploaded);
     }
 
