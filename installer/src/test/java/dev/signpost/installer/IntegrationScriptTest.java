@@ -1,0 +1,107 @@
+package dev.signpost.installer;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * lib/signpost-integration.sh, which the .deb and .rpm scripts run, against a copy of the app image installed
+ * under a staging root (SIGNPOST_ROOT) instead of the real /usr.
+ */
+class IntegrationScriptTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path temp;
+
+    private static Path app;
+
+    @BeforeAll
+    static void copyTheAppImage() {
+        assumeTrue(Packaged.onLinux(), "the integration script is for Linux packages");
+        app = temp.resolve("opt/signpost");
+        Run.of(TIMEOUT, "mkdir", "-p", app.getParent().toString());
+        Run copy = Run.of(TIMEOUT, "cp", "-a", Packaged.image().toString(), app.toString());
+        assertThat(copy.exitStatus()).as(copy.err()).isZero();
+        Run.of(TIMEOUT, "rm", "-f", app.resolve("lib/runtime/lib/server/classes.jsa").toString());
+    }
+
+    @Test
+    void installLinksCommandMenuEntryIconsAndMetadataAndRemoveTakesThemAway() throws IOException {
+        Path root = Files.createDirectory(temp.resolve("links"));
+
+        Run install = script(root, "install");
+
+        assertThat(install.exitStatus()).as(install.err()).isZero();
+        assertThat(root.resolve("usr/bin/signpost")).isSymbolicLink();
+        assertThat(Files.readSymbolicLink(root.resolve("usr/bin/signpost"))).isEqualTo(app.resolve("bin/Signpost"));
+        List<Path> links = List.of(
+                root.resolve("usr/share/applications/dev.signpost.Signpost.desktop"),
+                root.resolve("usr/share/metainfo/dev.signpost.Signpost.metainfo.xml"),
+                root.resolve("usr/share/icons/hicolor/16x16/apps/dev.signpost.Signpost.png"),
+                root.resolve("usr/share/icons/hicolor/512x512/apps/dev.signpost.Signpost.png"));
+        for (Path link : links) {
+            assertThat(link).isSymbolicLink();
+            assertThat(Files.exists(link)).as("%s points at an existing file", link).isTrue();
+        }
+
+        Run version = Run.of(TIMEOUT, root.resolve("usr/bin/signpost").toString(), "--version");
+        assertThat(version.out().strip()).isEqualTo("signpost " + Packaged.version());
+
+        Run remove = script(root, "remove");
+
+        assertThat(remove.exitStatus()).as(remove.err()).isZero();
+        assertThat(root.resolve("usr/bin/signpost")).doesNotExist();
+        for (Path link : links) {
+            assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).as("%s removed", link).isFalse();
+        }
+    }
+
+    @Test
+    void installMakesAClassDataArchiveThatTheRelocatedRuntimeAccepts() {
+        Path root = temp.resolve("cds");
+        Path archive = app.resolve("lib/runtime/lib/server/classes.jsa");
+
+        assertThat(script(root, "install").exitStatus()).isZero();
+        assertThat(archive).isRegularFile();
+
+        // -Xshare:on refuses to start with an archive that does not match, instead of silently ignoring it.
+        Run strict = Run.of(TIMEOUT, env -> env.put("JAVA_TOOL_OPTIONS", "-Xshare:on"),
+                app.resolve("bin/Signpost").toString(), "--version");
+        assertThat(strict.exitStatus()).as("start with -Xshare:on; stderr: %s", strict.err()).isZero();
+
+        assertThat(script(root, "remove").exitStatus()).isZero();
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void installLeavesAForeignSignpostCommandAlone() throws IOException {
+        Path root = temp.resolve("foreign");
+        Path foreign = root.resolve("usr/bin/signpost");
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "#!/bin/sh\necho someone else's signpost\n");
+
+        Run install = script(root, "install");
+        Run remove = script(root, "remove");
+
+        assertThat(install.err()).contains("exists and is not ours");
+        assertThat(remove.exitStatus()).isZero();
+        assertThat(Files.readString(foreign)).isEqualTo("#!/bin/sh\necho someone else's signpost\n");
+    }
+
+    private static Run script(Path root, String action) {
+        return Run.of(TIMEOUT, env -> env.put("SIGNPOST_ROOT", root.toString()),
+                "sh", app.resolve("lib/signpost-integration.sh").toString(), action);
+    }
+}
