@@ -150,6 +150,29 @@ class CheckCommandTest {
     }
 
     @Test
+    void htmlReportIsAWellFormedFileWithEveryHop(@TempDir Path dir) throws Exception {
+        try (TestWorld w = healthy()) {
+            Path file = dir.resolve("report.html");
+            Run r = run(w.args("check", "example.com", "--format", "html", "--output", file.toString()));
+            assertThat(r.exit()).isZero();
+            String html = Files.readString(file);
+            var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(html)));
+            assertThat(document.getElementsByTagName("svg").getLength()).isPositive();
+            assertThat(html).contains("matrix.example.com:8448", "203.0.113.5", "2001:db8::5", "client.cors");
+        }
+    }
+
+    @Test
+    void markdownReportNamesTheChecks() {
+        try (TestWorld w = healthy()) {
+            Run r = run(w.args("check", "example.com", "--format", "markdown"));
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("#").contains("federation.keys", "matrix.example.com:8448");
+        }
+    }
+
+    @Test
     void srvDelegationAndFailedResolutionInJson() {
         try (TestWorld w = new TestWorld()) {
             w.dns().srv("_matrix-fed._tcp.example.com", 10, 5, 8448, "matrix.example.com")
