@@ -412,9 +412,9 @@ final class FederationLane {
 
     // ---- every address: TCP, TLS, version, keys ----
 
-    private void checkAddresses(Target t) {
-        String label = t.connectHost().indexOf(':') >= 0 ? "[" + t.connectHost() + "]:" + t.port()
-                : t.connectHost() + ":" + t.port();
+    private void checkAddresses(Target first) {
+        Target t = first;
+        String label = label(t);
         StringBuilder detail = new StringBuilder(ctx.t("target.detail", t.hostHeader(), t.tlsName(),
                 t.sni() == null ? ctx.t("target.noSni") : t.sni()));
         if (!t.otherTargets().isEmpty()) {
@@ -423,10 +423,29 @@ final class FederationLane {
         }
         Hop targetHop = ctx.start(TARGET, Lane.FEDERATION, HopKind.TARGET_HOST, t.parentHop(), label, t.rule());
         AddressResolver.Addresses found = resolver.resolve(t.connectHost(), t.port());
+        List<Evidence> dnsEvidence = new ArrayList<>();
+        // Like homeservers, move on to the next SRV target when one has no address at all.
+        for (int next = 0; next < first.otherTargets().size() && found.ways().isEmpty() && !found.lookupFailed();
+             next++) {
+            SrvEntry entry = first.otherTargets().get(next);
+            dnsEvidence.addAll(found.evidence());
+            detail.append(' ').append(ctx.t("target.next", t.connectHost(), entry.target() + ":" + entry.port()));
+            t = new Target(t.method(), entry.target(), entry.port(), t.hostHeader(), t.tlsName(), t.sni(),
+                    t.parentHop(), t.rule(), true, first.otherTargets().subList(next + 1,
+                    first.otherTargets().size()));
+            synchronized (this) {
+                target = t;
+            }
+            found = resolver.resolve(t.connectHost(), t.port());
+        }
+        if (t != first) {
+            targetHop = new Hop(TARGET, Lane.FEDERATION, HopKind.TARGET_HOST, t.parentHop(), label(t),
+                    Status.RUNNING, t.rule(), true, null, List.of(), null);
+        }
         synchronized (this) {
             addresses = found.ways().stream().map(AddressResolver.Way::ip).toList();
         }
-        List<Evidence> dnsEvidence = found.evidence();
+        dnsEvidence.addAll(found.evidence());
         boolean cnameTarget = t.fromSrv() && !found.cnameChain().isEmpty();
         if (t.fromSrv()) {
             List<Evidence> srvEvidence = new ArrayList<>();
@@ -474,8 +493,10 @@ final class FederationLane {
                     List.of(TARGET), dnsEvidence);
         }
         List<CompletableFuture<AddressOutcome>> futures = new ArrayList<>();
-        for (AddressResolver.Way way : found.ways()) {
-            futures.add(ctx.async(() -> checkAddress(way, t, found)));
+        Target decided = t;
+        AddressResolver.Addresses ways = found;
+        for (AddressResolver.Way way : ways.ways()) {
+            futures.add(ctx.async(() -> checkAddress(way, decided, ways)));
         }
         List<AddressOutcome> outcomes = new ArrayList<>();
         for (CompletableFuture<AddressOutcome> f : futures) {
@@ -486,6 +507,11 @@ final class FederationLane {
             }
         }
         summarise(outcomes, t);
+    }
+
+    private static String label(Target t) {
+        return t.connectHost().indexOf(':') >= 0 ? "[" + t.connectHost() + "]:" + t.port()
+                : t.connectHost() + ":" + t.port();
     }
 
     private AddressOutcome checkAddress(AddressResolver.Way way, Target t, AddressResolver.Addresses found) {

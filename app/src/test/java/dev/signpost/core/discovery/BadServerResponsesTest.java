@@ -246,6 +246,19 @@ class BadServerResponsesTest {
     }
 
     @Test
+    void anSrvTargetWithoutAddressGivesWayToTheNext() {
+        try (TestWorld w = worldWithFallback()) {
+            w.dns().srv("_matrix-fed._tcp.example.com", 10, 0, 8448, "gone.example.com")
+                    .srv("_matrix-fed._tcp.example.com", 20, 0, 8448, "example.com");
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(r.federation().host()).as(describe(r)).isEqualTo("example.com");
+            assertThat(hop(r, "fed.target").label()).isEqualTo("example.com:8448");
+            assertThat(hop(r, "fed.target").detail()).contains("gone.example.com has no address");
+            assertThat(status(r, "federation.keys")).isEqualTo(Status.PASS);
+        }
+    }
+
+    @Test
     void anAddressWithoutRecordsFailsTheDnsCheck() {
         try (TestWorld w = new TestWorld()) {
             w.serve("example.com", 443);
