@@ -69,6 +69,19 @@ class MessagesBundleTest {
     }
 
     @Test
+    void everyPatternWithArgumentsIsAValidMessageFormat() {
+        for (Properties bundle : List.of(english, german)) {
+            for (String key : bundle.stringPropertyNames()) {
+                String pattern = bundle.getProperty(key);
+                if (pattern.contains("{0")) {
+                    assertThat(new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(
+                            new Object[]{2, 1, 0, "x"})).as(key).doesNotContain("{0");
+                }
+            }
+        }
+    }
+
+    @Test
     void everyKeyUsedInCodeExists() {
         assertThat(literals).isNotEmpty();
         List<String> missing = new ArrayList<>();

@@ -101,7 +101,9 @@ public final class DeployView extends VBox {
         formError.setId("deploy-ssh-form-error");
         Ui.keepWhole(upload);
         HBox.setHgrow(host, Priority.ALWAYS);
-        HBox hostRow = new HBox(8, host, Ui.fieldLabel(texts.get("wizard.deploy.ssh.port.label"), port), port);
+        Label portLabel = Ui.fieldLabel(texts.get("wizard.deploy.ssh.port.label"), port);
+        Ui.keepWhole(portLabel, port);
+        HBox hostRow = new HBox(8, host, portLabel, port);
         hostRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox form = new VBox(6, Ui.hint(texts.get("wizard.deploy.ssh.text")),
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.host.label"), host), hostRow,
