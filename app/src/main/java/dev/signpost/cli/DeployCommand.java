@@ -171,7 +171,8 @@ public final class DeployCommand implements Callable<Integer> {
             err.println("signpost deploy: " + texts.get("cli.sshConfigMissing", sshConfig));
             return SignpostCommand.EXIT_USAGE;
         }
-        if (!skipLiveCheck && !dryRun && plan.isPresent()) {
+        // After a rollback the plan is no longer what should be served, so there is nothing to compare with.
+        if (!skipLiveCheck && !dryRun && !rollback && plan.isPresent()) {
             try {
                 engine = DiscoveryEngine.create(netOptions(texts), locale);
             } catch (UsageException | IOException | IllegalArgumentException e) {
