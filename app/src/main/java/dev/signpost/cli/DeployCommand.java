@@ -14,12 +14,16 @@ import dev.signpost.core.deploy.HostKeyDecision;
 import dev.signpost.core.deploy.HostKeyInfo;
 import dev.signpost.core.deploy.LiveCheckResult;
 import dev.signpost.core.deploy.LiveVerifier;
+import dev.signpost.Version;
 import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.deploy.SshTarget;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.net.NetOptions;
+import dev.signpost.core.net.ResolveOverrides;
 import dev.signpost.core.generate.WellKnownGenerator;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.InvalidPlanException;
@@ -34,13 +38,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -121,6 +130,21 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Limit for connecting and for each step (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--skip-live-check", description = "Do not check the server name after the upload.")
+    boolean skipLiveCheck;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Live check: send every DNS query here.")
+    String dns;
+
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Live check: also trust these CAs (repeatable).")
+    List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR",
+            description = "Live check: connect to ADDR when HOST:PORT is wanted, as curl does (repeatable).")
+    List<String> resolve = new ArrayList<>();
+
+    private Discovery engine;
+
     private final Locale locale = Locale.getDefault();
 
     @Override
@@ -146,6 +170,15 @@ public final class DeployCommand implements Callable<Integer> {
         if (sshConfig != null && !Files.isReadable(sshConfig)) {
             err.println("signpost deploy: " + texts.get("cli.sshConfigMissing", sshConfig));
             return SignpostCommand.EXIT_USAGE;
+        }
+        // After a rollback the plan is no longer what should be served, so there is nothing to compare with.
+        if (!skipLiveCheck && !dryRun && !rollback && plan.isPresent()) {
+            try {
+                engine = DiscoveryEngine.create(netOptions(texts), locale);
+            } catch (UsageException | IOException | IllegalArgumentException e) {
+                err.println("signpost deploy: " + e.getMessage());
+                return SignpostCommand.EXIT_USAGE;
+            }
         }
         SshEnvironment environment = SshEnvironment.forCurrentUser();
         if (sshConfig != null) {
@@ -242,7 +275,6 @@ public final class DeployCommand implements Callable<Integer> {
     private void liveCheck(DelegationPlan plan, Texts texts, PrintWriter out, PrintWriter err) {
         Optional<Discovery> discovery = discovery();
         if (discovery.isEmpty()) {
-            err.println(texts.get("cli.live.unavailable", plan.serverName()));
             return;
         }
         err.println(texts.get("cli.live.running", plan.serverName()) + " …");
@@ -258,9 +290,35 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    /** The check engine, when this build has one (it is wired here once it is part of the build). */
+    /** The check engine made from the network options, or empty when the live check is skipped. */
     private Optional<Discovery> discovery() {
-        return Optional.empty();
+        return Optional.ofNullable(engine);
+    }
+
+    /** The same network options as {@code signpost check}, so a private DNS server or CA can be used. */
+    private NetOptions netOptions(Texts texts) throws UsageException {
+        InetSocketAddress dnsServer = null;
+        if (dns != null) {
+            try {
+                dnsServer = ResolveOverrides.parseTarget(dns, 53);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(texts.get("cli.badDns", dns));
+            }
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String entry : resolve) {
+            String[] parsed = CheckCommand.parseResolve(entry);
+            if (parsed == null) {
+                throw new UsageException(texts.get("cli.badResolve", entry));
+            }
+            overrides.put(parsed[0], parsed[1]);
+        }
+        for (Path file : caFiles) {
+            if (!Files.isReadable(file)) {
+                throw new UsageException(texts.get("cli.badCaFile", file));
+            }
+        }
+        return new NetOptions(dnsServer, caFiles, overrides, NetOptions.DEFAULT_TIMEOUT, Version.userAgent());
     }
 
     /** The plan from the options, validated; empty for a rollback without {@code --delegate} (only paths matter). */

@@ -2,6 +2,10 @@ package dev.signpost.cli;
 
 import dev.signpost.core.deploy.ClientKeys;
 import dev.signpost.core.deploy.MinaSshServer;
+import dev.signpost.testkit.Responder;
+import dev.signpost.testkit.Response;
+import dev.signpost.testkit.TestHomeserver;
+import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,11 +76,18 @@ class DeployCommandTest {
         Files.writeString(knownHosts, server.knownHostsLine() + "\n");
     }
 
+    /** Runs {@code signpost deploy} for example.org without the live check (which would need the internet). */
     private int deploy(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server-name", "example.org", "--skip-live-check"));
+        args.addAll(List.of(extra));
+        return deployRaw(args.toArray(String[]::new));
+    }
+
+    private int deployRaw(String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--host", "127.0.0.1",
                 "--port", Integer.toString(server.port()), "--user", server.user(),
                 "--known-hosts", knownHosts.toString(), "--ssh-config", sshConfig.toString(),
-                "--web-root", server.remotePath(www), "--server-name", "example.org"));
+                "--web-root", server.remotePath(www)));
         args.addAll(List.of(extra));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
@@ -103,10 +114,53 @@ class DeployCommandTest {
         assertThat(Files.readString(file("server"))).isEqualTo(SERVER);
         assertThat(Files.readString(file("client"))).isEqualTo(CLIENT);
         assertThat(out).contains("+  \"m.server\": \"matrix.example.org:443\"").contains("2 files uploaded.");
-        assertThat(err).contains("Live check of example.org");
 
         assertThat(deploy(withKey("--yes"))).isZero();
         assertThat(out).contains("The server already has exactly these files. Nothing was written.");
+    }
+
+    @Test
+    void afterTheUploadTheLiveCheckSeesTheNewFiles() throws IOException {
+        try (TestWorld world = new TestWorld()) {
+            world.dns().a("matrix.example.com", "203.0.113.5");
+            world.serve("example.com", 443).serve("matrix.example.com", 443)
+                    .serve("203.0.113.5", 8448, "matrix.example.com");
+            // The site serves whatever is in the web root the upload writes to.
+            Responder fromWebRoot = request -> {
+                Path file = www.resolve(request.path().substring(1));
+                if (!Files.isRegularFile(file)) {
+                    return Response.status(404);
+                }
+                try {
+                    return Response.json(Files.readString(file)).withCors();
+                } catch (IOException e) {
+                    return Response.status(500);
+                }
+            };
+            world.https().route("example.com", "/.well-known/matrix/server", fromWebRoot);
+            world.https().route("example.com", "/.well-known/matrix/client", fromWebRoot);
+            TestHomeserver homeserver = world.homeserver("example.com");
+            homeserver.installFederation(world.https(), "matrix.example.com");
+            homeserver.installClient(world.https(), "matrix.example.com");
+
+            List<String> args = new ArrayList<>(List.of("--server-name", "example.com", "--identity",
+                    keys.ecdsa.toString(), "--delegate", "matrix.example.com:8448", "--client-base-url",
+                    "https://matrix.example.com", "--yes", "--timeout", "5"));
+            args.addAll(world.args());
+            assertThat(deployRaw(args.toArray(String[]::new))).as(err).isZero();
+            assertThat(out).contains("Live check: example.com now serves what was planned.");
+            assertThat(world.https().requests("/.well-known/matrix/server")).isNotEmpty();
+
+            // A wrong web root: the upload works, but the site does not serve those files, and the check says so.
+            world.https().route("example.com", "/.well-known/matrix/server", Response.status(404));
+            List<String> moved = new ArrayList<>(args);
+            moved.set(moved.indexOf("matrix.example.com:8448"), "matrix2.example.com:8448");
+            assertThat(deployRaw(moved.toArray(String[]::new))).as(err).isZero();
+            assertThat(out).contains("One file uploaded.")
+                    .contains("Live check: example.com does not serve what was planned yet:")
+                    .contains("https://example.com/.well-known/matrix/server does not deliver an m.server value yet "
+                            + "(expected matrix2.example.com:8448");
+        }
     }
 
     @Test
