@@ -1,16 +1,263 @@
 package dev.signpost.cli;
 
+import dev.signpost.Version;
+import dev.signpost.core.discovery.CheckRun;
+import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.core.matrix.InvalidServerNameException;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.net.NetOptions;
+import dev.signpost.core.net.ResolveOverrides;
+import dev.signpost.core.report.ReportJson;
+import dev.signpost.core.report.TextReport;
+import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 
-/** {@code signpost check}: being built; see the README for the options it will take. */
-@Command(name = "check", description = "Not available in this build yet.")
+/**
+ * {@code signpost check <server_name>}: finds and tests a homeserver as Matrix servers and clients do, and prints
+ * the chain and the checks (text) or the JSON report. Exit 0 when no check failed, 1 when one did, 2 for bad
+ * usage or an invalid server name.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check Matrix delegation of a server name: well-known files, SRV, every address, TLS, "
+                + "federation version and keys, client discovery.")
 public final class CheckCommand implements Callable<Integer> {
+
+    /** Exit status when a check failed. */
+    public static final int EXIT_FAILED = 1;
+
+    /** Output formats; adding one is one line here. */
+    enum Format {
+        TEXT("text", (report, colour) -> new TextReport(Locale.getDefault(), colour).render(report)),
+        JSON("json", (report, colour) -> ReportJson.write(report) + System.lineSeparator());
+
+        final String id;
+        final BiFunction<Report, Boolean, String> renderer;
+
+        Format(String id, BiFunction<Report, Boolean, String> renderer) {
+            this.id = id;
+            this.renderer = renderer;
+        }
+
+        static Format of(String id) {
+            return Arrays.stream(values()).filter(f -> f.id.equalsIgnoreCase(id)).findFirst().orElse(null);
+        }
+
+        static String names() {
+            return String.join(", ", Arrays.stream(values()).map(f -> f.id).toList());
+        }
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SERVER_NAME",
+            description = "The server name: the part after the colon in @alice:example.com.")
+    private String serverName;
+
+    @Option(names = "--json", description = "Print the JSON report (same as --format json).")
+    private boolean json;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    private String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    private Path output;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Send every DNS query to this server.")
+    private String dns;
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "Trust the CA certificates in this PEM file too (repeatable).")
+    private List<Path> caFiles = new ArrayList<>();
+
+    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR",
+            description = "Connect to ADDR (optionally ADDR:PORT) when HOST:PORT is wanted, as curl does (repeatable).")
+    private List<String> resolve = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Limit for each network operation (default 10); the whole check ends within about twice that.")
+    private double timeoutSeconds = NetOptions.DEFAULT_TIMEOUT.toSeconds();
 
     @Override
     public Integer call() {
-        System.err.println("signpost check: not available in this build yet.");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Texts texts = new Texts("dev.signpost.cli.check", Locale.getDefault());
+        Format chosen = json ? Format.JSON : format == null ? Format.TEXT : Format.of(format);
+        if (chosen == null) {
+            return usage(err, texts.get("badFormat", format, Format.names()));
+        }
+        try {
+            ServerName.parse(serverName, Locale.getDefault());
+        } catch (InvalidServerNameException e) {
+            return usage(err, e.getMessage());
+        }
+        if (!(timeoutSeconds > 0) || timeoutSeconds > 600) {
+            return usage(err, texts.get("badTimeout", timeoutSeconds));
+        }
+        InetSocketAddress dnsServer = null;
+        if (dns != null) {
+            try {
+                dnsServer = ResolveOverrides.parseTarget(dns, 53);
+            } catch (IllegalArgumentException e) {
+                return usage(err, texts.get("badDns", dns));
+            }
+        }
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String entry : resolve) {
+            String[] parsed = parseResolve(entry);
+            if (parsed == null) {
+                return usage(err, texts.get("badResolve", entry));
+            }
+            overrides.put(parsed[0], parsed[1]);
+        }
+        for (Path file : caFiles) {
+            if (!Files.isReadable(file)) {
+                return usage(err, texts.get("badCaFile", file));
+            }
+        }
+        NetOptions options = new NetOptions(dnsServer, caFiles, overrides,
+                Duration.ofMillis(Math.round(timeoutSeconds * 1000)), Version.userAgent());
+        DiscoveryEngine engine;
+        try {
+            engine = DiscoveryEngine.create(options, Locale.getDefault());
+        } catch (IOException e) {
+            return usage(err, texts.get("badCaFileContent", e.getMessage()));
+        }
+        boolean terminal = System.console() != null;
+        ReportListener progress = terminal && output == null ? new Progress(err) : ReportListener.NONE;
+        CheckRun run = engine.start(serverName, progress);
+        Report report;
+        try {
+            report = run.result().join();
+        } catch (CompletionException e) {
+            err.println(texts.get("failed", String.valueOf(e.getCause())));
+            return EXIT_FAILED;
+        }
+        boolean colour = terminal && output == null && System.getenv("NO_COLOR") == null;
+        String rendered = chosen.renderer.apply(report, colour);
+        if (output != null) {
+            try {
+                writeAtomically(output, rendered);
+            } catch (IOException e) {
+                err.println(texts.get("cannotWrite", output, e.getMessage()));
+                return SignpostCommand.EXIT_USAGE;
+            }
+        } else {
+            out.print(rendered);
+            out.flush();
+        }
+        return report.hasFailure() ? EXIT_FAILED : 0;
+    }
+
+    private static int usage(PrintWriter err, String sentence) {
+        err.println("signpost check: " + sentence);
+        err.flush();
         return SignpostCommand.EXIT_USAGE;
+    }
+
+    /**
+     * Parses {@code HOST:PORT:ADDR} (HOST and ADDR may be bracketed IPv6; ADDR may carry {@code :PORT}) into the
+     * override key and value, or null when malformed.
+     */
+    static String[] parseResolve(String entry) {
+        String rest = entry.strip();
+        String host;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
+                return null;
+            }
+            host = rest.substring(0, close + 1);
+            rest = rest.substring(close + 2);
+        } else {
+            int colon = rest.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            host = rest.substring(0, colon);
+            rest = rest.substring(colon + 1);
+        }
+        int colon = rest.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String portText = rest.substring(0, colon);
+        String addr = rest.substring(colon + 1);
+        if (!portText.matches("\\d{1,5}") || addr.isEmpty()) {
+            return null;
+        }
+        int port = Integer.parseInt(portText);
+        if (port < 1 || port > 65535) {
+            return null;
+        }
+        try {
+            ResolveOverrides.parseTarget(addr, port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return new String[] {ResolveOverrides.key(host, port), addr};
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, ".signpost-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** One line per finished hop on stderr, so a person at a terminal sees the check move. */
+    private static final class Progress implements ReportListener {
+        private final PrintWriter err;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onHop(Hop hop) {
+            if (hop.status() != Status.RUNNING && hop.taken()) {
+                synchronized (err) {
+                    err.println("  " + hop.status().jsonName() + "  " + hop.label());
+                    err.flush();
+                }
+            }
+        }
+
+        @Override
+        public void onCheck(Check check) {
+            // The checks are printed in full at the end.
+        }
     }
 }

@@ -13,11 +13,20 @@ import dev.signpost.core.deploy.FileChange;
 import dev.signpost.core.deploy.HostKeyDecision;
 import dev.signpost.core.deploy.HostKeyInfo;
 import dev.signpost.core.deploy.LiveCheckResult;
+import dev.signpost.core.deploy.LiveVerifier;
+import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.deploy.SshTarget;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.generate.WellKnownGenerator;
 import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.InvalidPlanException;
+import dev.signpost.core.plan.PlanBuilder;
+import dev.signpost.core.plan.PlanProblem;
+import dev.signpost.core.plan.PlanValidator;
+import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.Console;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +45,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code signpost deploy}: uploads the well-known files over SSH with a diff, backups and atomic replacement, or
@@ -129,6 +139,14 @@ public final class DeployCommand implements Callable<Integer> {
             err.println("signpost deploy: " + texts.get("cli.badNumber"));
             return SignpostCommand.EXIT_USAGE;
         }
+        if (identity != null && !Files.isReadable(identity)) {
+            err.println("signpost deploy: " + texts.get("ssh.identity.missing", identity));
+            return SignpostCommand.EXIT_USAGE;
+        }
+        if (sshConfig != null && !Files.isReadable(sshConfig)) {
+            err.println("signpost deploy: " + texts.get("cli.sshConfigMissing", sshConfig));
+            return SignpostCommand.EXIT_USAGE;
+        }
         SshEnvironment environment = SshEnvironment.forCurrentUser();
         if (sshConfig != null) {
             environment = environment.withSshConfig(sshConfig);
@@ -218,17 +236,34 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /**
-     * The live check after an upload. It needs the check engine ({@code DiscoveryEngine}); until that is part of
-     * this build, it says so instead of pretending.
+     * The live check after an upload: the server name is checked as Matrix servers and clients would, and the
+     * result compared with the plan. Informative only: the upload itself already succeeded.
      */
     private void liveCheck(DelegationPlan plan, Texts texts, PrintWriter out, PrintWriter err) {
-        Optional<LiveCheckResult> live = Optional.empty();
-        if (live.isEmpty()) {
+        Optional<Discovery> discovery = discovery();
+        if (discovery.isEmpty()) {
             err.println(texts.get("cli.live.unavailable", plan.serverName()));
+            return;
+        }
+        err.println(texts.get("cli.live.running", plan.serverName()) + " …");
+        LiveCheckResult live = new LiveVerifier(discovery.get(), locale)
+                .verify(plan, ReportListener.NONE, Duration.ofSeconds(Math.max(60, timeoutSeconds)), new Cancellation());
+        if (live.message() != null) {
+            err.println(live.message());
+        } else if (live.matches()) {
+            out.println(texts.get("cli.live.matches", plan.serverName()));
+        } else {
+            out.println(texts.get("cli.live.differs", plan.serverName()));
+            live.differences().forEach(d -> out.println("  - " + d));
         }
     }
 
-    /** The plan from the options; empty for a rollback without {@code --delegate} (only the paths matter). */
+    /** The check engine, when this build has one (it is wired here once it is part of the build). */
+    private Optional<Discovery> discovery() {
+        return Optional.empty();
+    }
+
+    /** The plan from the options, validated; empty for a rollback without {@code --delegate} (only paths matter). */
     private Optional<DelegationPlan> plan(Texts texts) throws UsageException {
         String name;
         try {
@@ -242,42 +277,29 @@ public final class DeployCommand implements Callable<Integer> {
             }
             throw new UsageException(texts.get("cli.delegateMissing"));
         }
-        String delegateHost = delegate.strip();
-        int delegatePort = DelegationPlan.DEFAULT_FEDERATION_PORT;
-        int colon = delegateHost.lastIndexOf(':');
-        if (colon > 0 && !delegateHost.endsWith("]")) {
-            try {
-                delegatePort = Integer.parseInt(delegateHost.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new UsageException(texts.get("cli.delegateInvalid", delegate));
-            }
-            delegateHost = delegateHost.substring(0, colon);
-        }
-        if (delegateHost.isEmpty() || delegatePort < 1 || delegatePort > 65535 || delegateHost.contains("/")) {
-            throw new UsageException(texts.get("cli.delegateInvalid", delegate));
-        }
-        String base = clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegateHost;
+        PlanBuilder builder = DelegationPlan.defaultsFor(name).toBuilder().webServer(WebServerKind.STATIC);
+        String delegatedHost;
         try {
-            URI uri = new URI(base);
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null) {
-                throw new UsageException(texts.get("cli.baseUrlInvalid", base));
-            }
-        } catch (URISyntaxException e) {
-            throw new UsageException(texts.get("cli.baseUrlInvalid", base));
+            ServerName target = ServerName.parse(delegate.strip(), locale);
+            delegatedHost = target.hostForUrl();
+            builder.federation(delegatedHost, target.hasPort() ? target.port() : DelegationPlan.DEFAULT_FEDERATION_PORT);
+        } catch (InvalidServerNameException e) {
+            throw new UsageException(texts.get("cli.delegateInvalid", delegate) + " " + e.getMessage());
         }
-        return Optional.of(new DelegationPlan(name, dev.signpost.core.plan.FederationMode.WELL_KNOWN, delegateHost,
-                delegatePort, base, null, List.of(), null, null, dev.signpost.core.plan.WebServerKind.STATIC,
-                dev.signpost.core.plan.HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM));
+        builder.clientBaseUrl(clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegatedHost);
+        try {
+            return Optional.of(PlanValidator.normalize(builder.build(), locale));
+        } catch (InvalidPlanException e) {
+            throw new UsageException(e.problems().stream().filter(PlanProblem::isError).map(PlanProblem::message)
+                    .collect(Collectors.joining(" ")));
+        }
     }
 
-    /** The server and client well-known files for the plan. */
+    /** The well-known files the generator makes for the plan. */
     static List<DeployFile> wellKnownFiles(DelegationPlan plan) {
-        String host = plan.federationHost().contains(":") && !plan.federationHost().startsWith("[")
-                ? "[" + plan.federationHost() + "]" : plan.federationHost();
-        String server = "{\n  \"m.server\": " + json(host + ":" + plan.federationPort()) + "\n}\n";
-        String client = "{\n  \"m.homeserver\": {\n    \"base_url\": " + json(plan.clientBaseUrl()) + "\n  }\n}\n";
-        return List.of(new DeployFile(".well-known/matrix/server", server.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new DeployFile(".well-known/matrix/client", client.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return WellKnownGenerator.documents(plan).stream()
+                .map(d -> new DeployFile(d.relativePath(), d.body().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     /** The well-known paths, for a rollback that needs no contents. */
@@ -285,24 +307,6 @@ public final class DeployCommand implements Callable<Integer> {
         return List.of(new DeployFile(".well-known/matrix/server", new byte[0]),
                 new DeployFile(".well-known/matrix/client", new byte[0]),
                 new DeployFile(".well-known/matrix/support", new byte[0]));
-    }
-
-    private static String json(String value) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static final class UsageException extends Exception {

@@ -12,7 +12,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = SignpostCommand.VersionProvider.class,
         description = "Set up and debug Matrix homeserver delegation. Without arguments, opens the wizard.",
-        subcommands = {CheckCommand.class, GenerateCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, GenerateCommand.class, DeployCommand.class, DiffCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SignpostCommand {
 
     /** Exit status for bad usage or invalid input, as documented in the README. */

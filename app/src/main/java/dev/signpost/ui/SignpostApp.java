@@ -4,6 +4,7 @@ import dev.signpost.Version;
 import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Report;
+import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.task.BackgroundTasks;
@@ -12,7 +13,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -44,10 +44,8 @@ public final class SignpostApp extends Application {
         SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
                 System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
         WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engineMissing(texts),
-                plan -> {
-                    throw new UnsupportedOperationException(texts.get("wizard.files.unavailable"));
-                },
-                List.of(), false, systemPrefersDark);
+                CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
+                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark);
         new Wizard(deps).show(stage);
     }
 

@@ -63,6 +63,13 @@ public final class Ui {
         return label;
     }
 
+    /** Keeps buttons at least as wide as their text, so large fonts wrap the page instead of cutting words. */
+    public static void keepWhole(javafx.scene.layout.Region... regions) {
+        for (javafx.scene.layout.Region region : regions) {
+            region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+    }
+
     /** A yellow notice box. */
     public static VBox notice(Node... children) {
         VBox box = new VBox(children);

@@ -73,7 +73,7 @@ public final class Wizard {
         LiveCheckViewModel check = new LiveCheckViewModel(session,
                 new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts, this::rememberDomain);
         FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
-        DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.uploadAvailable());
+        DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.upload(), deps.tasks().ui());
         VerifyViewModel verify = new VerifyViewModel(session,
                 new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
         DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);
@@ -83,12 +83,12 @@ public final class Wizard {
                 () -> new IdentityView(identity, texts));
         Step hostingStep = new Step("hosting", texts.get("wizard.step.hosting"), hosting,
                 () -> new HostingView(hosting, texts));
-        Step checkStep = new Step("check", texts.get("wizard.step.check"), check, () -> new LiveCheckView(check, texts));
+        Step checkStep = new Step("check", texts.get("wizard.step.check"), check, () -> new LiveCheckView(check, texts, theme.darkProperty()));
         Step filesStep = new Step("files", texts.get("wizard.step.files"), files, () -> new FilesView(files, texts));
         Step deployStep = new Step("deploy", texts.get("wizard.step.deploy"), deploy,
                 () -> new DeployView(deploy, texts));
         Step verifyStep = new Step("verify", texts.get("wizard.step.verify"), verify,
-                () -> new VerifyView(verify, texts));
+                () -> new VerifyView(verify, texts, theme.darkProperty()));
         Step doneStep = new Step("done", texts.get("wizard.step.done"), done, () -> new DoneView(done, texts));
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);
@@ -119,6 +119,7 @@ public final class Wizard {
     /** Puts the wizard into {@code stage} and shows it. */
     public void show(Stage stage) {
         stage.setTitle(texts.get("app.title"));
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(createScene());
         stage.setMinWidth(640);
         stage.setMinHeight(480);

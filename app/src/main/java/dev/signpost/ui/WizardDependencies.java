@@ -5,6 +5,7 @@ import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.steps.FileSource;
 import dev.signpost.ui.steps.ReportFormat;
+import dev.signpost.ui.steps.SshUpload;
 import dev.signpost.ui.task.BackgroundTasks;
 
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * @param discovery         the engine used by the live check and the verify page
  * @param files             the generator behind the files page
  * @param reportFormats     the report exports offered on the done page
- * @param uploadAvailable   whether SSH upload is offered on the deploy page
+ * @param upload            the SSH uploader behind the deploy page, or null when this build has none
  * @param systemPrefersDark whether the desktop asked for a dark theme
  */
 public record WizardDependencies(
@@ -29,7 +30,7 @@ public record WizardDependencies(
         Supplier<Discovery> discovery,
         FileSource files,
         List<ReportFormat> reportFormats,
-        boolean uploadAvailable,
+        SshUpload upload,
         boolean systemPrefersDark) {
 
     /** The wizard's bundle base name. */

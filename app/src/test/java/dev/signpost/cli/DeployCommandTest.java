@@ -184,6 +184,9 @@ class DeployCommandTest {
         assertThat(err).contains("99999");
         assertThat(deploy("--delegate", "m.example.org", "--client-base-url", "http://m.example.org")).isEqualTo(2);
         assertThat(err).contains("https");
+        assertThat(deploy("--delegate", "m.example.org", "--identity", base.resolve("no-such-key").toString()))
+                .isEqualTo(2);
+        assertThat(err).contains("no-such-key").contains("does not exist");
         assertThat(file("server")).doesNotExist();
     }
 }

@@ -22,6 +22,15 @@ public final class SampleReports {
     private SampleReports() {
     }
 
+    /** A valid plan: example.com delegated to matrix.example.com:443, Caddy in front, Dendrite behind. */
+    public static dev.signpost.core.plan.DelegationPlan plan() {
+        return new dev.signpost.core.plan.DelegationPlan("example.com", dev.signpost.core.plan.FederationMode.WELL_KNOWN,
+                "matrix.example.com", 443, "https://matrix.example.com", null,
+                List.of(new dev.signpost.core.plan.SupportContact("m.role.admin", null, "a@example.com")), null,
+                java.util.Map.of(), dev.signpost.core.plan.WebServerKind.CADDY,
+                dev.signpost.core.plan.HomeserverKind.DENDRITE, true, "http://127.0.0.1:8008");
+    }
+
     public static Report passing(String name, String mServer, String baseUrl) {
         List<Hop> hops = List.of(
                 hop("fed.name", Lane.FEDERATION, HopKind.SERVER_NAME, null, name, Status.PASS, null),

@@ -6,6 +6,7 @@ import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.steps.FileSource;
 import dev.signpost.ui.steps.PlannedFile;
 import dev.signpost.ui.steps.ReportFormat;
+import dev.signpost.ui.steps.SshUpload;
 import dev.signpost.ui.task.BackgroundTasks;
 import dev.signpost.ui.task.NamedDaemonThreadFactory;
 import javafx.application.Platform;
@@ -34,9 +35,13 @@ public final class WizardFixture {
     }
 
     public static WizardDependencies deps(Path settingsDir, Discovery discovery, Locale locale) {
+        return deps(settingsDir, discovery, locale, null);
+    }
+
+    public static WizardDependencies deps(Path settingsDir, Discovery discovery, Locale locale, SshUpload upload) {
         return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, locale),
                 new BackgroundTasks(EXECUTOR, Platform::runLater), new SettingsStore(settingsDir), () -> discovery,
                 sampleFiles(), List.of(new ReportFormat("txt", report -> report.serverName() + " " + report.overall())),
-                false, false);
+                upload, false);
     }
 }

@@ -35,6 +35,10 @@ class WizardWalkTest {
                 name -> SampleReports.passing(name, "matrix." + name + ":8448", "https://matrix." + name), false);
         wizard = new Wizard(WizardFixture.deps(settingsDir, discovery, Locale.ENGLISH));
         wizard.show(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1000);
+        stage.setHeight(720);
     }
 
     @Test

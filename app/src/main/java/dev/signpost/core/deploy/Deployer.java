@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Vector;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Uploads files to a web root over SSH/SFTP without risk to what is there, and rolls back.
@@ -69,6 +71,38 @@ public final class Deployer {
     }
 
     /**
+     * Starts {@link #deploy} on {@code executor} (a UI's worker pool) and returns at once. Prompts and listener
+     * are called on the executor's thread.
+     */
+    public DeployRun start(DeployRequest request, DeployPrompts prompts, DeployListener listener, Executor executor) {
+        Cancellation cancellation = new Cancellation();
+        return run(CompletableFuture.supplyAsync(() -> deploy(request, prompts, listener, cancellation), executor),
+                cancellation);
+    }
+
+    /** Starts {@link #rollback} on {@code executor} and returns at once. */
+    public DeployRun startRollback(DeployRequest request, DeployPrompts prompts, DeployListener listener,
+                                   Executor executor) {
+        Cancellation cancellation = new Cancellation();
+        return run(CompletableFuture.supplyAsync(() -> rollback(request, prompts, listener, cancellation), executor),
+                cancellation);
+    }
+
+    private static DeployRun run(CompletableFuture<DeployResult> future, Cancellation cancellation) {
+        return new DeployRun() {
+            @Override
+            public CompletableFuture<DeployResult> result() {
+                return future;
+            }
+
+            @Override
+            public void cancel() {
+                cancellation.cancel();
+            }
+        };
+    }
+
+    /**
      * Compares and, unless it is a dry run or nothing differs, uploads the request's files. Never throws for
      * SSH or file problems: those are in the result's message.
      */
@@ -108,6 +142,10 @@ public final class Deployer {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
             return new DeployResult(outcome, changes, List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+        } catch (RuntimeException e) {
+            // A library failure we did not foresee: still a sentence, and no claim that nothing changed.
+            return new DeployResult(DeployOutcome.FAILED, changes, List.of(), List.of(), null,
+                    texts.get("unexpected", e.toString()), false);
         }
     }
 
@@ -182,6 +220,9 @@ public final class Deployer {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
             return new DeployResult(outcome, List.of(), List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+        } catch (RuntimeException e) {
+            return new DeployResult(DeployOutcome.FAILED, List.of(), List.of(), List.of(), null,
+                    texts.get("unexpected", e.toString()), false);
         }
     }
 
@@ -327,7 +368,7 @@ public final class Deployer {
         for (Staged s : staged) {
             try {
                 listener.stage(DeployStage.REPLACING, texts.get("stage.replacing", s.target()));
-                replace(sftp, s.temp(), s.target(), s.existed());
+                replace(sftp, s.temp(), s.target(), s.existed(), listener);
                 done.add(s);
             } catch (SftpException | RuntimeException e) {
                 boolean restored = true;
@@ -336,7 +377,7 @@ public final class Deployer {
                         if (d.existed()) {
                             String temp = upload(sftp, d.target(), d.oldContent(), DeployListener.NONE,
                                     new Cancellation());
-                            replace(sftp, temp, d.target(), true);
+                            replace(sftp, temp, d.target(), true, DeployListener.NONE);
                         } else {
                             sftp.rm(d.target());
                         }
@@ -354,7 +395,8 @@ public final class Deployer {
     }
 
     /** Renames {@code temp} over {@code target} atomically where the server allows it. */
-    private void replace(ChannelSftp sftp, String temp, String target, boolean targetExists) throws SftpException {
+    private void replace(ChannelSftp sftp, String temp, String target, boolean targetExists, DeployListener listener)
+            throws SftpException {
         boolean posix = sftp.getExtension("posix-rename@openssh.com") != null;
         if (posix || !targetExists) {
             try {
@@ -368,6 +410,7 @@ public final class Deployer {
             }
         }
         // Plain SFTP v3 rename does not overwrite: move the old file aside, put the new one in, then drop the old.
+        listener.stage(DeployStage.REPLACING, texts.get("stage.replacingAside", target));
         String aside = tempName(target);
         sftp.rename(target, aside);
         try {

@@ -76,7 +76,7 @@ final class SshConnector {
         }
         if (config != null && config.getValues("IdentityFile") != null) {
             for (String value : config.getValues("IdentityFile")) {
-                Path p = expandHome(value);
+                Path p = expand(value, hostName, port, user);
                 if (Files.isReadable(p) && !keys.contains(p)) {
                     keys.add(p);
                 }
@@ -92,15 +92,35 @@ final class SshConnector {
         return new Resolved(target.host(), hostName, port, user, List.copyOf(keys), jump);
     }
 
-    private static Path expandHome(String value) {
+    /** Expands {@code ~} and the tokens OpenSSH allows in IdentityFile ({@code %d %u %h %r %p %%}). */
+    static Path expand(String value, String host, int port, String user) {
         String v = value.strip();
         if (v.length() > 1 && v.startsWith("\"") && v.endsWith("\"")) {
             v = v.substring(1, v.length() - 1);
         }
+        String home = System.getProperty("user.home");
         if (v.equals("~") || v.startsWith("~/")) {
-            v = System.getProperty("user.home") + v.substring(1);
+            v = home + v.substring(1);
         }
-        return Path.of(v);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '%' || i + 1 == v.length()) {
+                out.append(c);
+                continue;
+            }
+            char token = v.charAt(++i);
+            switch (token) {
+                case 'd' -> out.append(home);
+                case 'u' -> out.append(System.getProperty("user.name"));
+                case 'h' -> out.append(host);
+                case 'r' -> out.append(user);
+                case 'p' -> out.append(port);
+                case '%' -> out.append('%');
+                default -> out.append('%').append(token);
+            }
+        }
+        return Path.of(out.toString());
     }
 
     /** Connects and logs in; every failure becomes a sentence naming the host and what to check. */

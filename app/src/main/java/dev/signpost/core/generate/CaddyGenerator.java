@@ -68,7 +68,7 @@ public final class CaddyGenerator implements FileGenerator {
     }
 
     private static String address(String host, int port) {
-        String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        String h = GenerationContext.hostName(host);
         return ConfigText.token(port == 443 ? h : h + ":" + port);
     }
 

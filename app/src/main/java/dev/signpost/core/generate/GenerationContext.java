@@ -118,6 +118,11 @@ public final class GenerationContext {
                 ? List.of("/_matrix/", "/_synapse/client/") : List.of("/_matrix/");
     }
 
+    /** A host as virtual-host names and Host headers write it: IPv6 literals in brackets. */
+    public static String hostName(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
     /** The certificate chain file for {@code host}. */
     public String certificateFile(String host) {
         return options.certificateFile() != null

@@ -145,7 +145,7 @@ public final class DnsClient {
         long start = System.nanoTime();
         Duration wait = remaining(deadline);
         if (cancel.isCancelled()) {
-            return new Single(name, null, DnsAnswer.ERROR, List.of(), since(start), "cancelled");
+            return cancelled(name, deadline, start);
         }
         if (wait.isZero()) {
             return new Single(name, null, DnsAnswer.TIMEOUT, List.of(), since(start), "no time left");
@@ -177,7 +177,7 @@ public final class DnsClient {
             Thread.currentThread().interrupt();
             return new Single(name, null, DnsAnswer.ERROR, List.of(), since(start), "interrupted");
         } catch (java.util.concurrent.CancellationException e) {
-            return new Single(name, null, DnsAnswer.ERROR, List.of(), since(start), "cancelled");
+            return cancelled(name, deadline, start);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             boolean timedOut = cause instanceof java.net.SocketTimeoutException
@@ -188,6 +188,13 @@ public final class DnsClient {
         } finally {
             cancel.unregister(abort);
         }
+    }
+
+    /** A run cancelled because its deadline passed timed out; one cancelled by the user was stopped. */
+    private static Single cancelled(String name, Instant deadline, long start) {
+        boolean late = !Instant.now().plusMillis(100).isBefore(deadline);
+        return new Single(name, null, late ? DnsAnswer.TIMEOUT : DnsAnswer.ERROR, List.of(), since(start),
+                late ? "no answer before the deadline" : "cancelled");
     }
 
     private Resolver resolver(Duration wait) {

@@ -225,6 +225,22 @@ public final class ChainLayout {
         return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, NODE_CHROME + chars * CHAR_WIDTH));
     }
 
+    /**
+     * Text shortened with an ellipsis to what fits in {@code width} pixels at {@code charWidth} pixels per character,
+     * the same estimate every rendering uses, so the SVG and the diagram cut labels alike.
+     */
+    public static String fit(String text, double width, double charWidth) {
+        if (text == null) {
+            return "";
+        }
+        int maxChars = Math.max(1, (int) (width / charWidth));
+        if (text.codePointCount(0, text.length()) <= maxChars) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, Math.max(1, maxChars - 1));
+        return text.substring(0, end) + "…";
+    }
+
     private static int length(String text) {
         return text == null ? 0 : text.codePointCount(0, text.length());
     }

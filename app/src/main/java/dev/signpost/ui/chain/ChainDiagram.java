@@ -25,7 +25,6 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -63,6 +62,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The resolution chain drawn from a report's hops: two lanes (federation, clients), one box per hop, edges labelled
@@ -101,6 +102,8 @@ public final class ChainDiagram extends BorderPane {
     private final ReadOnlyObjectWrapper<Hop> selected = new ReadOnlyObjectWrapper<>();
     private final Label zoomLabel = new Label();
     private final Label message = new Label();
+    /** One tooltip shared by all boxes, filled in when shown: cheaper than one per box on every redraw. */
+    private final Tooltip hoverTip = new Tooltip();
     private Set<String> highlighted = Set.of();
     private ChainLayout layout = ChainLayout.of(List.of());
     private boolean userZoomed;
@@ -144,6 +147,15 @@ public final class ChainDiagram extends BorderPane {
         setCenter(scroll);
         setTop(toolbar());
 
+        hoverTip.setShowDelay(Duration.millis(250));
+        hoverTip.setShowDuration(Duration.seconds(30));
+        hoverTip.setWrapText(true);
+        hoverTip.setMaxWidth(380);
+        hoverTip.setOnShowing(e -> {
+            if (hoverTip.getOwnerNode() instanceof ChainNodeView view) {
+                hoverTip.setText(tooltipText(view.hop()));
+            }
+        });
         details = new ChainDetailsPane(locale);
         details.setOnClose(this::closeDetails);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -164,6 +176,19 @@ public final class ChainDiagram extends BorderPane {
         Hop shown = details.hop();
         if (shown != null && shown.id().equals(hop.id())) {
             openDetails(hop);
+        }
+    }
+
+    /** Adds or replaces several hops (by id) with one redraw, as when events arrive in a burst. */
+    public void updateAll(Collection<Hop> newHops) {
+        if (newHops.isEmpty()) {
+            return;
+        }
+        newHops.forEach(h -> hops.put(h.id(), h));
+        rebuild();
+        Hop shown = details.hop();
+        if (shown != null && hops.containsKey(shown.id()) && !hops.get(shown.id()).equals(shown)) {
+            openDetails(hops.get(shown.id()));
         }
     }
 
@@ -198,19 +223,47 @@ public final class ChainDiagram extends BorderPane {
     }
 
     /**
-     * A listener to give the engine: it hands each event to the JavaFX thread and applies it there. The diagram
-     * itself does no I/O.
+     * A listener to give the engine: it hands events to the JavaFX thread and applies them there, several at a
+     * time when they arrive faster than the screen redraws, in arrival order. The diagram itself does no I/O.
      */
     public ReportListener liveListener() {
+        ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
+        AtomicBoolean scheduled = new AtomicBoolean();
+        // Events come in bursts (A and AAAA, every address at once): apply whatever has arrived in one redraw.
+        Runnable drain = () -> {
+            scheduled.set(false);
+            List<Hop> newHops = new ArrayList<>();
+            List<Check> newChecks = new ArrayList<>();
+            for (Object event = pending.poll(); event != null; event = pending.poll()) {
+                if (event instanceof Hop hop) {
+                    newHops.add(hop);
+                } else if (event instanceof Check check) {
+                    newChecks.add(check);
+                }
+            }
+            newChecks.forEach(c -> checks.put(c.id(), c));
+            if (!newHops.isEmpty()) {
+                updateAll(newHops);
+            } else if (!newChecks.isEmpty()) {
+                rebuild();
+            }
+        };
         return new ReportListener() {
             @Override
             public void onHop(Hop hop) {
-                Platform.runLater(() -> update(hop));
+                offer(hop);
             }
 
             @Override
             public void onCheck(Check check) {
-                Platform.runLater(() -> updateCheck(check));
+                offer(check);
+            }
+
+            private void offer(Object event) {
+                pending.add(event);
+                if (scheduled.compareAndSet(false, true)) {
+                    Platform.runLater(drain);
+                }
             }
         };
     }
@@ -447,7 +500,6 @@ public final class ChainDiagram extends BorderPane {
         String focusedId = views.entrySet().stream().filter(e -> e.getValue().isFocused()).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
         layout = ChainLayout.of(List.copyOf(hops.values()));
-        views.clear();
         List<Node> children = draw(layout, true);
         canvas.getChildren().setAll(children);
         canvas.setPrefSize(layout.width(), layout.height());
@@ -467,6 +519,10 @@ public final class ChainDiagram extends BorderPane {
      * drawings are plain pictures, without focus or selection marks.
      */
     private List<Node> draw(ChainLayout chain, boolean interactive) {
+        Map<String, ChainNodeView> previous = new HashMap<>(views);
+        if (interactive) {
+            views.clear();
+        }
         List<Node> children = new ArrayList<>();
         Rectangle background = new Rectangle(chain.width(), chain.height());
         background.getStyleClass().add("chain-background");
@@ -495,18 +551,28 @@ public final class ChainDiagram extends BorderPane {
             Hop hop = box.hop();
             String caption = hop.rule() != null ? hop.rule() : (hop.taken() ? null : names.get("notTaken"));
             if (caption != null) {
-                children.add(smallLabel(caption, "edge-label", box.x() + 2, box.y() - ChainLayout.CAPTION_HEIGHT,
+                children.add(smallText(caption, "edge-label", box.x() + 2, box.y() - 4,
                         box.width() + ChainLayout.COLUMN_GAP / 2));
             }
             if (!hop.taken() && hop.detail() != null) {
-                children.add(smallLabel(hop.detail(), "not-taken-reason", box.x() + 4, box.bottom() + 1,
+                children.add(smallText(hop.detail(), "not-taken-reason", box.x() + 4, box.bottom() + 12,
                         box.width() + ChainLayout.COLUMN_GAP));
             }
         }
         for (NodeBox box : chain.nodes()) {
-            ChainNodeView view = new ChainNodeView(box, names, texts);
+            ChainNodeView reusable = interactive ? previous.get(box.id()) : null;
+            ChainNodeView view;
+            if (reusable != null && reusable.shows(box)) {
+                // Unchanged hop: move the existing box instead of building a new one (live runs redraw often).
+                view = reusable;
+                view.relocate(box.x(), box.y());
+            } else {
+                view = new ChainNodeView(box, names, texts);
+                if (interactive) {
+                    wire(view);
+                }
+            }
             if (interactive) {
-                wire(view);
                 view.setChanged(highlighted.contains(box.id()));
                 view.setSelected(selected.get() != null && selected.get().id().equals(box.id()));
                 views.put(box.id(), view);
@@ -542,15 +608,11 @@ public final class ChainDiagram extends BorderPane {
         return List.of(path, arrow);
     }
 
-    private static Label smallLabel(String text, String styleClass, double x, double y, double width) {
-        Label label = new Label(text);
-        label.getStyleClass().add(styleClass);
-        label.setTextOverrun(OverrunStyle.ELLIPSIS);
-        label.setMaxWidth(width);
-        label.setPrefHeight(ChainLayout.CAPTION_HEIGHT);
-        label.relocate(x, y);
-        label.setMouseTransparent(true);
-        return label;
+    private static Text smallText(String content, String styleClass, double x, double baseline, double width) {
+        Text text = new Text(x, baseline, ChainLayout.fit(content, width, 5.8));
+        text.getStyleClass().add(styleClass);
+        text.setMouseTransparent(true);
+        return text;
     }
 
     private void wire(ChainNodeView view) {
@@ -577,12 +639,7 @@ public final class ChainDiagram extends BorderPane {
                 ensureVisible(view);
             }
         });
-        Tooltip tooltip = new Tooltip(tooltipText(hop));
-        tooltip.setShowDelay(Duration.millis(250));
-        tooltip.setShowDuration(Duration.seconds(30));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(380);
-        Tooltip.install(view, tooltip);
+        Tooltip.install(view, hoverTip);
     }
 
     /** The hover text: what happened on this hop, and the fix of every check about it that needs action. */

@@ -8,10 +8,9 @@ import dev.signpost.core.report.ChainLayout.AddressFamily;
 import dev.signpost.core.report.ExportTexts;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Group;
-import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.SVGPath;
+import javafx.scene.text.Text;
 
 import java.util.Locale;
 
@@ -23,9 +22,11 @@ import java.util.Locale;
 final class ChainNodeView extends Pane {
 
     private final Hop hop;
+    private final ChainLayout.NodeBox box;
 
     ChainNodeView(ChainLayout.NodeBox box, ExportTexts names, ChainTexts texts) {
         this.hop = box.hop();
+        this.box = box;
         getStyleClass().addAll("chain-node", "status-" + hop.status().name().toLowerCase(Locale.ROOT));
         if (!hop.taken()) {
             getStyleClass().add("not-taken");
@@ -52,12 +53,10 @@ final class ChainNodeView extends Pane {
         if (hop.kind() == dev.signpost.core.model.HopKind.ADDRESS && box.family() != AddressFamily.NONE) {
             kindText = kindText + " · " + names.family(box.family());
         }
+        // Text nodes rather than Labels: a chain redraws on every live event, and Text is far cheaper to create.
         double textWidth = box.width() - 70;
-        Label kind = label(kindText, "node-kind", textWidth);
-        kind.setTextOverrun(OverrunStyle.ELLIPSIS);
-        kind.relocate(42, 5);
-        Label value = label(hop.label() == null ? "" : hop.label(), "node-label", textWidth);
-        value.relocate(42, 22);
+        Text kind = text(ChainLayout.fit(kindText, textWidth, 6.2), "node-kind", 42, 18);
+        Text value = text(ChainLayout.fit(hop.label(), textWidth, 7.6), "node-label", 42, 36);
 
         SVGPath badgeShape = new SVGPath();
         badgeShape.setContent(ChainIcons.badgeShape(hop.status()));
@@ -78,6 +77,11 @@ final class ChainNodeView extends Pane {
     /** The hop this box shows. */
     Hop hop() {
         return hop;
+    }
+
+    /** True when this view already draws {@code other} (same hop, same size and family), wherever it stands. */
+    boolean shows(ChainLayout.NodeBox other) {
+        return hop.equals(other.hop()) && box.width() == other.width() && box.family() == other.family();
     }
 
     /** Marks this box as the one whose details are open. */
@@ -108,14 +112,11 @@ final class ChainNodeView extends Pane {
         return texts.get("node.accessible", names.kind(hop.kind()), label, names.status(hop.status()), detail);
     }
 
-    private static Label label(String text, String styleClass, double width) {
-        Label label = new Label(text);
-        label.getStyleClass().add(styleClass);
-        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        label.setPrefWidth(width);
-        label.setMaxWidth(width);
-        label.setMouseTransparent(true);
-        return label;
+    private static Text text(String content, String styleClass, double x, double baseline) {
+        Text text = new Text(x, baseline, content);
+        text.getStyleClass().add(styleClass);
+        text.setMouseTransparent(true);
+        return text;
     }
 
     /** Whether the status is one a user must act on, for ordering and emphasis. */

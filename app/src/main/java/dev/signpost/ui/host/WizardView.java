@@ -95,6 +95,7 @@ public final class WizardView extends BorderPane {
         finish.disableProperty().bind(navigator.busyProperty());
         finish.setOnAction(e -> onClose.run());
 
+        Ui.keepWhole(cancel, back, next, finish, busyText);
         Region barSpace = new Region();
         HBox.setHgrow(barSpace, Priority.ALWAYS);
         HBox bar = new HBox(busy, busyText, barSpace, cancel, back, next, finish);

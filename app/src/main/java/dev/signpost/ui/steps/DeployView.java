@@ -7,7 +7,16 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Button;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+
+import java.util.function.Function;
 
 /** The deploy page: upload over SSH when available, or put the files in place by hand. */
 public final class DeployView extends VBox {
@@ -49,7 +58,72 @@ public final class DeployView extends VBox {
         if (!model.isUploadAvailable()) {
             getChildren().add(Ui.hint(texts.get("wizard.deploy.ssh.unavailable")));
         }
-        getChildren().add(manualBox);
+        getChildren().addAll(manualBox, sshForm(model, texts));
         getProperties().put(Ui.INITIAL_FOCUS, manual);
+    }
+
+    private VBox sshForm(DeployViewModel model, Texts texts) {
+        ValidationSupport validation = new ValidationSupport();
+        Validation.decorate(validation);
+        TextField host = field("deploy-ssh-host", model.hostProperty(), texts.get("wizard.deploy.ssh.host.prompt"));
+        TextField port = field("deploy-ssh-port", model.portProperty(), "22");
+        port.setPrefColumnCount(5);
+        TextField user = field("deploy-ssh-user", model.userProperty(), texts.get("wizard.deploy.ssh.user.prompt"));
+        TextField webRoot = field("deploy-ssh-web-root", model.webRootProperty(), "/var/www/html");
+        TextField after = field("deploy-ssh-after", model.afterCommandProperty(),
+                texts.get("wizard.deploy.ssh.after.prompt"));
+        register(validation, host, model::hostError);
+        register(validation, port, model::portError);
+        register(validation, webRoot, model::webRootError);
+
+        Button upload = new Button(texts.get("wizard.deploy.ssh.upload"));
+        upload.setId("deploy-ssh-upload");
+        upload.disableProperty().bind(model.sshFormValidProperty().not().or(model.uploadingProperty()));
+        FxPrompts prompts = new FxPrompts(texts, () -> getScene() == null ? null : getScene().getWindow());
+        upload.setOnAction(e -> model.upload(prompts));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("busy-indicator");
+        spinner.visibleProperty().bind(model.uploadingProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Label progress = Ui.hint("");
+        progress.setId("deploy-ssh-progress");
+        progress.textProperty().bind(model.progressProperty());
+        Label error = Ui.errorLine(model.uploadErrorProperty());
+        error.setId("deploy-ssh-error");
+        Label formError = Ui.errorLine(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String first = model.hostProperty().get().isBlank() ? null : model.hostError(model.hostProperty().get());
+            first = first != null ? first : model.portError(model.portProperty().get());
+            return first != null ? first : model.webRootError(model.webRootProperty().get());
+        }, model.hostProperty(), model.portProperty(), model.webRootProperty()));
+        formError.setId("deploy-ssh-form-error");
+        Ui.keepWhole(upload);
+        HBox.setHgrow(host, Priority.ALWAYS);
+        HBox hostRow = new HBox(8, host, Ui.fieldLabel(texts.get("wizard.deploy.ssh.port.label"), port), port);
+        hostRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox form = new VBox(6, Ui.hint(texts.get("wizard.deploy.ssh.text")),
+                Ui.fieldLabel(texts.get("wizard.deploy.ssh.host.label"), host), hostRow,
+                Ui.fieldLabel(texts.get("wizard.deploy.ssh.user.label"), user), user,
+                Ui.fieldLabel(texts.get("wizard.deploy.ssh.webRoot.label"), webRoot), webRoot,
+                Ui.fieldLabel(texts.get("wizard.deploy.ssh.after.label"), after), after, formError,
+                new HBox(8, upload, spinner), progress, error);
+        form.getStyleClass().add("choice-card");
+        form.visibleProperty().bind(model.methodProperty().isEqualTo(DeployViewModel.Method.SSH));
+        form.managedProperty().bind(form.visibleProperty());
+        return form;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty property, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static void register(ValidationSupport validation, TextField field, Function<String, String> error) {
+        validation.registerValidator(field, false, (control, text) -> {
+            String message = error.apply((String) text);
+            return ValidationResult.fromErrorIf(control, message, message != null);
+        });
     }
 }

@@ -8,10 +8,15 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The deploy page: upload the files over SSH when this build can, or the user puts them in place themselves and
@@ -27,17 +32,36 @@ public final class DeployViewModel implements StepModel {
 
     private final ObservableList<PlannedFile> files;
     private final Texts texts;
+    private final SshUpload uploader;
+    private final Executor ui;
     private final boolean uploadAvailable;
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty("22");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty webRoot = new SimpleStringProperty("/var/www/html");
+    private final StringProperty afterCommand = new SimpleStringProperty("");
+    private final BooleanProperty uploading = new SimpleBooleanProperty();
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final StringProperty uploadError = new SimpleStringProperty();
+    private final BooleanBinding sshFormValid;
+    private SshUpload.Running running;
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MANUAL);
     private final BooleanProperty placedByUser = new SimpleBooleanProperty();
     private final BooleanProperty uploaded = new SimpleBooleanProperty();
     private final BooleanBinding canAdvance;
 
-    /** @param uploadAvailable whether this build can upload over SSH */
-    public DeployViewModel(ObservableList<PlannedFile> files, Texts texts, boolean uploadAvailable) {
+    /**
+     * @param uploader the SSH uploader, or null when this build cannot upload
+     * @param ui       the UI thread's executor, for upload progress and results
+     */
+    public DeployViewModel(ObservableList<PlannedFile> files, Texts texts, SshUpload uploader, Executor ui) {
         this.files = files;
         this.texts = texts;
-        this.uploadAvailable = uploadAvailable;
+        this.uploader = uploader;
+        this.ui = ui;
+        this.uploadAvailable = uploader != null;
+        sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
+                && portError(port.get()) == null && webRootError(webRoot.get()) == null, host, port, webRoot);
         canAdvance = Bindings.createBooleanBinding(
                 () -> method.get() == Method.MANUAL ? placedByUser.get() : uploaded.get(),
                 method, placedByUser, uploaded);
@@ -48,6 +72,117 @@ public final class DeployViewModel implements StepModel {
         return files.stream()
                 .map(file -> texts.get("wizard.deploy.manual.line", file.path(), file.purpose()))
                 .toList();
+    }
+
+    public String hostError(String text) {
+        return text == null || text.isBlank() || text.strip().contains(" ") ? texts.get("wizard.deploy.ssh.host.invalid")
+                : null;
+    }
+
+    public String portError(String text) {
+        return text == null || text.isBlank() || PlanDraft.parsePort(text) > 0 ? null
+                : texts.get("wizard.deploy.ssh.port.invalid", text.strip());
+    }
+
+    public String webRootError(String text) {
+        return text != null && text.strip().startsWith("/") ? null : texts.get("wizard.deploy.ssh.webRoot.invalid");
+    }
+
+    /** Starts the upload; {@code prompts} asks the user for host keys and secrets (on the upload's thread). */
+    public void upload(SshUpload.Prompts prompts) {
+        if (uploader == null || uploading.get() || !sshFormValid.get()) {
+            return;
+        }
+        uploading.set(true);
+        uploaded.set(false);
+        uploadError.set(null);
+        progress.set(texts.get("wizard.deploy.ssh.connecting", host.get().strip()));
+        SshUpload.Target target = new SshUpload.Target(host.get().strip(),
+                port.get().isBlank() ? 0 : PlanDraft.parsePort(port.get()), PlanDraft.blankToNull(user.get()),
+                webRoot.get().strip(), PlanDraft.blankToNull(afterCommand.get()));
+        SshUpload.Running run = uploader.start(target, List.copyOf(files), prompts,
+                sentence -> ui.execute(() -> {
+                    if (uploading.get()) {
+                        progress.set(sentence);
+                    }
+                }));
+        running = run;
+        run.result().whenComplete((outcome, failure) -> ui.execute(() -> finish(run, outcome, failure)));
+    }
+
+    private void finish(SshUpload.Running run, SshUpload.Outcome outcome, Throwable failure) {
+        if (run != running) {
+            return;
+        }
+        running = null;
+        uploading.set(false);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            progress.set(texts.get("wizard.deploy.ssh.cancelled"));
+        } else if (cause != null) {
+            progress.set("");
+            uploadError.set(FilesViewModel.messageOf(cause));
+        } else if (outcome.ok()) {
+            progress.set(outcome.message());
+            uploaded.set(true);
+        } else {
+            progress.set("");
+            uploadError.set(outcome.message());
+        }
+    }
+
+    @Override
+    public void cancel() {
+        SshUpload.Running run = running;
+        if (run != null) {
+            run.cancel();
+            running = null;
+            uploading.set(false);
+            progress.set(texts.get("wizard.deploy.ssh.cancelled"));
+        }
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return uploading;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty webRootProperty() {
+        return webRoot;
+    }
+
+    public StringProperty afterCommandProperty() {
+        return afterCommand;
+    }
+
+    public BooleanBinding sshFormValidProperty() {
+        return sshFormValid;
+    }
+
+    public BooleanProperty uploadingProperty() {
+        return uploading;
+    }
+
+    /** The latest progress or result sentence. */
+    public StringProperty progressProperty() {
+        return progress;
+    }
+
+    /** Why the upload failed, or null. */
+    public StringProperty uploadErrorProperty() {
+        return uploadError;
     }
 
     public ObservableList<PlannedFile> files() {

@@ -51,5 +51,6 @@ public final class DoneView extends VBox {
                     Ui.errorLine(model.errorProperty()));
         }
         getChildren().add(Ui.hint(texts.get("wizard.done.closing")));
+        dev.signpost.ui.Toasts.follow(this, model.messageProperty());
     }
 }

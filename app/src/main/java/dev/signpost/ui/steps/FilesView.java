@@ -55,6 +55,7 @@ public final class FilesView extends VBox {
 
         getChildren().addAll(Ui.lead(texts.get("wizard.files.lead")), new HBox(8, saveAll), message, error, cards);
         getProperties().put(Ui.INITIAL_FOCUS, saveAll);
+        dev.signpost.ui.Toasts.follow(this, model.messageProperty());
     }
 
     private Node card(PlannedFile file) {
@@ -68,6 +69,7 @@ public final class FilesView extends VBox {
             ClipboardContent content = new ClipboardContent();
             content.putString(file.content());
             Clipboard.getSystemClipboard().setContent(content);
+            model.copied(file);
         });
         Button save = new Button(texts.get("wizard.files.save"));
         save.setMnemonicParsing(false);
@@ -81,6 +83,7 @@ public final class FilesView extends VBox {
                 model.save(file, target.toPath());
             }
         });
+        Ui.keepWhole(copy, save);
         HBox head = new HBox(8, path, space, copy, save);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         TextArea content = new TextArea(file.content());

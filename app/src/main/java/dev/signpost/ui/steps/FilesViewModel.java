@@ -67,6 +67,11 @@ public final class FilesViewModel implements StepModel {
                 .start();
     }
 
+    /** Notes that a file went to the clipboard. */
+    public void copied(PlannedFile file) {
+        message.set(texts.get("wizard.files.copied", file.path()));
+    }
+
     /** Saves one file to {@code target}. */
     public void save(PlannedFile file, Path target) {
         run(() -> {

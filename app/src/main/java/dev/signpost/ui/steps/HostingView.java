@@ -58,7 +58,9 @@ public final class HostingView extends VBox {
         TextField otherPort = field("hosting-other-port", draft.otherPort, "wizard.hosting.port.otherPrompt");
         otherPort.setPrefColumnCount(6);
         otherPort.disableProperty().bind(draft.portChoice.isNotEqualTo(PortChoice.OTHER));
-        HBox portRow = new HBox(12, p8448, p443, pOther, otherPort);
+        Ui.keepWhole(p8448, p443, pOther);
+        // Wraps instead of cutting the choices short at large text sizes.
+        javafx.scene.layout.FlowPane portRow = new javafx.scene.layout.FlowPane(12, 6, p8448, p443, pOther, otherPort);
         portRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         portRow.disableProperty().bind(delegated.not());
         Label tradeOff = Ui.hint("");
@@ -73,6 +75,10 @@ public final class HostingView extends VBox {
 
         CheckBox proxy = new CheckBox(texts.get("wizard.hosting.proxy.label"));
         proxy.setId("hosting-proxy");
+        // The label contains "/_matrix/": no mnemonic, and wrap at large text sizes.
+        proxy.setMnemonicParsing(false);
+        proxy.setWrapText(true);
+        proxy.setMinHeight(Label.USE_PREF_SIZE);
         proxy.selectedProperty().bindBidirectional(draft.federationProxy);
         TextField upstream = field("hosting-upstream", draft.homeserverUpstream, "wizard.hosting.upstream.prompt");
         upstream.disableProperty().bind(draft.federationProxy.not());

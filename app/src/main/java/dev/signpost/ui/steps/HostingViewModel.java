@@ -123,11 +123,11 @@ public final class HostingViewModel implements StepModel {
         if (text == null || text.isBlank()) {
             return texts.get("wizard.hosting.baseUrl.empty");
         }
-        return urlError(text, "wizard.hosting.baseUrl");
+        return urlError(text, "wizard.hosting.baseUrl.");
     }
 
     public String identityServerError(String text) {
-        return text == null || text.isBlank() ? null : urlError(text, "wizard.hosting.identity");
+        return text == null || text.isBlank() ? null : urlError(text, "wizard.hosting.identity.");
     }
 
     public String supportEmailError(String text) {
@@ -165,20 +165,20 @@ public final class HostingViewModel implements StepModel {
         try {
             URI uri = new URI(trimmed);
             if (uri.getScheme() == null) {
-                return texts.get(keyPrefix + ".noScheme", trimmed);
+                return texts.get(keyPrefix + "noScheme", trimmed);
             }
             if (!uri.getScheme().equalsIgnoreCase("https")) {
-                return texts.get(keyPrefix + ".notHttps", trimmed);
+                return texts.get(keyPrefix + "notHttps", trimmed);
             }
             if (uri.getHost() == null) {
-                return texts.get(keyPrefix + ".noHost", trimmed);
+                return texts.get(keyPrefix + "noHost", trimmed);
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                return texts.get(keyPrefix + ".query", trimmed);
+                return texts.get(keyPrefix + "query", trimmed);
             }
             return null;
         } catch (URISyntaxException e) {
-            return texts.get(keyPrefix + ".noHost", trimmed);
+            return texts.get(keyPrefix + "noHost", trimmed);
         }
     }
 

@@ -56,6 +56,7 @@ public final class IdentityView extends VBox {
         Button keep = new Button(texts.get("wizard.identity.delegatedHost.keep"));
         keep.setId("identity-keep");
         keep.setOnAction(e -> model.keepAsTyped());
+        Ui.keepWhole(use, keep);
         VBox ask = Ui.notice(question, new HBox(8, use, keep));
         ask.setId("identity-suggestion");
         ask.visibleProperty().bind(model.suggestionProperty().isNotNull().and(model.keptAsTypedProperty().not()));

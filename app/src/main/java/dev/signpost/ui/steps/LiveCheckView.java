@@ -2,6 +2,7 @@ package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.Ui;
+import dev.signpost.ui.chain.ChainDiagram;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,7 +12,7 @@ import javafx.scene.layout.VBox;
 /** The live check page: status line, the chain as an ordered list of hops, live vs plan, and the checks. */
 public final class LiveCheckView extends VBox {
 
-    public LiveCheckView(LiveCheckViewModel model, Texts texts) {
+    public LiveCheckView(LiveCheckViewModel model, Texts texts, javafx.beans.value.ObservableBooleanValue dark) {
         getStyleClass().add("page");
         CheckRunner runner = model.runner();
 
@@ -26,6 +27,7 @@ public final class LiveCheckView extends VBox {
         cancel.setId("check-cancel");
         cancel.disableProperty().bind(runner.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
+        Ui.keepWhole(again, cancel);
         HBox actions = new HBox(8, again, cancel);
 
         Label error = Ui.errorLine(runner.errorProperty());
@@ -51,12 +53,30 @@ public final class LiveCheckView extends VBox {
         rebuildFindings.run();
 
         getChildren().addAll(
-                Ui.hint(texts.get(model.isSetUp() ? "wizard.check.lead.setUp" : "wizard.check.lead.check")),
-                status, actions, error, findings,
+                lead(model, texts), status, actions, error, findings,
                 Ui.section(texts.get("wizard.check.chain.title")),
-                ReportViews.hopList(runner.hops(), texts),
+                diagram(runner, texts, dark),
+                ReportViews.hopListPane(runner.hops(), texts),
                 Ui.section(texts.get("wizard.check.checks.title")),
                 ReportViews.checkList(runner.checks(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);
+    }
+
+    private static ChainDiagram diagram(CheckRunner runner, Texts texts, javafx.beans.value.ObservableBooleanValue dark) {
+        ChainDiagram diagram = new ChainDiagram(texts.locale());
+        diagram.setId("check-diagram");
+        diagram.setPrefHeight(420);
+        diagram.setMinHeight(260);
+        ChainFeed.follow(diagram, runner, dark);
+        return diagram;
+    }
+
+    /** The sentence above the status, following the path (the page is kept when the path changes). */
+    private static Label lead(LiveCheckViewModel model, Texts texts) {
+        Label lead = Ui.hint("");
+        lead.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> texts.get(model.isSetUp() ? "wizard.check.lead.setUp" : "wizard.check.lead.check"),
+                model.pathProperty()));
+        return lead;
     }
 }

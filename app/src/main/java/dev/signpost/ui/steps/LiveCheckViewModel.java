@@ -97,4 +97,9 @@ public final class LiveCheckViewModel implements StepModel {
     public boolean isSetUp() {
         return session.isSetUp();
     }
+
+    /** The path chosen on the start page. */
+    public javafx.beans.value.ObservableValue<WizardPath> pathProperty() {
+        return session.pathProperty();
+    }
 }

@@ -54,6 +54,14 @@ final class ReportViews {
         return box;
     }
 
+    /** The same hops as a plain ordered list, folded away under the diagram (for screen readers and copying). */
+    static TitledPane hopListPane(ObservableList<Hop> hops, Texts texts) {
+        TitledPane pane = new TitledPane(texts.get("wizard.check.chain.list"), hopList(hops, texts));
+        pane.setExpanded(false);
+        pane.setId("hop-list-pane");
+        return pane;
+    }
+
     private static int depth(Hop hop, Map<String, Hop> byId) {
         int depth = 0;
         Hop at = hop;
@@ -67,14 +75,17 @@ final class ReportViews {
     private static Node hopRow(Hop hop, int depth, Texts texts) {
         Label label = new Label(hop.label());
         label.getStyleClass().add("hop-label");
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
         HBox row = new HBox(Ui.status(hop.status(), texts), label);
         row.getStyleClass().add("hop-row");
-        if (hop.rule() != null && !hop.rule().isBlank()) {
-            Label rule = new Label(hop.rule());
-            rule.getStyleClass().add("hop-rule");
-            row.getChildren().add(rule);
-        }
         VBox cell = new VBox(row);
+        if (hop.rule() != null && !hop.rule().isBlank()) {
+            Label rule = Ui.hint(hop.rule());
+            rule.getStyleClass().add("hop-rule");
+            cell.getChildren().add(rule);
+        }
         if (hop.detail() != null && !hop.detail().isBlank()) {
             Label detail = Ui.hint(hop.detail());
             cell.getChildren().add(detail);

@@ -47,6 +47,7 @@ public final class StartView extends VBox {
             e.consume();
         });
         HBox.setHgrow(domain, Priority.ALWAYS);
+        Ui.keepWhole(check, setUp);
         HBox row = new HBox(8, domain, check);
         VBox checkCard = new VBox(Ui.section(texts.get("wizard.start.check.title")),
                 Ui.hint(texts.get("wizard.start.check.text")),
@@ -58,6 +59,7 @@ public final class StartView extends VBox {
             recent.setId("start-recent");
             for (String name : model.recentDomains()) {
                 Hyperlink link = new Hyperlink(name);
+                link.setMnemonicParsing(false);
                 link.setOnAction(e -> model.pickRecent(name));
                 recent.getChildren().add(link);
             }

@@ -3,6 +3,7 @@ package dev.signpost.ui.steps;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.Ui;
+import dev.signpost.ui.chain.ChainComparison;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,7 +19,7 @@ public final class VerifyView extends VBox {
 
     private final Texts texts;
 
-    public VerifyView(VerifyViewModel model, Texts texts) {
+    public VerifyView(VerifyViewModel model, Texts texts, javafx.beans.value.ObservableBooleanValue dark) {
         this.texts = texts;
         getStyleClass().add("page");
         CheckRunner runner = model.runner();
@@ -66,9 +67,27 @@ public final class VerifyView extends VBox {
         model.advice().addListener((ListChangeListener<String>) change -> rebuildAdvice.run());
 
         getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), status, new HBox(8, again), error,
-                grid, advice, Ui.section(texts.get("wizard.check.chain.title")),
-                ReportViews.hopList(runner.hops(), texts));
+                grid, advice, Ui.section(texts.get("wizard.verify.chains.title")), comparison(model, texts, dark),
+                ReportViews.hopListPane(runner.hops(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);
+    }
+
+    /** Before and after chains side by side; the "after" side fills in live while the check runs. */
+    private static ChainComparison comparison(VerifyViewModel model, Texts texts,
+                                              javafx.beans.value.ObservableBooleanValue dark) {
+        ChainComparison comparison = new ChainComparison(texts.locale());
+        comparison.setId("verify-comparison");
+        comparison.setPrefHeight(520);
+        comparison.setMinHeight(320);
+        ChainFeed.follow(comparison.after(), model.runner(), dark);
+        comparison.before().setDark(dark.get());
+        dark.addListener((obs, old, now) -> comparison.before().setDark(now));
+        model.runner().reportProperty().addListener((obs, old, after) -> {
+            if (after != null && model.before() != null) {
+                comparison.setReports(model.before(), after);
+            }
+        });
+        return comparison;
     }
 
     private Label header(String key) {

@@ -126,6 +126,11 @@ public final class VerifyViewModel implements StepModel {
         return runner;
     }
 
+    /** The live check's report, the "before" of the comparison, or null. */
+    public Report before() {
+        return session.firstReportProperty().get();
+    }
+
     public ObservableList<Row> rows() {
         return rows;
     }

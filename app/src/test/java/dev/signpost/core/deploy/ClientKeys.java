@@ -21,6 +21,8 @@ public final class ClientKeys {
     public final Path encrypted;
     /** A key no server knows. */
     public final Path stranger;
+    /** An encrypted key no server knows (its .pub file lies beside it). */
+    public final Path encryptedStranger;
 
     private ClientKeys(Path dir) {
         this.dir = dir;
@@ -29,6 +31,7 @@ public final class ClientKeys {
         this.rsa = dir.resolve("id_rsa");
         this.encrypted = dir.resolve("id_encrypted");
         this.stranger = dir.resolve("id_stranger");
+        this.encryptedStranger = dir.resolve("id_encrypted_stranger");
     }
 
     public static ClientKeys create(Path dir) throws IOException, InterruptedException {
@@ -41,6 +44,7 @@ public final class ClientKeys {
         keygen(keys.rsa, "rsa", "", "2048");
         keygen(keys.encrypted, "ecdsa", PASSPHRASE, null);
         keygen(keys.stranger, "ecdsa", "", null);
+        keygen(keys.encryptedStranger, "ecdsa", PASSPHRASE, null);
         return keys;
     }
 

@@ -8,6 +8,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.shell.ProcessShellFactory;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 import java.nio.file.Files;
@@ -27,6 +28,11 @@ public final class MinaSshServer implements TestSshServer {
     private final KeyPair hostKey;
 
     public MinaSshServer(Path root, ClientKeys keys) throws Exception {
+        this(root, keys, true);
+    }
+
+    /** @param posixRename whether to offer OpenSSH's posix-rename extension (without it, rename never overwrites) */
+    public MinaSshServer(Path root, ClientKeys keys, boolean posixRename) throws Exception {
         this.root = root;
         Files.createDirectories(root);
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
@@ -41,6 +47,9 @@ public final class MinaSshServer implements TestSshServer {
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorized));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        if (!posixRename) {
+            SftpModuleProperties.OPENSSH_EXTENSIONS.set(sshd, "statvfs@openssh.com=2,fsync@openssh.com=1");
+        }
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         // Like OpenSSH, hand the command line to a shell (MINA's own factory would split it on spaces).
         sshd.setCommandFactory((channel, command) ->

@@ -224,6 +224,52 @@ abstract class SshDeploySuite {
     }
 
     @Test
+    void aPassphraseIsAskedOnlyForAKeyTheServerWouldAccept() throws Exception {
+        Path config = base.resolve("ssh_config_keys_" + counter);
+        Files.writeString(config, "Host vps\n  HostName 127.0.0.1\n  Port " + server.port() + "\n  User "
+                + server.user() + "\n  IdentityFile " + keys.encryptedStranger + "\n  IdentityFile " + keys.ecdsa + "\n");
+        Deployer deployer = new Deployer(new SshEnvironment(config, knownHosts, null, List.of()), Locale.ENGLISH);
+        ScriptedPrompts prompts = new ScriptedPrompts();
+        DeployResult r = deployer.deploy(DeployRequest.of(SshTarget.of("vps"), remoteWww,
+                files(SERVER_JSON, CLIENT_JSON)), prompts, recorder(), new Cancellation());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(DeployOutcome.DEPLOYED);
+        assertThat(prompts.passphraseRequests).isEmpty();
+    }
+
+    @Test
+    void runsOnAnExecutorAndCanBeCancelledThroughTheRun() throws Exception {
+        seed("old server\n", "old client\n");
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "deploy-test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            DeployRun ok = deployer().start(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), new ScriptedPrompts(),
+                    DeployListener.NONE, executor);
+            assertThat(ok.result().get(60, TimeUnit.SECONDS).outcome()).isEqualTo(DeployOutcome.DEPLOYED);
+
+            java.util.concurrent.CompletableFuture<DeployRun> self = new java.util.concurrent.CompletableFuture<>();
+            DeployListener cancelOnFirstChunk = new DeployListener() {
+                @Override
+                public void transferred(String remotePath, long sent, long total) {
+                    self.join().cancel();
+                }
+            };
+            String big = "z".repeat(99).concat("\n").repeat(40_000);
+            DeployRun run = deployer().start(request(keys.ecdsa, files(big, CLIENT_JSON)), new ScriptedPrompts(),
+                    cancelOnFirstChunk, executor);
+            self.complete(run);
+            DeployResult r = run.result().get(60, TimeUnit.SECONDS);
+            assertThat(r.outcome()).isEqualTo(DeployOutcome.CANCELLED);
+            assertThat(local("server")).isEqualTo(SERVER_JSON);
+            assertThat(temps()).isEmpty();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void skippedPassphraseFallsBackToPasswordThenFails() throws IOException {
         ScriptedPrompts prompts = new ScriptedPrompts();
         DeployResult r = deploy(request(keys.encrypted, files(SERVER_JSON, CLIENT_JSON)), prompts);

@@ -42,6 +42,9 @@ final class Deployment implements AutoCloseable {
 
     static final String UPSTREAM_BODY = "{\"server\": {\"name\": \"stand-in\", \"version\": \"1\"}}";
 
+    static final String VERSIONS_BODY = "{\"versions\": [\"v1.11\"]}";
+    static final String APP_BODY = "<!doctype html><title>app</title>";
+
     final Path work;
     final Path out;
     final int httpsPort;
@@ -60,8 +63,18 @@ final class Deployment implements AutoCloseable {
         this.out = work.resolve("out");
         this.upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/_matrix/", exchange -> {
-            byte[] body = UPSTREAM_BODY.getBytes(StandardCharsets.UTF_8);
+            boolean versions = exchange.getRequestURI().getPath().equals("/_matrix/client/versions");
+            byte[] body = (versions ? VERSIONS_BODY : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(body);
+            }
+        });
+        // Everything else is an application that answers 200 with HTML: the catch-all that hides well-knowns.
+        upstream.createContext("/", exchange -> {
+            byte[] body = APP_BODY.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);
@@ -88,6 +101,16 @@ final class Deployment implements AutoCloseable {
             RealServer.write(work.resolve("www").resolve(document.relativePath()), document.body());
         }
         worldReadable(work);
+    }
+
+    /** The stand-in application's port: where an existing site proxies everything it does not serve itself. */
+    int upstreamPort() {
+        return upstream.getAddress().getPort();
+    }
+
+    /** The generated file at {@code path}. */
+    String file(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().content();
     }
 
     /** Servers that drop privileges (Apache and nginx workers as root) must read the tree. */

@@ -61,7 +61,9 @@ final class PlanArbitraries {
     static Arbitrary<DelegationPlan> plans(WebServerKind web) {
         return domain().flatMap(name -> Combinators.combine(
                 Arbitraries.of(FederationMode.class),
-                Arbitraries.oneOf(Arbitraries.just("matrix." + name), Arbitraries.just(name), domain()),
+                Arbitraries.oneOf(Arbitraries.just("matrix." + name), Arbitraries.just(name), domain(),
+                        Arbitraries.integers().between(1, 254).map(n -> "192.0.2." + n),
+                        Arbitraries.integers().between(1, 0xffff).map(n -> "[2001:db8::" + Integer.toHexString(n) + "]")),
                 Arbitraries.oneOf(Arbitraries.of(443, 8448), Arbitraries.integers().between(1024, 65535)),
                 path(),
                 Arbitraries.of(HomeserverKind.class),
@@ -76,8 +78,10 @@ final class PlanArbitraries {
     private static DelegationPlan build(String name, WebServerKind web, FederationMode mode, String host, int port,
             String basePath, HomeserverKind homeserver, List<SupportContact> contacts, Map<String, String> extras,
             boolean proxy) {
+        // An SRV record cannot point at an IP address (the validator says so); use the name there.
+        String target = mode == FederationMode.SRV && !Character.isLetter(host.charAt(0)) ? "matrix." + name : host;
         return DelegationPlan.defaultsFor(name).toBuilder()
-                .webServer(web).federationMode(mode).federation(host, port)
+                .webServer(web).federationMode(mode).federation(target, port)
                 .clientBaseUrl("https://matrix." + name + basePath)
                 .homeserver(homeserver).supportContacts(contacts)
                 .supportPage(contacts.size() == 1 ? "https://" + name + "/help" : null)

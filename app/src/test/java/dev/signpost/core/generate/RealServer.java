@@ -44,6 +44,12 @@ abstract class RealServer {
     /** Writes the main config around {@code generated} (the output directory) and returns its path. */
     abstract Path mainConfig(Path work, Path generated, int httpPort) throws IOException;
 
+    /**
+     * Writes a main config with an existing site for example.com that proxies everything to an application
+     * (the stand-in upstream) and takes the generated drop-in snippet, the way an admin adds it.
+     */
+    abstract Path dropInConfig(Path work, Deployment deployment) throws IOException;
+
     abstract List<String> testCommand(Path config);
 
     abstract List<String> runCommand(Path config);
@@ -87,6 +93,23 @@ abstract class RealServer {
         }
 
         @Override
+        Path dropInConfig(Path work, Deployment d) throws IOException {
+            Path site = write(work.resolve("existing-site.conf"), "server {\n"
+                    + "    listen 127.0.0.1:" + d.httpsPort + " ssl;\n"
+                    + "    server_name example.com;\n"
+                    + "    ssl_certificate " + work.resolve("tls/fullchain.pem") + ";\n"
+                    + "    ssl_certificate_key " + work.resolve("tls/key.pem") + ";\n"
+                    + "    include " + d.out.resolve(NginxGenerator.SNIPPET) + ";\n"
+                    + "    location / {\n"
+                    + "        proxy_pass http://127.0.0.1:" + d.upstreamPort() + ";\n"
+                    + "    }\n"
+                    + "}\n");
+            Path main = mainConfig(work, d.out, d.httpPort);
+            return write(main, Files.readString(main).replace(d.out.resolve("nginx/signpost-site.conf").toString(),
+                    site.toString()));
+        }
+
+        @Override
         List<String> testCommand(Path config) {
             return List.of(executable(), "-t", "-q", "-c", config.toString(), "-p", config.getParent() + "/",
                     "-e", config.getParent().resolve("nginx-startup.log").toString());
@@ -113,6 +136,19 @@ abstract class RealServer {
                     + "\tstorage file_system " + work.resolve("caddy-data") + "\n"
                     + "}\n"
                     + "import " + generated.resolve("caddy/Caddyfile") + "\n");
+        }
+
+        @Override
+        Path dropInConfig(Path work, Deployment d) throws IOException {
+            Path site = write(work.resolve("existing.caddy"), "example.com:" + d.httpsPort + " {\n"
+                    + "\tbind 127.0.0.1\n"
+                    + "\ttls " + work.resolve("tls/fullchain.pem") + " " + work.resolve("tls/key.pem") + "\n"
+                    + "\timport " + d.out.resolve(CaddyGenerator.SNIPPET) + "\n"
+                    + "\treverse_proxy 127.0.0.1:" + d.upstreamPort() + "\n"
+                    + "}\n");
+            Path main = mainConfig(work, d.out, d.httpPort);
+            return write(main, Files.readString(main).replace(d.out.resolve("caddy/Caddyfile").toString(),
+                    site.toString()));
         }
 
         @Override
@@ -169,6 +205,20 @@ abstract class RealServer {
         }
 
         @Override
+        Path dropInConfig(Path work, Deployment d) throws IOException {
+            return write(work.resolve("apache.conf"), head(work)
+                    + "Listen 127.0.0.1:" + d.httpsPort + "\n"
+                    + "<VirtualHost *:" + d.httpsPort + ">\n"
+                    + "    ServerName example.com\n"
+                    + "    SSLEngine on\n"
+                    + "    SSLCertificateFile " + work.resolve("tls/fullchain.pem") + "\n"
+                    + "    SSLCertificateKeyFile " + work.resolve("tls/key.pem") + "\n"
+                    + "    Include " + d.out.resolve(ApacheGenerator.SNIPPET) + "\n"
+                    + "    ProxyPass / http://127.0.0.1:" + d.upstreamPort() + "/\n"
+                    + "</VirtualHost>\n");
+        }
+
+        @Override
         List<String> testCommand(Path config) {
             return List.of(executable(), "-t", "-f", config.toString());
         }
@@ -188,6 +238,21 @@ abstract class RealServer {
         Path mainConfig(Path work, Path generated, int httpPort) {
             // The generated haproxy.cfg is already complete; it writes nothing outside memory.
             return generated.resolve("haproxy/haproxy.cfg");
+        }
+
+        @Override
+        Path dropInConfig(Path work, Deployment d) throws IOException {
+            return write(work.resolve("haproxy-existing.cfg"), "defaults\n"
+                    + "    mode http\n"
+                    + "    timeout connect 5s\n"
+                    + "    timeout client 30s\n"
+                    + "    timeout server 30s\n\n"
+                    + "frontend existing_https\n"
+                    + "    bind 127.0.0.1:" + d.httpsPort + " ssl crt " + work.resolve("tls/combined.pem") + "\n"
+                    + d.file(HaproxyGenerator.SNIPPET)
+                    + "    default_backend app\n\n"
+                    + "backend app\n"
+                    + "    server app 127.0.0.1:" + d.upstreamPort() + "\n");
         }
 
         @Override

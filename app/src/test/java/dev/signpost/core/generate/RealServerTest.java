@@ -73,6 +73,32 @@ class RealServerTest {
         prove(server, mergedPlan(server.kind), true, work);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void dropInServesTheFilesInsideASiteThatProxiesEverythingElse(RealServer server, @TempDir Path work)
+            throws Exception {
+        assumeInstalled(server);
+        DelegationPlan plan = fullPlan(server.kind).toBuilder().federationProxy(false).build();
+        try (Deployment deployment = new Deployment(work, ca, plan, false)) {
+            Path config = server.dropInConfig(work, deployment);
+            ServerProcess.Result test = ServerProcess.run(server.testCommand(config), server.environment(work),
+                    work.resolve("config-test.log"), Duration.ofSeconds(30));
+            assertThat(test.status()).as(server.binary + " config test said:\n" + test.output()).isZero();
+            try (ServerProcess running = ServerProcess.start(server.runCommand(config), server.environment(work),
+                    work.resolve("server.log"), deployment.httpsPort)) {
+                for (WellKnownDocument document : deployment.context.documents()) {
+                    Deployment.assertServed(Deployment.fetch(deployment.httpsPort, "example.com",
+                            document.urlPath()), document, ca);
+                }
+                // The existing site still works: everything else reaches the application.
+                assertThat(Deployment.fetch(deployment.httpsPort, "example.com", "/index.html").bodyText())
+                        .isEqualTo(Deployment.APP_BODY);
+            } catch (RuntimeException | AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + Deployment.logs(work), e);
+            }
+        }
+    }
+
     private static void prove(RealServer server, DelegationPlan plan, boolean merged, Path work) throws Exception {
         try (Deployment deployment = new Deployment(work, ca, plan, merged)) {
             Path config = server.mainConfig(work, deployment.out, deployment.httpPort);

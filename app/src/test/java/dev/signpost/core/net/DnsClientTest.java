@@ -78,4 +78,17 @@ class DnsClientTest {
             assertThat(srv.srv().get(0).weight()).isEqualTo(5);
         }
     }
+
+    @Test
+    void retriesOverTcpWhenTheUdpAnswerIsTruncated() {
+        try (TestDnsServer dns = new TestDnsServer()) {
+            for (int i = 1; i <= 60; i++) {
+                dns.a("many.example.com", "203.0.113." + i);
+            }
+            DnsAnswer a = new DnsClient(dns.address(), Duration.ofSeconds(2))
+                    .query("many.example.com", Type.A, new CancelToken(), soon());
+            assertThat(a.rcode()).isEqualTo("NOERROR");
+            assertThat(a.addresses()).hasSize(60);
+        }
+    }
 }

@@ -12,11 +12,12 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plan and generate bundles: German has every English key, and every pattern is valid MessageFormat. */
+/** The plan, generate and CLI generate bundles: German has every English key, and every pattern is valid MessageFormat. */
 class BundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev/signpost/core/plan/messages", "dev/signpost/core/generate/messages"})
+    @ValueSource(strings = {"dev/signpost/core/plan/messages", "dev/signpost/core/generate/messages",
+            "dev/signpost/cli/generate"})
     void germanIsCompleteAndPatternsParse(String base) throws IOException {
         Properties en = load(base + ".properties");
         Properties de = load(base + "_de.properties");

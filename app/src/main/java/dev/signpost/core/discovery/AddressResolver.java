@@ -1,0 +1,106 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.core.model.Evidence;
+import dev.signpost.core.net.DnsAnswer;
+import dev.signpost.core.net.IpText;
+import dev.signpost.core.net.ResolveOverrides;
+import org.xbill.DNS.Type;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Turns a host and port into the ways in: every A and AAAA address (asked in parallel, CNAMEs followed), each
+ * mapped through the {@code --resolve} overrides. An override for {@code host:port} replaces DNS entirely, as in
+ * curl; an override for {@code ip:port} only changes where that address's connection goes.
+ */
+final class AddressResolver {
+
+    /** One address to check on its own. */
+    record Way(String ip, boolean ipv6, InetSocketAddress connect) {
+    }
+
+    /**
+     * @param ways       the addresses, IPv4 first
+     * @param a          the A answer, or null when DNS was not asked
+     * @param aaaa       the AAAA answer, or null when DNS was not asked
+     * @param overridden true when a {@code --resolve} entry replaced DNS for the host
+     */
+    record Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden) {
+
+        /** True when both lookups failed outright (SERVFAIL, timeout…) rather than finding nothing. */
+        boolean lookupFailed() {
+            return a != null && aaaa != null && ways.isEmpty() && (a.failed() || aaaa.failed());
+        }
+
+        /** The CNAME chain seen by either lookup. */
+        List<String> cnameChain() {
+            if (a != null && !a.cnameChain().isEmpty()) {
+                return a.cnameChain();
+            }
+            return aaaa != null ? aaaa.cnameChain() : List.of();
+        }
+
+        List<Evidence> evidence() {
+            List<Evidence> result = new ArrayList<>();
+            if (a != null) {
+                result.addAll(a.exchanges());
+            }
+            if (aaaa != null) {
+                result.addAll(aaaa.exchanges());
+            }
+            return result;
+        }
+    }
+
+    private final RunContext ctx;
+
+    AddressResolver(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Addresses resolve(String host, int port) {
+        if (isIpLiteral(host)) {
+            InetAddress ip = ResolveOverrides.literal(unbracket(host), host);
+            return new Addresses(List.of(way(ip, port)), null, null, false);
+        }
+        var override = ctx.overrides.lookup(host, port);
+        if (override.isPresent()) {
+            InetSocketAddress target = override.get();
+            InetAddress ip = target.getAddress();
+            return new Addresses(List.of(new Way(IpText.format(ip), ip instanceof Inet6Address, target)), null,
+                    null, true);
+        }
+        CompletableFuture<DnsAnswer> a = ctx.async(() -> ctx.dns.query(host, Type.A, ctx.cancel, ctx.deadline));
+        CompletableFuture<DnsAnswer> aaaa = ctx.async(() -> ctx.dns.query(host, Type.AAAA, ctx.cancel, ctx.deadline));
+        DnsAnswer aAnswer = a.join();
+        DnsAnswer aaaaAnswer = aaaa.join();
+        List<Way> ways = new ArrayList<>();
+        for (InetAddress ip : aAnswer.addresses()) {
+            ways.add(way(ip, port));
+        }
+        for (InetAddress ip : aaaaAnswer.addresses()) {
+            ways.add(way(ip, port));
+        }
+        return new Addresses(ways, aAnswer, aaaaAnswer, false);
+    }
+
+    private Way way(InetAddress ip, int port) {
+        String text = IpText.format(ip);
+        InetSocketAddress connect = ctx.overrides.lookup(text, port).orElse(new InetSocketAddress(ip, port));
+        return new Way(text, ip instanceof Inet6Address, connect);
+    }
+
+    static boolean isIpLiteral(String host) {
+        String h = unbracket(host);
+        return h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.indexOf(':') >= 0;
+    }
+
+    static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}

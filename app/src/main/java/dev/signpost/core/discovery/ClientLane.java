@@ -1,0 +1,295 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.core.matrix.ClientVersions;
+import dev.signpost.core.matrix.ClientVersionsParser;
+import dev.signpost.core.matrix.ClientWellKnown;
+import dev.signpost.core.matrix.ClientWellKnownParser;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.matrix.SupportFileParser;
+import dev.signpost.core.matrix.SupportInfo;
+import dev.signpost.core.model.ClientResult;
+import dev.signpost.core.model.ClientState;
+import dev.signpost.core.model.Evidence;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.net.HttpResponse;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client lane: {@code /.well-known/matrix/client} judged by the spec's discovery states, the homeserver's
+ * {@code /versions} behind {@code base_url}, the identity server, CORS and Content-Type, and the support file.
+ * The client files are always fetched on port 443, even when the server name has a port: clients do so.
+ */
+final class ClientLane {
+
+    static final int WELL_KNOWN_CAP = 51_200;
+    static final int VERSIONS_CAP = 256 * 1024;
+
+    private static final String ROOT = "client.start";
+    private static final String WELL_KNOWN = "client.well-known";
+    private static final String BASE_URL = "client.base-url";
+    private static final String VERSIONS = "client.versions";
+    private static final String IDENTITY = "client.identity";
+    private static final String SUPPORT = "client.support";
+
+    private final RunContext ctx;
+    private final ServerName name;
+    private final Fetcher fetcher;
+    private final FederationLane words;
+
+    private volatile ClientResult result;
+
+    ClientLane(RunContext ctx, ServerName name, FederationLane sentences) {
+        this.ctx = ctx;
+        this.name = name;
+        this.fetcher = new Fetcher(ctx);
+        this.words = sentences;
+    }
+
+    /** What is known so far. */
+    ClientResult result() {
+        ClientResult r = result;
+        return r != null ? r : new ClientResult(ClientState.FAIL_PROMPT, wellKnownUrl().toString(), null, null, null);
+    }
+
+    private URI wellKnownUrl() {
+        return URI.create("https://" + name.hostForUrl() + "/.well-known/matrix/client");
+    }
+
+    ClientResult run() {
+        ctx.done(ROOT, Lane.CLIENT, HopKind.CLIENT_START, null, name.hostForUrl(), Status.PASS,
+                name.hasPort() ? ctx.t("rule.client.startPort", name.port()) : ctx.t("rule.client.start"), null,
+                List.of());
+        CompletableFuture<Void> support = ctx.async(() -> {
+            support();
+            return null;
+        });
+        discover();
+        support.join();
+        return result();
+    }
+
+    private void discover() {
+        URI url = wellKnownUrl();
+        Hop hop = ctx.start(WELL_KNOWN, Lane.CLIENT, HopKind.CLIENT_WELL_KNOWN, ROOT, url.toString(),
+                ctx.t("rule.client.wellKnown"));
+        Fetcher.Result r = fetcher.fetch(url, WELL_KNOWN_CAP);
+        Integer status = r.status();
+        List<Evidence> evidence = r.evidence();
+        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
+        ClientState state;
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        ClientWellKnown parsed = null;
+        if (!r.usable()) {
+            state = ClientState.FAIL_PROMPT;
+            problems.add(words.fetchProblem(r, "/.well-known/matrix/client"));
+        } else if (status == 404) {
+            state = ClientState.IGNORE;
+        } else if (status != 200) {
+            state = ClientState.FAIL_PROMPT;
+            problems.add(ctx.t("client.status", r.response().statusLine()));
+        } else if (r.response().bodyTruncated()) {
+            state = ClientState.FAIL_PROMPT;
+            problems.add(ctx.t("client.tooLarge", WELL_KNOWN_CAP));
+        } else {
+            parsed = ClientWellKnownParser.parse(r.response().body(), name.host(), ctx.locale);
+            state = parsed.state();
+            problems.addAll(parsed.problems());
+            warnings.addAll(parsed.warnings());
+            if (state != ClientState.SUCCESS && (r.response().mediaType().contains("html")
+                    || r.response().bodyText().stripLeading().startsWith("<"))) {
+                problems.add(ctx.t("client.html"));
+            }
+        }
+        Status hopStatus = state == ClientState.SUCCESS ? Status.PASS : state == ClientState.IGNORE ? Status.WARN
+                : Status.FAIL;
+        String hopDetail = state == ClientState.IGNORE ? ctx.t("client.ignore") : String.join(" ", problems);
+        ctx.finish(hop, hopStatus, hopDetail.isEmpty() ? null : hopDetail, evidence, elapsed);
+        corsAndContentType(r, status);
+
+        String baseUrl = parsed == null ? null : parsed.rawBaseUrl();
+        String identity = parsed == null ? null : parsed.rawIdentityServerUrl();
+        if (state == ClientState.SUCCESS) {
+            state = checkBaseUrl(parsed, problems);
+        } else {
+            ctx.check("client.versions", Status.SKIP, ctx.t("check.clientVersions.skip"), null, List.of(VERSIONS),
+                    List.of());
+        }
+        if (state == ClientState.SUCCESS && parsed.identityServerUrl() != null) {
+            state = checkIdentity(parsed, problems);
+        }
+        result = new ClientResult(state, url.toString(), status, baseUrl, identity);
+
+        String fix = switch (state) {
+            case SUCCESS -> warnings.isEmpty() ? null : ctx.t("fix.client.warnings");
+            case IGNORE -> ctx.t("fix.client.ignore", name.host());
+            case FAIL_PROMPT -> !r.usable() ? words.fetchFix(r, ctx.t("fix.client.prompt"))
+                    : ctx.t("fix.client.prompt");
+            case FAIL_ERROR -> ctx.t("fix.client.error");
+        };
+        Status checkStatus = switch (state) {
+            case SUCCESS -> warnings.isEmpty() ? Status.PASS : Status.WARN;
+            case IGNORE -> Status.WARN;
+            default -> Status.FAIL;
+        };
+        String summary = switch (state) {
+            case SUCCESS -> ctx.t("check.client.success", parsed.baseUrl())
+                    + (warnings.isEmpty() ? "" : " " + String.join(" ", warnings));
+            case IGNORE -> ctx.t("check.client.ignore");
+            case FAIL_PROMPT -> ctx.t("check.client.prompt", String.join(" ", problems));
+            case FAIL_ERROR -> ctx.t("check.client.error", String.join(" ", problems));
+        };
+        ctx.check("client.well-known", checkStatus, summary, fix, List.of(WELL_KNOWN), evidence);
+    }
+
+    private void corsAndContentType(Fetcher.Result r, Integer status) {
+        HttpResponse last = r.response();
+        boolean answered = last != null && last.responded() && status != null && status != 404;
+        if (!answered) {
+            String why = ctx.t(status != null && status == 404 ? "check.cors.skip404" : "check.cors.skipNone");
+            ctx.check("client.cors", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
+            ctx.check("client.content-type", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
+            return;
+        }
+        List<Evidence> headers = List.of(last.evidence(r.finalUrl().toString()));
+        String origin = last.header("Access-Control-Allow-Origin").orElse(null);
+        List<HttpResponse> redirectsWithoutCors = r.redirects().stream()
+                .filter(x -> !"*".equals(x.header("Access-Control-Allow-Origin").orElse(null))).toList();
+        if (origin == null) {
+            ctx.check("client.cors", Status.FAIL, ctx.t("check.cors.missing"), ctx.t("fix.cors"),
+                    List.of(WELL_KNOWN), headers);
+        } else if (!"*".equals(origin.strip())) {
+            ctx.check("client.cors", Status.WARN, ctx.t("check.cors.other", origin), ctx.t("fix.cors"),
+                    List.of(WELL_KNOWN), headers);
+        } else if (!redirectsWithoutCors.isEmpty()) {
+            ctx.check("client.cors", Status.WARN, ctx.t("check.cors.redirect",
+                    redirectsWithoutCors.get(0).target().url()), ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
+        } else {
+            ctx.check("client.cors", Status.PASS, ctx.t("check.cors.pass"), null, List.of(WELL_KNOWN), headers);
+        }
+        String type = last.mediaType();
+        if ("application/json".equals(type)) {
+            ctx.check("client.content-type", Status.PASS, ctx.t("check.contentType.pass"), null,
+                    List.of(WELL_KNOWN), headers);
+        } else {
+            ctx.check("client.content-type", Status.WARN, type.isEmpty() ? ctx.t("check.contentType.missing")
+                    : ctx.t("check.contentType.other", type), ctx.t("fix.contentType"), List.of(WELL_KNOWN), headers);
+        }
+    }
+
+    private ClientState checkBaseUrl(ClientWellKnown parsed, List<String> problems) {
+        URI base = parsed.baseUrl();
+        ctx.done(BASE_URL, Lane.CLIENT, HopKind.BASE_URL, WELL_KNOWN, base.toString(), Status.PASS,
+                ctx.t("rule.client.baseUrl"), null, List.of());
+        URI versionsUrl = URI.create(base + "/_matrix/client/versions");
+        Hop hop = ctx.start(VERSIONS, Lane.CLIENT, HopKind.CLIENT_VERSIONS, BASE_URL, versionsUrl.toString(),
+                ctx.t("rule.client.versions"));
+        Fetcher.Result r = fetcher.fetch(versionsUrl, VERSIONS_CAP);
+        String problem = null;
+        String label = null;
+        if (!r.usable()) {
+            problem = words.fetchProblem(r, "GET " + versionsUrl);
+        } else if (r.status() != 200) {
+            problem = ctx.t("clientVersions.status", r.response().statusLine());
+        } else {
+            ClientVersions versions = ClientVersionsParser.parse(r.response().body(), ctx.locale);
+            if (versions.error() != null) {
+                problem = versions.error();
+            } else {
+                List<String> v = versions.versions();
+                label = v.isEmpty() ? "" : v.get(v.size() - 1);
+            }
+        }
+        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
+        if (problem != null) {
+            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed);
+            problems.add(problem);
+            ctx.check("client.versions", Status.FAIL, ctx.t("check.clientVersions.fail", problem),
+                    r.usable() ? ctx.t("fix.clientVersions") : words.fetchFix(r, ctx.t("fix.clientVersions")),
+                    List.of(VERSIONS), r.evidence());
+            return ClientState.FAIL_ERROR;
+        }
+        ctx.finish(hop, Status.PASS, ctx.t("clientVersions.ok", label), r.evidence(), elapsed);
+        ctx.check("client.versions", Status.PASS, ctx.t("check.clientVersions.pass", base, label), null,
+                List.of(VERSIONS), r.evidence());
+        return ClientState.SUCCESS;
+    }
+
+    private ClientState checkIdentity(ClientWellKnown parsed, List<String> problems) {
+        URI url = URI.create(parsed.identityServerUrl() + "/_matrix/identity/v2");
+        Hop hop = ctx.start(IDENTITY, Lane.CLIENT, HopKind.IDENTITY_SERVER, WELL_KNOWN, url.toString(),
+                ctx.t("rule.client.identity"));
+        Fetcher.Result r = fetcher.fetch(url, VERSIONS_CAP);
+        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
+        String problem = !r.usable() ? words.fetchProblem(r, "GET " + url)
+                : r.status() != 200 ? ctx.t("identity.status", r.response().statusLine()) : null;
+        if (problem != null) {
+            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed);
+            problems.add(problem);
+            ctx.check("client.identity", Status.FAIL, ctx.t("check.identity.fail", problem),
+                    ctx.t("fix.identity"), List.of(IDENTITY), r.evidence());
+            return ClientState.FAIL_ERROR;
+        }
+        ctx.finish(hop, Status.PASS, null, r.evidence(), elapsed);
+        ctx.check("client.identity", Status.PASS, ctx.t("check.identity.pass", parsed.identityServerUrl()), null,
+                List.of(IDENTITY), r.evidence());
+        return ClientState.SUCCESS;
+    }
+
+    private void support() {
+        URI url = URI.create("https://" + name.hostForUrl() + "/.well-known/matrix/support");
+        Hop hop = ctx.start(SUPPORT, Lane.CLIENT, HopKind.SUPPORT, ROOT, url.toString(), ctx.t("rule.client.support"));
+        Fetcher.Result r = fetcher.fetch(url, WELL_KNOWN_CAP);
+        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
+        Integer status = r.status();
+        if (r.usable() && status == 404) {
+            ctx.finish(hop, Status.SKIP, ctx.t("support.none"), r.evidence(), elapsed);
+            ctx.check("client.support", Status.SKIP, ctx.t("check.support.none"), null, List.of(SUPPORT),
+                    r.evidence());
+            return;
+        }
+        boolean unreachable = r.problem() == Fetcher.Problem.DNS_FAILED || r.problem() == Fetcher.Problem.NO_ADDRESS
+                || r.problem() == Fetcher.Problem.NETWORK;
+        if (unreachable) {
+            String problem = words.fetchProblem(r, "/.well-known/matrix/support");
+            ctx.finish(hop, Status.SKIP, problem, r.evidence(), elapsed);
+            ctx.check("client.support", Status.SKIP, ctx.t("check.support.unreachable", problem), null,
+                    List.of(SUPPORT), r.evidence());
+            return;
+        }
+        if (!r.usable() || status != 200 || r.response().bodyTruncated()) {
+            String problem = !r.usable() ? words.fetchProblem(r, "/.well-known/matrix/support")
+                    : status != 200 ? ctx.t("support.status", r.response().statusLine())
+                    : ctx.t("client.tooLarge", WELL_KNOWN_CAP);
+            ctx.finish(hop, Status.WARN, problem, r.evidence(), elapsed);
+            ctx.check("client.support", Status.WARN, ctx.t("check.support.broken", problem), ctx.t("fix.support"),
+                    List.of(SUPPORT), r.evidence());
+            return;
+        }
+        SupportInfo info = SupportFileParser.parse(r.response().body(), ctx.locale);
+        if (!info.problems().isEmpty()) {
+            String problem = String.join(" ", info.problems());
+            ctx.finish(hop, Status.WARN, problem, r.evidence(), elapsed);
+            ctx.check("client.support", Status.WARN, ctx.t("check.support.broken", problem), ctx.t("fix.support"),
+                    List.of(SUPPORT), r.evidence());
+            return;
+        }
+        Status s = info.warnings().isEmpty() ? Status.PASS : Status.WARN;
+        String summary = ctx.t("check.support.pass", info.contacts(),
+                info.supportPage() == null ? "-" : info.supportPage());
+        if (!info.warnings().isEmpty()) {
+            summary = summary + " " + String.join(" ", info.warnings());
+        }
+        ctx.finish(hop, s, summary, r.evidence(), elapsed);
+        ctx.check("client.support", s, summary, s == Status.PASS ? null : ctx.t("fix.support"), List.of(SUPPORT),
+                r.evidence());
+    }
+}

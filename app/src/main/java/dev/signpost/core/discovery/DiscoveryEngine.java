@@ -1,0 +1,210 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.Version;
+import dev.signpost.core.matrix.InvalidServerNameException;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.ClientResult;
+import dev.signpost.core.model.ClientState;
+import dev.signpost.core.model.FederationResult;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.net.CertificateValidator;
+import dev.signpost.core.net.DnsClient;
+import dev.signpost.core.net.HttpsClient;
+import dev.signpost.core.net.NetOptions;
+import dev.signpost.core.net.ResolveOverrides;
+import dev.signpost.core.net.TrustAnchors;
+import dev.signpost.core.text.Texts;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Finds and tests a homeserver exactly as Matrix servers and clients do (see DISCOVERY.md): the federation lane
+ * and the client lane run in parallel on one executor, independent lookups within them too, and every hop and
+ * check is published as it completes. A run ends within about twice the per-operation timeout: at that deadline
+ * every open connection is closed and unfinished hops are reported as timed out, naming the hop.
+ */
+public final class DiscoveryEngine implements Discovery {
+
+    /** Checks every report carries, in this order, whatever happened. */
+    public static final List<String> REQUIRED_CHECKS = List.of(
+            "federation.well-known", "federation.srv", "federation.tls", "federation.version", "federation.keys",
+            "client.well-known", "client.cors", "client.content-type", "client.versions");
+
+    /** The order checks are listed in; ids not named here follow in the order they were made. */
+    private static final List<String> ORDER = List.of(
+            "federation.server-name", "federation.well-known", "federation.well-known-http",
+            "federation.well-known-consistency", "federation.srv",
+            "federation.dns", "federation.port-443", "federation.tls", "federation.ipv6", "federation.version",
+            "federation.keys", "client.well-known", "client.cors", "client.content-type", "client.versions",
+            "client.identity", "client.support");
+
+    /** Slack after the deadline for lanes to unwind once their sockets were closed. */
+    private static final Duration GRACE = Duration.ofMillis(750);
+
+    private final NetOptions options;
+    private final Locale locale;
+    private final ExecutorService executor;
+    private final TrustAnchors anchors;
+
+    /**
+     * @param options  how to reach the network
+     * @param locale   the language of every sentence in the report
+     * @param executor runs the lookups; should be unbounded (cached) since every task blocks on I/O
+     * @throws IOException when a CA file cannot be read
+     */
+    public DiscoveryEngine(NetOptions options, Locale locale, ExecutorService executor) throws IOException {
+        this.options = options;
+        this.locale = locale;
+        this.executor = executor;
+        this.anchors = TrustAnchors.load(options.caFiles());
+    }
+
+    /** An engine with its own executor of named daemon threads. */
+    public static DiscoveryEngine create(NetOptions options, Locale locale) throws IOException {
+        return new DiscoveryEngine(options, locale, Executors.newCachedThreadPool(new NamedDaemonThreads()));
+    }
+
+    /** Runs a check and waits for its report. */
+    public Report check(String serverName) {
+        return start(serverName, ReportListener.NONE).result().join();
+    }
+
+    @Override
+    public CheckRun start(String serverName, ReportListener listener) {
+        Texts texts = new Texts(RunContext.BUNDLE, locale);
+        Instant started = Instant.now();
+        ServerName name;
+        try {
+            name = ServerName.parse(serverName, locale);
+        } catch (InvalidServerNameException e) {
+            Report report = invalidNameReport(serverName, e.getMessage(), texts, started, listener);
+            return new Run(CompletableFuture.completedFuture(report), () -> { });
+        }
+        RunContext ctx = new RunContext(texts, new DnsClient(options.dnsServer(), options.timeout()),
+                new HttpsClient(options.timeout(), options.userAgent() == null ? Version.userAgent()
+                        : options.userAgent()),
+                new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
+                executor, listener);
+        FederationLane federation = new FederationLane(ctx, name);
+        ClientLane client = new ClientLane(ctx, name, federation);
+        CompletableFuture<FederationResult> fed = ctx.async(federation::run);
+        CompletableFuture<ClientResult> cli = ctx.async(client::run);
+        long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
+        CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS, executor)
+                .execute(ctx::deadlineReached);
+        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli)
+                .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Report> report = both.handle((ignored, error) ->
+                assemble(ctx, name, federation.result(), client.result()));
+        CompletableFuture<Report> result = new CompletableFuture<>();
+        report.whenComplete((r, e) -> {
+            if (e != null) {
+                result.completeExceptionally(e);
+            } else {
+                result.complete(r);
+            }
+        });
+        return new Run(result, ctx.cancel::cancel);
+    }
+
+    private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client) {
+        ctx.close();
+        boolean timedOut = ctx.deadlineHit();
+        for (Hop hop : ctx.hopsSnapshot()) {
+            if (hop.status() == Status.RUNNING) {
+                String why = timedOut ? ctx.t("hop.deadline", ctx.timeout.multipliedBy(2).toSeconds())
+                        : ctx.t("hop.cancelled");
+                ctx.replaceQuietly(hop.withOutcome(timedOut ? Status.FAIL : Status.SKIP, why, hop.evidence(),
+                        hop.elapsed()));
+            }
+        }
+        List<Check> checks = new ArrayList<>(ctx.checksSnapshot());
+        for (String id : REQUIRED_CHECKS) {
+            if (checks.stream().noneMatch(c -> c.id().equals(id))) {
+                checks.add(new Check(id, timedOut ? Status.FAIL : Status.SKIP,
+                        timedOut ? ctx.t("check.deadline", ctx.timeout.multipliedBy(2).toSeconds())
+                                : ctx.t("check.notReached"), null, List.of(), List.of()));
+            }
+        }
+        checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
+        return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks);
+    }
+
+    private static int rank(Check check) {
+        int i = ORDER.indexOf(check.id());
+        return i < 0 ? ORDER.size() : i;
+    }
+
+    private Report invalidNameReport(String serverName, String sentence, Texts texts, Instant started,
+                                     ReportListener listener) {
+        String shown = serverName == null ? "" : serverName.strip();
+        Hop root = new Hop("fed.server-name", Lane.FEDERATION, HopKind.SERVER_NAME, null, shown, Status.FAIL,
+                texts.get("rule.serverName"), true, sentence, List.of(), null);
+        List<Check> checks = new ArrayList<>();
+        checks.add(new Check("federation.server-name", Status.FAIL, sentence, texts.get("fix.serverName"),
+                List.of(root.id()), List.of()));
+        for (String id : REQUIRED_CHECKS) {
+            checks.add(new Check(id, Status.SKIP, texts.get("check.invalidName"), null, List.of(), List.of()));
+        }
+        listener.onHop(root);
+        checks.forEach(listener::onCheck);
+        FederationResult federation = new FederationResult(null, null, List.of(), null, null, null, null, List.of(),
+                List.of());
+        ClientResult client = new ClientResult(ClientState.FAIL_PROMPT, null, null, null, null);
+        return new Report(shown, shown, started, Duration.between(started, Instant.now()), Version.get(),
+                federation, client, List.of(root), checks);
+    }
+
+    /** A run: its report and how to stop it. */
+    private static final class Run implements CheckRun {
+        private final CompletableFuture<Report> result;
+        private final Runnable stop;
+
+        Run(CompletableFuture<Report> result, Runnable stop) {
+            this.result = result;
+            this.stop = stop;
+        }
+
+        @Override
+        public CompletableFuture<Report> result() {
+            return result;
+        }
+
+        @Override
+        public void cancel() {
+            stop.run();
+            result.cancel(true);
+        }
+    }
+
+    /** Named daemon threads, so a forgotten run never keeps the JVM alive and a thread dump says what is what. */
+    private static final class NamedDaemonThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "signpost-discovery-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

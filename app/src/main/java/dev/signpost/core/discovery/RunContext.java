@@ -1,0 +1,172 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Evidence;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.net.CancelToken;
+import dev.signpost.core.net.CertificateValidator;
+import dev.signpost.core.net.DnsClient;
+import dev.signpost.core.net.HttpsClient;
+import dev.signpost.core.net.ResolveOverrides;
+import dev.signpost.core.text.Texts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The shared state of one check run: the network clients, the deadline, the cancel token, and the hops and checks
+ * published so far. Hops keep the order in which they were first started; a later event with the same id replaces
+ * the earlier one. Thread-safe: the lanes publish from several threads.
+ */
+final class RunContext {
+
+    static final String BUNDLE = "dev.signpost.core.discovery.messages";
+
+    final Texts texts;
+    final Locale locale;
+    final DnsClient dns;
+    final HttpsClient http;
+    final CertificateValidator certificates;
+    final ResolveOverrides overrides;
+    final CancelToken cancel = new CancelToken();
+    final Instant started = Instant.now();
+    final Instant deadline;
+    final Duration timeout;
+    private final Executor executor;
+    private final ReportListener listener;
+    private final Map<String, Hop> hops = new LinkedHashMap<>();
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+    private volatile boolean deadlineHit;
+    private volatile boolean closed;
+
+    RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
+               ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener) {
+        this.texts = texts;
+        this.locale = texts.locale();
+        this.dns = dns;
+        this.http = http;
+        this.certificates = certificates;
+        this.overrides = overrides;
+        this.timeout = timeout;
+        this.deadline = started.plus(timeout.multipliedBy(2));
+        this.executor = executor;
+        this.listener = listener;
+    }
+
+    String t(String key, Object... args) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            // Ports and counts must not be formatted as "8,448".
+            plain[i] = args[i] instanceof Number ? String.valueOf(args[i]) : args[i];
+        }
+        return texts.get(key, plain);
+    }
+
+    /** Runs work on the run's executor. */
+    <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, executor);
+    }
+
+    /** The overall deadline passed: everything still open was closed. */
+    void deadlineReached() {
+        deadlineHit = true;
+        cancel.cancel();
+    }
+
+    boolean deadlineHit() {
+        return deadlineHit || !Instant.now().isBefore(deadline);
+    }
+
+    /** After the final report is made, late events from threads still unwinding are dropped. */
+    void close() {
+        closed = true;
+    }
+
+    /** Publishes a hop that is being worked on. */
+    Hop start(String id, Lane lane, HopKind kind, String parentId, String label, String rule) {
+        Hop hop = new Hop(id, lane, kind, parentId, label, Status.RUNNING, rule, true, null, List.of(), null);
+        publish(hop);
+        return hop;
+    }
+
+    /** Publishes the outcome of a hop started with {@link #start}. */
+    Hop finish(Hop running, Status status, String detail, List<Evidence> evidence, Duration elapsed) {
+        Hop done = running.withOutcome(status, detail, evidence, elapsed);
+        publish(done);
+        return done;
+    }
+
+    /** Publishes a hop that is complete at once (no I/O of its own). */
+    Hop done(String id, Lane lane, HopKind kind, String parentId, String label, Status status, String rule,
+             String detail, List<Evidence> evidence) {
+        Hop hop = new Hop(id, lane, kind, parentId, label, status, rule, true, detail, evidence, null);
+        publish(hop);
+        return hop;
+    }
+
+    /** Publishes a branch that was considered and not taken, with why. */
+    Hop notTaken(String id, Lane lane, HopKind kind, String parentId, String label, String rule, String why) {
+        Hop hop = new Hop(id, lane, kind, parentId, label, Status.SKIP, rule, false, why, List.of(), null);
+        publish(hop);
+        return hop;
+    }
+
+    /** Publishes a verdict. */
+    void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence) {
+        Check check = new Check(id, status, summary, fix, hopIds, evidence);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            checks.put(id, check);
+        }
+        safely(() -> listener.onCheck(check));
+    }
+
+    synchronized boolean hasCheck(String id) {
+        return checks.containsKey(id);
+    }
+
+    private void publish(Hop hop) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            hops.put(hop.id(), hop);
+        }
+        safely(() -> listener.onHop(hop));
+    }
+
+    private static void safely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException ignored) {
+            // A listener's bug must not stop the check; the final report still carries everything.
+        }
+    }
+
+    synchronized List<Hop> hopsSnapshot() {
+        return new ArrayList<>(hops.values());
+    }
+
+    synchronized List<Check> checksSnapshot() {
+        return new ArrayList<>(checks.values());
+    }
+
+    /** Replaces a hop in the final list without publishing (used when closing running hops at the end). */
+    synchronized void replaceQuietly(Hop hop) {
+        hops.put(hop.id(), hop);
+    }
+}

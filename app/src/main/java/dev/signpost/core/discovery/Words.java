@@ -1,0 +1,94 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.core.net.CertificateVerdict;
+import dev.signpost.core.net.HttpResponse;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Turns network outcomes into the sentences of the discovery bundle. */
+final class Words {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final RunContext ctx;
+
+    Words(RunContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** What went wrong with a request that got no response head, naming the request. */
+    String failure(HttpResponse r, String what) {
+        String where = r.target().addressText().indexOf(':') >= 0
+                ? "[" + r.target().addressText() + "]:" + r.target().address().getPort()
+                : r.target().addressText() + ":" + r.target().address().getPort();
+        String phase = ctx.t("phase." + r.failedPhase().name());
+        long seconds = Math.max(1, ctx.timeout.toSeconds());
+        String detail = r.errorDetail() == null ? "" : r.errorDetail();
+        return switch (r.failure()) {
+            case TIMEOUT -> ctx.deadlineHit()
+                    ? ctx.t("net.deadline", what, where, ctx.timeout.multipliedBy(2).toSeconds(), phase)
+                    : ctx.t("net.timeout", what, where, seconds, phase);
+            case CANCELLED -> ctx.deadlineHit()
+                    ? ctx.t("net.deadline", what, where, ctx.timeout.multipliedBy(2).toSeconds(), phase)
+                    : ctx.t("net.cancelled", what);
+            case REFUSED -> ctx.t("net.refused", what, where);
+            case UNREACHABLE -> ctx.t("net.unreachable", what, where, detail);
+            case TLS -> ctx.t("net.tls", what, where, detail);
+            case CLOSED -> ctx.t("net.closed", what, where, phase);
+            case PROTOCOL -> ctx.t("net.protocol", what, where, detail);
+            case IO -> ctx.t("net.io", what, where, detail);
+        };
+    }
+
+    /** One sentence saying why a certificate is not acceptable (or will soon not be), or null when it is fine. */
+    String certificateProblem(CertificateVerdict v) {
+        if (v.trust() == CertificateVerdict.Trust.NO_CERTIFICATE) {
+            return ctx.t("cert.none");
+        }
+        if (v.validity() == CertificateVerdict.Validity.EXPIRED) {
+            return ctx.t("cert.expired", DATE.format(v.notAfter()));
+        }
+        if (v.validity() == CertificateVerdict.Validity.NOT_YET_VALID) {
+            return ctx.t("cert.notYetValid", DATE.format(v.evidence().chain().get(0).notBefore()));
+        }
+        switch (v.trust()) {
+            case SELF_SIGNED:
+                return ctx.t("cert.selfSigned");
+            case MISSING_INTERMEDIATE:
+                return ctx.t("cert.missingIntermediate", v.trustDetail());
+            case UNTRUSTED_ROOT:
+                return ctx.t("cert.untrusted");
+            default:
+                break;
+        }
+        if (!v.nameMatches()) {
+            return ctx.t("cert.wrongName", v.expectedName(),
+                    v.presentedNames().isEmpty() ? ctx.t("cert.noNames") : String.join(", ", v.presentedNames()));
+        }
+        return null;
+    }
+
+    /** The fix for the first problem of a verdict. */
+    String certificateFix(CertificateVerdict v) {
+        if (v.trust() == CertificateVerdict.Trust.NO_CERTIFICATE) {
+            return ctx.t("fix.cert.untrusted", v.expectedName());
+        }
+        if (v.validity() != CertificateVerdict.Validity.VALID) {
+            return ctx.t("fix.cert.expired", v.expectedName());
+        }
+        return switch (v.trust()) {
+            case SELF_SIGNED -> ctx.t("fix.cert.selfSigned", v.expectedName());
+            case MISSING_INTERMEDIATE -> ctx.t("fix.cert.missingIntermediate");
+            case UNTRUSTED_ROOT -> ctx.t("fix.cert.untrusted", v.expectedName());
+            default -> v.nameMatches() ? v.expiresSoon() ? ctx.t("fix.cert.renew") : null
+                    : ctx.t("fix.cert.wrongName", v.expectedName());
+        };
+    }
+
+    String expiresSoon(CertificateVerdict v) {
+        return ctx.t("cert.expiresSoon", v.daysLeft(), DATE.format(v.notAfter()));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.signpost.core.report;
+
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.Report;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.text.Texts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The readable text rendering of a {@link Report}, as {@code signpost check} prints it: each lane's chain hop by
+ * hop (indented by the edge it was reached by, with the rule applied and the branches not taken), then every
+ * check with its fix. ANSI colour only when asked for; the caller decides (a terminal, and no {@code NO_COLOR}).
+ */
+public final class TextReport {
+
+    private static final String BUNDLE = "dev.signpost.core.report.textreport";
+    private static final String RESET = "\u001b[0m";
+
+    private final Texts texts;
+    private final boolean colour;
+
+    /**
+     * @param locale the language of headings and labels
+     * @param colour true to mark statuses with ANSI colours
+     */
+    public TextReport(Locale locale, boolean colour) {
+        this.texts = new Texts(BUNDLE, locale);
+        this.colour = colour;
+    }
+
+    /** The whole report as text, ending with a newline. */
+    public String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        out.append(texts.get("title", report.serverName(), report.signpostVersion(),
+                String.format(Locale.ROOT, "%.1f", report.elapsed().toMillis() / 1000.0))).append('\n');
+        if (!report.asciiServerName().equalsIgnoreCase(report.serverName())) {
+            out.append(texts.get("punycode", report.asciiServerName())).append('\n');
+        }
+        lane(out, report, Lane.FEDERATION, texts.get("lane.federation"));
+        lane(out, report, Lane.CLIENT, texts.get("lane.client"));
+        out.append('\n').append(bold(texts.get("checks"))).append('\n');
+        int width = report.checks().stream().mapToInt(c -> c.id().length()).max().orElse(10);
+        for (Check check : report.checks()) {
+            out.append("  ").append(tag(check.status())).append(' ')
+                    .append(pad(check.id(), width)).append("  ").append(check.summary()).append('\n');
+            if (check.fix() != null) {
+                out.append("  ").append(" ".repeat(6 + 1 + width + 2)).append(texts.get("fix", check.fix()))
+                        .append('\n');
+            }
+        }
+        long failed = count(report, Status.FAIL);
+        long warned = count(report, Status.WARN);
+        long passed = count(report, Status.PASS);
+        long skipped = count(report, Status.SKIP);
+        out.append('\n').append(bold(texts.get(failed > 0 ? "result.fail" : "result.ok", failed, warned, passed,
+                skipped))).append('\n');
+        return out.toString();
+    }
+
+    private void lane(StringBuilder out, Report report, Lane lane, String heading) {
+        List<Hop> hops = report.hops(lane);
+        if (hops.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(bold(heading)).append('\n');
+        Map<String, Integer> depth = new HashMap<>();
+        for (Hop hop : hops) {
+            int d = hop.parentId() == null ? 0 : depth.getOrDefault(hop.parentId(), 0) + 1;
+            depth.put(hop.id(), d);
+            String indent = "  " + "  ".repeat(d);
+            String tag = hop.taken() ? tag(hop.status()) : grey("[ -- ]");
+            out.append(indent).append(tag).append(' ').append(hop.label());
+            if (!hop.taken()) {
+                out.append(' ').append(grey(texts.get("notTaken")));
+            }
+            if (hop.elapsed() != null) {
+                out.append(grey("  (" + hop.elapsed().toMillis() + " ms)"));
+            }
+            out.append('\n');
+            String sub = indent + "       ";
+            if (hop.rule() != null) {
+                out.append(sub).append(grey(texts.get("rule", hop.rule()))).append('\n');
+            }
+            if (hop.detail() != null && !hop.detail().isBlank()) {
+                out.append(sub).append(hop.detail()).append('\n');
+            }
+        }
+    }
+
+    private long count(Report report, Status status) {
+        return report.checks().stream().filter(c -> c.status() == status).count();
+    }
+
+    private String tag(Status status) {
+        return switch (status) {
+            case PASS -> paint("[ ok ]", "\u001b[32m");
+            case WARN -> paint("[warn]", "\u001b[33m");
+            case FAIL -> paint("[FAIL]", "\u001b[1;31m");
+            case SKIP -> grey("[skip]");
+            case RUNNING -> paint("[ .. ]", "\u001b[36m");
+        };
+    }
+
+    private String grey(String text) {
+        return paint(text, "\u001b[90m");
+    }
+
+    private String bold(String text) {
+        return paint(text, "\u001b[1m");
+    }
+
+    private String paint(String text, String code) {
+        return colour ? code + text + RESET : text;
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.deploy.Cancellation;
+import dev.signpost.core.deploy.DeployFile;
+import dev.signpost.core.deploy.DeployListener;
+import dev.signpost.core.deploy.DeployOutcome;
+import dev.signpost.core.deploy.DeployPrompts;
+import dev.signpost.core.deploy.DeployRequest;
+import dev.signpost.core.deploy.DeployResult;
+import dev.signpost.core.deploy.DeployStage;
+import dev.signpost.core.deploy.Deployer;
+import dev.signpost.core.deploy.FileChange;
+import dev.signpost.core.deploy.HostKeyDecision;
+import dev.signpost.core.deploy.HostKeyInfo;
+import dev.signpost.core.deploy.SshEnvironment;
+import dev.signpost.core.deploy.SshTarget;
+import dev.signpost.core.generate.ConfigGenerator;
+import dev.signpost.core.report.HtmlReport;
+import dev.signpost.core.report.MarkdownReport;
+import dev.signpost.core.report.ReportJson;
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.steps.FileSource;
+import dev.signpost.ui.steps.PlannedFile;
+import dev.signpost.ui.steps.ReportFormat;
+import dev.signpost.ui.steps.SshUpload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** Adapts the core's generator, deployer and report writers to the seams the wizard's pages use. */
+public final class CoreServices {
+
+    /** The files under the web root; everything else (web-server and homeserver config) is installed by hand. */
+    static final String WEB_ROOT_PREFIX = ".well-known/";
+
+    private CoreServices() {
+    }
+
+    /** The config generator: the plan is validated first, and its problems become the page's sentence. */
+    public static FileSource generator(Locale locale) {
+        ConfigGenerator generator = new ConfigGenerator(locale);
+        return plan -> generator.generate(plan).stream()
+                .map(file -> new PlannedFile(file.path(), file.purpose(), file.content()))
+                .toList();
+    }
+
+    /** JSON, HTML and Markdown, as {@code signpost check} writes them. */
+    public static List<ReportFormat> reportFormats(Locale locale) {
+        return List.of(new ReportFormat("html", report -> HtmlReport.write(report, locale)),
+                new ReportFormat("md", report -> MarkdownReport.write(report, locale)),
+                new ReportFormat("json", ReportJson::write));
+    }
+
+    /**
+     * Uploads the well-known files with the core's deployer: diff first, the user confirms, backups, atomic
+     * replacement. Runs on {@code worker}; {@link SshUpload.Running#cancel()} stops it at the next chunk.
+     */
+    public static SshUpload deployer(SshEnvironment environment, Texts texts, Executor worker) {
+        Deployer deployer = new Deployer(environment, texts.locale());
+        return (target, files, prompts, progress) -> {
+            Cancellation cancellation = new Cancellation();
+            List<DeployFile> upload = files.stream()
+                    .filter(file -> file.path().startsWith(WEB_ROOT_PREFIX))
+                    .map(file -> new DeployFile(file.path(), file.content().getBytes(StandardCharsets.UTF_8)))
+                    .toList();
+            SshTarget ssh = new SshTarget(target.host(), target.port(), target.user(), null, null, null);
+            DeployRequest request = new DeployRequest(ssh, target.webRoot(), upload, target.afterCommand(),
+                    DeployRequest.DEFAULT_KEEP_BACKUPS, false);
+            DeployListener listener = new DeployListener() {
+                @Override
+                public void stage(DeployStage stage, String detail) {
+                    progress.accept(detail);
+                }
+            };
+            CompletableFuture<SshUpload.Outcome> result = CompletableFuture.supplyAsync(() -> {
+                DeployResult done = deployer.deploy(request, prompts(prompts, target), listener, cancellation);
+                return outcome(done, target, texts);
+            }, worker);
+            return new SshUpload.Running() {
+                @Override
+                public CompletableFuture<SshUpload.Outcome> result() {
+                    return result;
+                }
+
+                @Override
+                public void cancel() {
+                    cancellation.cancel();
+                }
+            };
+        };
+    }
+
+    private static SshUpload.Outcome outcome(DeployResult done, SshUpload.Target target, Texts texts) {
+        if (done.ok() && done.outcome() == DeployOutcome.UNCHANGED) {
+            return new SshUpload.Outcome(true, texts.get("wizard.deploy.ssh.unchanged", target.host()));
+        }
+        if (done.ok()) {
+            String uploaded = texts.get("wizard.deploy.ssh.done", done.written().size(), target.host(),
+                    String.join(", ", done.written()));
+            return new SshUpload.Outcome(true, done.backups().isEmpty() ? uploaded
+                    : uploaded + " " + texts.get("wizard.deploy.ssh.backups", done.backups().size()));
+        }
+        String message = done.message();
+        if (message == null && done.command() != null) {
+            message = texts.get("wizard.deploy.ssh.commandFailed", done.command().command(),
+                    done.command().exitStatus(), done.command().output());
+        }
+        return new SshUpload.Outcome(false, message == null ? done.outcome().name() : message);
+    }
+
+    private static DeployPrompts prompts(SshUpload.Prompts prompts, SshUpload.Target target) {
+        return new DeployPrompts() {
+            @Override
+            public HostKeyDecision unknownHostKey(HostKeyInfo key) {
+                return switch (prompts.unknownHostKey(key.host(), key.keyType(), key.fingerprint())) {
+                    case ACCEPT_ONCE -> HostKeyDecision.ACCEPT_ONCE;
+                    case ACCEPT_AND_SAVE -> HostKeyDecision.ACCEPT_AND_SAVE;
+                    case REJECT -> HostKeyDecision.REJECT;
+                };
+            }
+
+            @Override
+            public char[] passphrase(String keyName, boolean retry) {
+                return prompts.passphrase(keyName, retry);
+            }
+
+            @Override
+            public char[] password(String userAtHost, boolean retry) {
+                return prompts.password(userAtHost, retry);
+            }
+
+            @Override
+            public boolean confirmChanges(List<FileChange> changes) {
+                return prompts.confirmChanges(changes.stream().filter(FileChange::changed)
+                        .map(FileChange::remotePath).toList());
+            }
+
+            @Override
+            public boolean confirmCommand(String command) {
+                // The user typed this command into the form for exactly this purpose.
+                return command != null && command.equals(target.afterCommand());
+            }
+        };
+    }
+}

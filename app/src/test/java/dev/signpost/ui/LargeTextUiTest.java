@@ -1,0 +1,75 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.discovery.Discovery;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** At 200 % text size every page still shows its labels and buttons whole (wrapping or scrolling, never "…"). */
+class LargeTextUiTest extends WizardUiTestBase {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+        stage.getScene().getStylesheets().add(
+                Objects.requireNonNull(getClass().getResource("large-text.css")).toExternalForm());
+        stage.setWidth(1240);
+        stage.setHeight(780);
+    }
+
+    @Override
+    protected Discovery discovery() {
+        return new ReplayDiscovery(SampleReports::failing, false);
+    }
+
+    @Test
+    void noTextIsCutOffOnTheFirstPages(FxRobot robot) throws Exception {
+        assertThat(truncated()).as("start page").isEmpty();
+        robot.clickOn("#start-set-up");
+        fill(robot, "#identity-server-name", "example.com");
+        assertThat(truncated()).as("identity page").isEmpty();
+        robot.clickOn("#next");
+        assertThat(truncated()).as("hosting page").isEmpty();
+        robot.clickOn("#next");
+        waitUntilIdle();
+        assertThat(truncated()).as("live check page").isEmpty();
+    }
+
+    /** Labels and buttons whose shown text is shorter than their text (JavaFX's ellipsis). */
+    private List<String> truncated() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        collect(stage.getScene().getRoot(), cut);
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        // The chain diagram scales itself (zoom to fit) and is tested by its own package.
+        if (!node.isVisible() || node.getStyleClass().contains("chain-diagram")) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            for (Node child : labeled.getChildrenUnmodifiable()) {
+                if (child instanceof Text text && !text.getText().replace("_", "").equals(
+                        labeled.isMnemonicParsing() ? labeled.getText().replace("_", "") : labeled.getText().replace("_", ""))) {
+                    cut.add(labeled.getText() + " shown as " + text.getText());
+                }
+            }
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.FederationMode;
+import org.junit.jupiter.api.Test;
+
+import static dev.signpost.ui.steps.StepsTestSupport.EN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostingViewModelTest {
+
+    private final PlanDraft draft = new PlanDraft();
+    private final HostingViewModel model = new HostingViewModel(draft, EN);
+
+    @Test
+    void proposesHostAndBaseUrlFromTheServerName() {
+        draft.serverName.set("example.com");
+        model.enter();
+        assertThat(draft.federationHost.get()).isEqualTo("matrix.example.com");
+        assertThat(draft.clientBaseUrl.get()).isEqualTo("https://matrix.example.com");
+        assertThat(model.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void baseUrlFollowsTheHostUntilTheUserTypesTheirOwn() {
+        draft.serverName.set("example.com");
+        model.enter();
+        draft.federationHost.set("hs.example.com");
+        assertThat(draft.clientBaseUrl.get()).isEqualTo("https://hs.example.com");
+        draft.clientBaseUrl.set("https://chat.example.com");
+        draft.federationHost.set("other.example.com");
+        assertThat(draft.clientBaseUrl.get()).isEqualTo("https://chat.example.com");
+    }
+
+    @Test
+    void keepsWhatWasTypedWhenEnteredAgain() {
+        draft.serverName.set("example.com");
+        draft.federationHost.set("hs.example.net");
+        model.enter();
+        assertThat(draft.federationHost.get()).isEqualTo("hs.example.net");
+    }
+
+    @Test
+    void eachFieldExplainsItsMistake() {
+        assertThat(model.hostError("")).contains("Enter the host");
+        assertThat(model.hostError("matrix.example.com:8448")).contains("includes a port");
+        assertThat(model.hostError("matrix.example.com")).isNull();
+        assertThat(model.baseUrlError("matrix.example.com")).contains("has no scheme");
+        assertThat(model.baseUrlError("http://matrix.example.com")).contains("does not use https");
+        assertThat(model.baseUrlError("https://matrix.example.com?x=1")).contains("query");
+        assertThat(model.baseUrlError("https://matrix.example.com/")).isNull();
+        assertThat(model.identityServerError("")).isNull();
+        assertThat(model.identityServerError("vector.im")).contains("has no scheme");
+        assertThat(model.supportEmailError("admin")).contains("not an email address");
+        assertThat(model.supportMatrixIdError("admin:example.com")).contains("not a Matrix user ID");
+        assertThat(model.supportMatrixIdError("@admin:example.com")).isNull();
+        assertThat(model.upstreamError("127.0.0.1:8008")).contains("is not an http://");
+    }
+
+    @Test
+    void otherPortIsValidatedOnlyWhenChosen() {
+        draft.serverName.set("example.com");
+        model.enter();
+        draft.otherPort.set("abc");
+        assertThat(model.canAdvance().get()).isTrue();
+        draft.portChoice.set(PortChoice.OTHER);
+        assertThat(model.canAdvance().get()).isFalse();
+        assertThat(model.otherPortError("abc")).contains("is not a port");
+        draft.otherPort.set("8449");
+        assertThat(model.canAdvance().get()).isTrue();
+        assertThat(draft.toPlan().federationPort()).isEqualTo(8449);
+    }
+
+    @Test
+    void eachPortChoiceHasItsTradeOff() {
+        assertThat(model.portTradeOffProperty().get()).contains("Matrix default");
+        draft.portChoice.set(PortChoice.HTTPS_443);
+        assertThat(model.portTradeOffProperty().get()).contains("reverse proxy");
+        assertThat(draft.federationPort()).isEqualTo(443);
+    }
+
+    @Test
+    void noDelegationNeedsNoHost() {
+        draft.serverName.set("example.com");
+        draft.federationMode.set(FederationMode.DIRECT);
+        model.enter();
+        assertThat(draft.federationHost.get()).isEmpty();
+        assertThat(draft.clientBaseUrl.get()).isEqualTo("https://example.com");
+        assertThat(model.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void draftRoundTripsThroughAPlan() {
+        draft.serverName.set("example.com");
+        model.enter();
+        draft.portChoice.set(PortChoice.OTHER);
+        draft.otherPort.set("8449");
+        draft.supportEmail.set("admin@example.com");
+        DelegationPlan plan = draft.toPlan();
+        PlanDraft copy = new PlanDraft();
+        copy.load(plan);
+        assertThat(copy.toPlan()).isEqualTo(plan);
+        assertThat(plan.supportContacts()).singleElement().extracting(c -> c.emailAddress()).isEqualTo("admin@example.com");
+    }
+}

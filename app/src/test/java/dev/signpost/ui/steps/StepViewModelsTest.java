@@ -1,0 +1,218 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.model.Status;
+import dev.signpost.ui.ReplayDiscovery;
+import dev.signpost.ui.SampleReports;
+import dev.signpost.ui.WizardFixture;
+import dev.signpost.ui.task.BackgroundTasks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.signpost.ui.steps.StepsTestSupport.EN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The check, files, deploy, verify and done pages' view models, driven without the toolkit. */
+class StepViewModelsTest {
+
+    @TempDir
+    Path dir;
+
+    private final WizardSession session = StepsTestSupport.validSession();
+    private final BackgroundTasks tasks = BackgroundTasks.sameThread();
+
+    @Test
+    void liveCheckComparesWithThePlanAndRemembersTheDomain() {
+        List<String> remembered = new ArrayList<>();
+        ReplayDiscovery discovery = new ReplayDiscovery(
+                name -> SampleReports.passing(name, "old.example.com:443", "https://matrix.example.com"), false);
+        LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(() -> discovery, Runnable::run, EN),
+                EN, remembered::add);
+        model.enter();
+        assertThat(remembered).containsExactly("example.com");
+        assertThat(model.findings()).extracting(PlanComparison.Finding::sentence)
+                .contains("The well-known points to old.example.com:443, your plan says matrix.example.com:8448.");
+        assertThat(session.firstReportProperty().get()).isNotNull();
+        assertThat(model.canAdvance().get()).isTrue();
+        model.enter();
+        assertThat(discovery.starts()).as("coming back does not re-run an unchanged check").isEqualTo(1);
+    }
+
+    @Test
+    void liveCheckWaitsWhileRunningAndCancels() {
+        ReplayDiscovery discovery = new ReplayDiscovery(SampleReports::failing, true);
+        LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(() -> discovery, Runnable::run, EN),
+                EN, d -> { });
+        model.enter();
+        assertThat(model.busy().get()).isTrue();
+        assertThat(model.canAdvance().get()).isFalse();
+        model.cancel();
+        assertThat(model.busy().get()).isFalse();
+        assertThat(model.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void checkOnlyPathChecksTheTypedDomainWithoutComparing() {
+        session.pathProperty().set(WizardPath.CHECK_ONLY);
+        session.checkDomainProperty().set("other.example");
+        LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(
+                () -> new ReplayDiscovery(SampleReports::failing, false), Runnable::run, EN), EN, d -> { });
+        model.enter();
+        assertThat(model.runner().reportProperty().get().serverName()).isEqualTo("other.example");
+        assertThat(model.findings()).isEmpty();
+    }
+
+    @Test
+    void filesAreGeneratedAndSavedAllToAFolder() throws Exception {
+        FilesViewModel model = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        model.enter();
+        assertThat(model.files()).extracting(PlannedFile::path)
+                .containsExactly(".well-known/matrix/server", ".well-known/matrix/client");
+        assertThat(model.canAdvance().get()).isTrue();
+        assertThat(session.unsavedProperty().get()).isTrue();
+        model.saveAll(dir);
+        assertThat(Files.readString(dir.resolve(".well-known/matrix/server")))
+                .isEqualTo("{\"m.server\": \"matrix.example.com:8448\"}\n");
+        assertThat(model.messageProperty().get()).isEqualTo("Saved 2 files to " + dir + ".");
+        assertThat(session.unsavedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFileCannotBeSavedOutsideTheChosenFolder() {
+        FilesViewModel model = new FilesViewModel(session,
+                plan -> List.of(new PlannedFile("../../escape.txt", "bad", "x")), tasks, EN);
+        model.enter();
+        model.saveAll(dir.resolve("out"));
+        assertThat(model.errorProperty().get()).startsWith("Could not save: Refusing to write ../../escape.txt");
+        assertThat(Files.exists(dir.resolve("escape.txt"))).isFalse();
+    }
+
+    @Test
+    void aGeneratorFailureIsShownAsASentence() {
+        FilesViewModel model = new FilesViewModel(session, plan -> {
+            throw new IllegalArgumentException("HAProxy cannot serve files from disk");
+        }, tasks, EN);
+        model.enter();
+        assertThat(model.errorProperty().get())
+                .isEqualTo("The files could not be made: HAProxy cannot serve files from disk");
+        assertThat(model.canAdvance().get()).isFalse();
+    }
+
+    @Test
+    void deployNeedsTheUserToSayTheFilesArePlaced() {
+        FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        files.enter();
+        DeployViewModel model = new DeployViewModel(files.files(), EN, null, Runnable::run);
+        assertThat(model.placementLines()).first().asString().startsWith(".well-known/matrix/server — ");
+        assertThat(model.canAdvance().get()).isFalse();
+        model.placedByUserProperty().set(true);
+        assertThat(model.canAdvance().get()).isTrue();
+    }
+
+    @Test
+    void verifySetsBeforeBesideAfterAndExplainsCaching() {
+        session.firstReportProperty().set(SampleReports.failing("example.com"));
+        VerifyViewModel model = new VerifyViewModel(session, new CheckRunner(
+                () -> new ReplayDiscovery(SampleReports::failing, false), Runnable::run, EN), EN);
+        model.enter();
+        assertThat(model.rows()).singleElement().satisfies(row -> {
+            assertThat(row.before().status()).isEqualTo(Status.FAIL);
+            assertThat(row.after().status()).isEqualTo(Status.FAIL);
+            assertThat(row.improved()).isFalse();
+        });
+        assertThat(model.advice()).anyMatch(line -> line.contains("up to 48 hours"));
+    }
+
+    @Test
+    void verifyAfterAFixShowsTheImprovementAndNoAdvice() {
+        session.firstReportProperty().set(SampleReports.failing("example.com"));
+        VerifyViewModel model = new VerifyViewModel(session, new CheckRunner(() -> new ReplayDiscovery(
+                name -> SampleReports.passing(name, "matrix.example.com:8448", "https://matrix.example.com"), false),
+                Runnable::run, EN), EN);
+        model.enter();
+        assertThat(model.rows()).filteredOn(r -> r.checkId().equals("federation.well-known"))
+                .singleElement().satisfies(row -> assertThat(row.improved()).isTrue());
+        assertThat(model.advice()).isEmpty();
+    }
+
+    @Test
+    void doneSummarisesRemembersThePlanAndExports() throws Exception {
+        session.verifyReportProperty().set(SampleReports.passing("example.com", "matrix.example.com:8448",
+                "https://matrix.example.com"));
+        List<Object> remembered = new ArrayList<>();
+        ReportFormat text = new ReportFormat("txt", report -> report.serverName() + " " + report.overall());
+        DoneViewModel model = new DoneViewModel(session, List.of(text), tasks, EN, remembered::add);
+        model.enter();
+        assertThat(model.headlineProperty().get()).isEqualTo("example.com is delegated and everything checks out.");
+        assertThat(model.summary()).contains("Federation delegated with the well-known file to matrix.example.com:8448",
+                "2 checks: 0 failed, 0 with warnings");
+        assertThat(remembered).hasSize(1);
+        model.export(text, dir.resolve("report.txt"));
+        assertThat(Files.readString(dir.resolve("report.txt"))).isEqualTo("example.com PASS");
+    }
+
+    @Test
+    void startValidatesTheDomainToCheck() {
+        List<WizardPath> chosen = new ArrayList<>();
+        StartViewModel model = new StartViewModel(session, EN.locale(), List.of("a.example"), chosen::add);
+        model.domainToCheckProperty().set("https://x.example");
+        assertThat(model.checkDomain()).isFalse();
+        model.pickRecent("a.example");
+        assertThat(model.checkDomain()).isTrue();
+        assertThat(chosen).containsExactly(WizardPath.CHECK_ONLY);
+        assertThat(session.checkDomainProperty().get()).isEqualTo("a.example");
+    }
+
+    @Test
+    void sshUploadValidatesTheFormAndReportsTheOutcome() {
+        FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        files.enter();
+        dev.signpost.ui.FakeSshUpload fake = new dev.signpost.ui.FakeSshUpload(Runnable::run);
+        DeployViewModel model = new DeployViewModel(files.files(), EN, fake, Runnable::run);
+        model.methodProperty().set(DeployViewModel.Method.SSH);
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.hostProperty().set("web.example.com");
+        model.portProperty().set("70000");
+        assertThat(model.portError("70000")).contains("is not a port");
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.portProperty().set("2222");
+        model.webRootProperty().set("var/www");
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        model.webRootProperty().set("/srv/www");
+        assertThat(model.sshFormValidProperty().get()).isTrue();
+
+        model.upload(new SshUpload.Prompts() {
+            @Override
+            public SshUpload.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+                return SshUpload.HostKeyAnswer.ACCEPT_ONCE;
+            }
+
+            @Override
+            public char[] password(String userAtHost, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public char[] passphrase(String keyName, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public boolean confirmChanges(List<String> changedPaths) {
+                return true;
+            }
+        });
+        assertThat(fake.targets).singleElement().satisfies(t -> {
+            assertThat(t.port()).isEqualTo(2222);
+            assertThat(t.user()).isNull();
+        });
+        assertThat(fake.uploadedPaths).containsExactly("/srv/www/.well-known/matrix/server",
+                "/srv/www/.well-known/matrix/client");
+        assertThat(model.progressProperty().get()).isEqualTo("Uploaded 2 files to web.example.com.");
+        assertThat(model.canAdvance().get()).isTrue();
+    }
+}
