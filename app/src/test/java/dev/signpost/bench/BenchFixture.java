@@ -35,6 +35,10 @@ final class BenchFixture implements AutoCloseable {
         return dns;
     }
 
+    TestCa ca() {
+        return ca;
+    }
+
     TestHttpsServer https() {
         return https;
     }

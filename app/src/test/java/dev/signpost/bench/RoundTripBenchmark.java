@@ -46,6 +46,9 @@ public final class RoundTripBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The scenario that measures the proxies and the machine rather than Signpost. */
+    static final String CALIBRATION = "calibration (trivial client)";
+
     /**
      * One delegation to measure.
      *
@@ -128,6 +131,10 @@ public final class RoundTripBenchmark {
     /** The benchmark's delegations; documentation addresses in DNS, mapped to proxies by {@code --resolve}. */
     static List<Scenario> scenarios() {
         return List.of(
+                new Scenario(CALIBRATION, "example.com", null, 0, 3, 4,
+                        "not Signpost: a trivial client asks DNS for example.com A, then one HTTPS GET — measures"
+                                + " the harness itself",
+                        RoundTripBenchmark::commonWellKnownHost),
                 new Scenario("well-known + SRV", "example.com", "well-known-srv-matrix-fed", 1, 7, 9,
                         "DNS A∥AAAA example.com, TLS, GET well-known, DNS SRV, DNS A∥AAAA target, TLS,"
                                 + " GET version∥keys (client lane: 6, in parallel)",
@@ -209,11 +216,11 @@ public final class RoundTripBenchmark {
             String problem = null;
             // Warm-up: class loading and JIT would otherwise land in the first measurements.
             for (int i = 0; i < 3 && problem == null; i++) {
-                problem = timedCheck(scenario, args.get(0L)).problem();
+                problem = timedCheck(scenario, fixture, args.get(0L)).problem();
             }
             for (int i = 0; i < repetitions && problem == null; i++) {
                 for (long l : latencies) {
-                    Timing t = timedCheck(scenario, args.get(l));
+                    Timing t = timedCheck(scenario, fixture, args.get(l));
                     problem = problem != null ? problem : t.problem();
                     millis.get(l)[i] = t.millis();
                 }
@@ -230,7 +237,7 @@ public final class RoundTripBenchmark {
                 // Two traced runs: a burst of CPU longer than L could push one arrival a level deeper.
                 for (int run = 0; run < 2; run++) {
                     try (Timeline timeline = new Timeline(fixture.dns(), fixture.https())) {
-                        Timing t = timedCheck(scenario, args.get(high));
+                        Timing t = timedCheck(scenario, fixture, args.get(high));
                         timeline.close();
                         long count = timeline.roundTrips(high);
                         if (traced < 0 || count < traced) {
@@ -248,7 +255,12 @@ public final class RoundTripBenchmark {
     }
 
     /** Runs the check once and verifies the JSON says what the scenario expects. */
-    private static Timing timedCheck(Scenario scenario, String[] args) {
+    private static Timing timedCheck(Scenario scenario, BenchFixture fixture, String[] args) {
+        if (scenario.name().equals(CALIBRATION)) {
+            long start = System.nanoTime();
+            String problem = TrivialClient.run(args, fixture.ca().rootCertificate());
+            return new Timing((System.nanoTime() - start) / 1e6, problem);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         long start = System.nanoTime();
