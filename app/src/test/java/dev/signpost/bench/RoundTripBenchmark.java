@@ -337,10 +337,12 @@ public final class RoundTripBenchmark {
                         r.scenario().name(), r.scenario().minimum(), r.scenario().minimumConnect(), r.problem()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f× | %.2f | %.2f× | %d | %.2f× | %.0f ms |%n",
+            String crossChecks = r.traced() < 0 ? "— | — | — | —" : String.format(Locale.ROOT,
+                    "%.2f | %.2f× | %d | %.2f×", r.slope(), r.slopeRatio(), r.traced(),
+                    (double) r.traced() / r.scenario().minimum());
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f× | %s | %.0f ms |%n",
                     r.scenario().name(), r.scenario().minimum(), r.scenario().minimumConnect(), r.roundTrips(),
-                    r.ratio(), r.slope(), r.slopeRatio(), r.traced(), (double) r.traced() / r.scenario().minimum(),
-                    r.median(0)));
+                    r.ratio(), crossChecks, r.median(0)));
         }
         sb.append(String.format(Locale.ROOT, "%nTarget: ratio ≤ %.1f×.%n%n", TARGET_RATIO));
         for (Result r : results) {
