@@ -110,6 +110,13 @@ final class FederationLane {
         }
         checkPort(decided);
         checkAddresses(decided);
+        synchronized (this) {
+            if (addresses.isEmpty()) {
+                // No address means resolution did not finish: the JSON contract reports the method as null,
+                // while host and port stay to show where it looked.
+                method = null;
+            }
+        }
         consistencyCheck.join();
         return result();
     }

@@ -27,6 +27,17 @@ class ServerResolutionTest {
     private static final String KEYS = "/_matrix/key/v2/server";
 
     @Test
+    void aTargetWithoutAddressesIsAFailedResolutionWithNoMethod() {
+        try (TestWorld w = new TestWorld()) {
+            Report r = EngineTestSupport.check(w, "nowhere.example.com");
+            assertThat(r.federation().method()).isNull();
+            assertThat(r.federation().host()).isEqualTo("nowhere.example.com");
+            assertThat(r.federation().addresses()).isEmpty();
+            assertThat(status(r, "federation.dns")).isEqualTo(dev.signpost.core.model.Status.FAIL);
+        }
+    }
+
+    @Test
     void step1Ipv4LiteralUsesPort8448NoSniAndTheIpAsCertificateName() {
         try (TestWorld w = new TestWorld()) {
             w.serve("203.0.113.7", 8448).serve("203.0.113.7", 443);
