@@ -3,6 +3,7 @@ package dev.signpost.cli;
 import dev.signpost.Version;
 import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.core.io.AtomicFiles;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.model.Check;
@@ -26,10 +27,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,7 +168,7 @@ public final class CheckCommand implements Callable<Integer> {
         String rendered = chosen.renderer.apply(report, colour);
         if (output != null) {
             try {
-                writeAtomically(output, rendered);
+                AtomicFiles.writeString(output, rendered);
             } catch (IOException e) {
                 err.println(texts.get("cannotWrite", output, e.getMessage()));
                 return SignpostCommand.EXIT_USAGE;
@@ -228,17 +227,6 @@ public final class CheckCommand implements Callable<Integer> {
             return null;
         }
         return new String[] {ResolveOverrides.key(host, port), addr};
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".signpost-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /** One line per finished hop on stderr, so a person at a terminal sees the check move. */

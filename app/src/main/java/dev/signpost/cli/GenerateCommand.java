@@ -1,5 +1,6 @@
 package dev.signpost.cli;
 
+import dev.signpost.core.io.AtomicFiles;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.generate.GeneratedFile;
 import dev.signpost.core.matrix.InvalidServerNameException;
@@ -21,11 +22,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,7 +226,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         for (Map.Entry<GeneratedFile, Path> entry : targets.entrySet()) {
             try {
-                writeAtomically(entry.getValue(), entry.getKey().content());
+                AtomicFiles.writeString(entry.getValue(), entry.getKey().content());
             } catch (IOException e) {
                 stderr.println(texts.get("error", texts.get("writeFailed", entry.getValue(), e.getMessage())));
                 return EXIT_IO;
@@ -243,20 +241,4 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes to a temporary file in the same directory and renames it into place: never a half-written file. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".signpost-tmp");
-        try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 }
