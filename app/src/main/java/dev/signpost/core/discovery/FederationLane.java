@@ -571,7 +571,9 @@ final class FederationLane {
                 : ctx.t("tls.ok", verdict.evidence().chain().get(0).issuer(), verdict.evidence().tlsVersion());
         ctx.finish(tlsHop, tlsStatus, tlsDetail, tlsEvidence, withChain.elapsed());
 
-        boolean connected = !withChain.peerChain().isEmpty();
+        // Another server stops at a certificate it does not accept, so what the homeserver would answer behind it
+        // is not reachable federation: judged like no connection, with the answers kept as evidence.
+        boolean connected = !withChain.peerChain().isEmpty() && tlsProblem == null;
         // Version.
         String versionProblem = null;
         ServerVersion serverVersion = null;

@@ -302,6 +302,11 @@ class BadServerResponsesTest {
         Report r = withFederationCertificate(w -> w.ca().wrongNameLeaf());
         assertThat(check(r, "federation.tls").summary()).contains("not valid for example.com")
                 .contains("wrong-name.invalid");
+        // Other servers stop at the certificate: what the homeserver answers behind it must not look reachable.
+        assertThat(hop(r, "fed.version.203.0.113.5").status()).isEqualTo(Status.SKIP);
+        assertThat(hop(r, "fed.keys.203.0.113.5").status()).isEqualTo(Status.SKIP);
+        assertThat(r.federation().connections().get(0).version()).isNull();
+        assertThat(status(r, "federation.version")).isEqualTo(Status.FAIL);
     }
 
     @Test
@@ -367,7 +372,7 @@ class BadServerResponsesTest {
     @Test
     void aHangingHomeserverTimesOutNamingTheHopWithinTwiceTheTimeout() {
         try (TestWorld w = new TestWorld();
-             HangingServer hanging = HangingServer.afterTls(new TestWorld().ca().leaf("example.com"))) {
+             HangingServer hanging = HangingServer.afterTls(w.ca().leaf("example.com"))) {
             w.dns().a("example.com", "203.0.113.5");
             w.serve("example.com", 443).resolve("203.0.113.5", 8448, "127.0.0.1:" + hanging.port());
             long start = System.nanoTime();
@@ -379,6 +384,7 @@ class BadServerResponsesTest {
                     .contains("127.0.0.1");
             assertThat(hop(r, "fed.version.203.0.113.5").detail()).contains("no answer");
             assertThat(hop(r, "fed.keys.203.0.113.5").status()).isEqualTo(Status.FAIL);
+            assertThat(hop(r, "fed.tls.203.0.113.5").status()).isEqualTo(Status.PASS);
             assertRequiredChecksPresent(r);
         }
     }
