@@ -1,12 +1,12 @@
 package dev.signpost.ui;
 
-import dev.signpost.core.deploy.Cancellation;
 import dev.signpost.core.deploy.DeployFile;
 import dev.signpost.core.deploy.DeployListener;
 import dev.signpost.core.deploy.DeployOutcome;
 import dev.signpost.core.deploy.DeployPrompts;
 import dev.signpost.core.deploy.DeployRequest;
 import dev.signpost.core.deploy.DeployResult;
+import dev.signpost.core.deploy.DeployRun;
 import dev.signpost.core.deploy.DeployStage;
 import dev.signpost.core.deploy.Deployer;
 import dev.signpost.core.deploy.FileChange;
@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Adapts the core's generator, deployer and report writers to the seams the wizard's pages use. */
 public final class CoreServices {
@@ -56,41 +58,74 @@ public final class CoreServices {
 
     /**
      * Uploads the well-known files with the core's deployer: diff first, the user confirms, backups, atomic
-     * replacement. Runs on {@code worker}; {@link SshUpload.Running#cancel()} stops it at the next chunk.
+     * replacement; a rollback puts the newest backups back. Runs on {@code worker};
+     * {@link SshUpload.Running#cancel()} stops it at the next chunk.
      */
     public static SshUpload deployer(SshEnvironment environment, Texts texts, Executor worker) {
         Deployer deployer = new Deployer(environment, texts.locale());
-        return (target, files, prompts, progress) -> {
-            Cancellation cancellation = new Cancellation();
-            List<DeployFile> upload = files.stream()
-                    .filter(file -> file.path().startsWith(WEB_ROOT_PREFIX))
-                    .map(file -> new DeployFile(file.path(), file.content().getBytes(StandardCharsets.UTF_8)))
-                    .toList();
-            SshTarget ssh = new SshTarget(target.host(), target.port(), target.user(), null, null, null);
-            DeployRequest request = new DeployRequest(ssh, target.webRoot(), upload, target.afterCommand(),
-                    DeployRequest.DEFAULT_KEEP_BACKUPS, false);
-            DeployListener listener = new DeployListener() {
-                @Override
-                public void stage(DeployStage stage, String detail) {
-                    progress.accept(detail);
-                }
-            };
-            CompletableFuture<SshUpload.Outcome> result = CompletableFuture.supplyAsync(() -> {
-                DeployResult done = deployer.deploy(request, prompts(prompts, target), listener, cancellation);
-                return outcome(done, target, texts);
-            }, worker);
-            return new SshUpload.Running() {
-                @Override
-                public CompletableFuture<SshUpload.Outcome> result() {
-                    return result;
-                }
+        return new SshUpload() {
+            @Override
+            public Running start(SshUpload.Target target, List<PlannedFile> files, SshUpload.Prompts prompts,
+                                 Consumer<String> progress) {
+                DeployRun run = deployer.start(request(target, files), prompts(prompts, target, false),
+                        listener(progress), worker);
+                return running(run, done -> outcome(done, target, texts));
+            }
 
-                @Override
-                public void cancel() {
-                    cancellation.cancel();
-                }
-            };
+            @Override
+            public Running rollback(SshUpload.Target target, List<PlannedFile> files, SshUpload.Prompts prompts,
+                                    Consumer<String> progress) {
+                DeployRun run = deployer.startRollback(request(target, files), prompts(prompts, target, true),
+                        listener(progress), worker);
+                return running(run, done -> rollbackOutcome(done, target, texts));
+            }
         };
+    }
+
+    private static DeployRequest request(SshUpload.Target target, List<PlannedFile> files) {
+        List<DeployFile> upload = files.stream()
+                .filter(file -> file.path().startsWith(WEB_ROOT_PREFIX))
+                .map(file -> new DeployFile(file.path(), file.content().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        SshTarget ssh = new SshTarget(target.host(), target.port(), target.user(), target.identityFile(), null, null);
+        return new DeployRequest(ssh, target.webRoot(), upload, target.afterCommand(),
+                DeployRequest.DEFAULT_KEEP_BACKUPS, false);
+    }
+
+    private static DeployListener listener(Consumer<String> progress) {
+        return new DeployListener() {
+            @Override
+            public void stage(DeployStage stage, String detail) {
+                progress.accept(detail);
+            }
+        };
+    }
+
+    private static SshUpload.Running running(DeployRun run, Function<DeployResult, SshUpload.Outcome> outcome) {
+        CompletableFuture<SshUpload.Outcome> result = run.result().thenApply(outcome);
+        return new SshUpload.Running() {
+            @Override
+            public CompletableFuture<SshUpload.Outcome> result() {
+                return result;
+            }
+
+            @Override
+            public void cancel() {
+                run.cancel();
+            }
+        };
+    }
+
+    private static SshUpload.Outcome rollbackOutcome(DeployResult done, SshUpload.Target target, Texts texts) {
+        if (done.ok() && done.outcome() == DeployOutcome.DEPLOYED) {
+            String restored = texts.get("wizard.deploy.rollback.done", done.written().size(), target.host(),
+                    String.join(", ", done.written()));
+            return new SshUpload.Outcome(true, done.message() == null ? restored : restored + " " + done.message());
+        }
+        if (done.ok() && done.outcome() == DeployOutcome.UNCHANGED) {
+            return new SshUpload.Outcome(true, texts.get("wizard.deploy.rollback.unchanged", target.host()));
+        }
+        return failure(done, texts);
     }
 
     private static SshUpload.Outcome outcome(DeployResult done, SshUpload.Target target, Texts texts) {
@@ -101,8 +136,13 @@ public final class CoreServices {
             String uploaded = texts.get("wizard.deploy.ssh.done", done.written().size(), target.host(),
                     String.join(", ", done.written()));
             return new SshUpload.Outcome(true, done.backups().isEmpty() ? uploaded
-                    : uploaded + " " + texts.get("wizard.deploy.ssh.backups", done.backups().size()));
+                    : uploaded + " " + texts.get("wizard.deploy.ssh.backups", done.backups().size()),
+                    !done.backups().isEmpty());
         }
+        return failure(done, texts);
+    }
+
+    private static SshUpload.Outcome failure(DeployResult done, Texts texts) {
         String message = done.message();
         if (message == null && done.command() != null) {
             message = texts.get("wizard.deploy.ssh.commandFailed", done.command().command(),
@@ -111,7 +151,8 @@ public final class CoreServices {
         return new SshUpload.Outcome(false, message == null ? done.outcome().name() : message);
     }
 
-    private static DeployPrompts prompts(SshUpload.Prompts prompts, SshUpload.Target target) {
+    /** @param confirmed whether the user already chose these changes (clicking "Roll back" is that choice) */
+    private static DeployPrompts prompts(SshUpload.Prompts prompts, SshUpload.Target target, boolean confirmed) {
         return new DeployPrompts() {
             @Override
             public HostKeyDecision unknownHostKey(HostKeyInfo key) {
@@ -134,7 +175,7 @@ public final class CoreServices {
 
             @Override
             public boolean confirmChanges(List<FileChange> changes) {
-                return prompts.confirmChanges(changes.stream().filter(FileChange::changed)
+                return confirmed || prompts.confirmChanges(changes.stream().filter(FileChange::changed)
                         .map(FileChange::remotePath).toList());
             }
 

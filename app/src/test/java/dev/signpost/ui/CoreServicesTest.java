@@ -110,4 +110,92 @@ class CoreServicesTest {
             assertThat(again.message()).isEqualTo("127.0.0.1 already has exactly these files; nothing was written.");
         }
     }
+    @Test
+    void rollbackPutsTheReplacedFileBack() throws Exception {
+        ClientKeys keys = ClientKeys.create(dir.resolve("client"));
+        try (MinaSshServer server = new MinaSshServer(dir.resolve("server/root"), keys)) {
+            Path www = Files.createDirectories(server.newDirectory("ui").resolve("www"));
+            Path served = Files.createDirectories(www.resolve(".well-known/matrix")).resolve("server");
+            Files.writeString(served, "{\"m.server\": \"old.example.com:8448\"}\n");
+            SshUpload upload = CoreServices.deployer(environment(server), texts, WizardFixture.EXECUTOR);
+            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+            RecordingPrompts prompts = new RecordingPrompts(server.password());
+            SshUpload.Target target = new SshUpload.Target("127.0.0.1", server.port(), server.user(),
+                    server.remotePath(www), null);
+
+            SshUpload.Outcome uploaded = upload.start(target, files, prompts, s -> { }).result().get(60, TimeUnit.SECONDS);
+            assertThat(uploaded.ok()).as(uploaded.message()).isTrue();
+            assertThat(uploaded.backupsKept()).isTrue();
+            assertThat(Files.readString(served)).contains("matrix.example.com:443");
+
+            List<String> progress = new ArrayList<>();
+            SshUpload.Outcome rolledBack = upload.rollback(target, files, prompts, progress::add)
+                    .result().get(60, TimeUnit.SECONDS);
+            assertThat(rolledBack.ok()).as(rolledBack.message()).isTrue();
+            assertThat(rolledBack.message()).startsWith("Rolled back 1 files on 127.0.0.1 to their backups");
+            assertThat(Files.readString(served)).isEqualTo("{\"m.server\": \"old.example.com:8448\"}\n");
+            assertThat(progress).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theChosenPrivateKeyLogsInWithoutAPassword() throws Exception {
+        ClientKeys keys = ClientKeys.create(dir.resolve("client"));
+        try (MinaSshServer server = new MinaSshServer(dir.resolve("server/root"), keys)) {
+            Path www = Files.createDirectories(server.newDirectory("ui").resolve("www"));
+            SshUpload upload = CoreServices.deployer(environment(server), texts, WizardFixture.EXECUTOR);
+            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+            RecordingPrompts prompts = new RecordingPrompts(null);
+
+            SshUpload.Target withoutKey = new SshUpload.Target("127.0.0.1", server.port(), server.user(),
+                    server.remotePath(www), null, null);
+            SshUpload.Outcome refused = upload.start(withoutKey, files, prompts, s -> { }).result().get(60, TimeUnit.SECONDS);
+            assertThat(refused.ok()).as("no key and no password: the server must refuse").isFalse();
+
+            SshUpload.Target withKey = new SshUpload.Target("127.0.0.1", server.port(), server.user(),
+                    server.remotePath(www), null, keys.ecdsa);
+            int passwordQuestions = prompts.passwordQuestions;
+            SshUpload.Outcome outcome = upload.start(withKey, files, prompts, s -> { }).result().get(60, TimeUnit.SECONDS);
+            assertThat(outcome.ok()).as(outcome.message()).isTrue();
+            assertThat(prompts.passwordQuestions).as("the key logged in, no password asked").isEqualTo(passwordQuestions);
+            assertThat(Files.readString(www.resolve(".well-known/matrix/server"))).contains("matrix.example.com:443");
+        }
+    }
+
+    private SshEnvironment environment(MinaSshServer server) throws Exception {
+        Path sshConfig = Files.writeString(dir.resolve("ssh_config"), "");
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        return new SshEnvironment(sshConfig, knownHosts, null, List.of());
+    }
+
+    /** Answers like a user who trusts the host and confirms; gives {@code password} when asked (null: cancels). */
+    private static final class RecordingPrompts implements SshUpload.Prompts {
+        private final String password;
+        volatile int passwordQuestions;
+
+        RecordingPrompts(String password) {
+            this.password = password;
+        }
+
+        @Override
+        public SshUpload.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+            return SshUpload.HostKeyAnswer.ACCEPT_ONCE;
+        }
+
+        @Override
+        public char[] password(String userAtHost, boolean retry) {
+            passwordQuestions++;
+            return password == null ? null : password.toCharArray();
+        }
+
+        @Override
+        public char[] passphrase(String keyName, boolean retry) {
+            return null;
+        }
+
+        @Override
+        public boolean confirmChanges(List<String> changedPaths) {
+            return true;
+        }
+    }
 }

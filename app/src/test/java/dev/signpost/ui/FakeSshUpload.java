@@ -18,7 +18,10 @@ public final class FakeSshUpload implements SshUpload {
     private final Executor worker;
     public final List<Target> targets = new ArrayList<>();
     public final List<String> uploadedPaths = new ArrayList<>();
+    public final List<Target> rollbacks = new ArrayList<>();
     public volatile HostKeyAnswer lastAnswer;
+    /** Whether an upload reports replaced files with backups (so the page offers a rollback). */
+    public volatile boolean replacesFiles;
 
     public FakeSshUpload(Executor worker) {
         this.worker = worker;
@@ -35,8 +38,19 @@ public final class FakeSshUpload implements SshUpload {
                 return new Outcome(false, "Not connected: the host key was not trusted.");
             }
             files.forEach(f -> uploadedPaths.add(target.webRoot() + "/" + f.path()));
-            return new Outcome(true, "Uploaded " + files.size() + " files to " + target.host() + ".");
+            return new Outcome(true, "Uploaded " + files.size() + " files to " + target.host() + ".", replacesFiles);
         }, worker);
+        return running(result);
+    }
+
+    @Override
+    public Running rollback(Target target, List<PlannedFile> files, Prompts prompts, Consumer<String> progress) {
+        rollbacks.add(target);
+        return running(CompletableFuture.supplyAsync(
+                () -> new Outcome(true, "Rolled back " + files.size() + " files on " + target.host() + "."), worker));
+    }
+
+    private static Running running(CompletableFuture<Outcome> result) {
         return new Running() {
             @Override
             public CompletableFuture<Outcome> result() {

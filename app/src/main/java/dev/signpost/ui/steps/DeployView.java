@@ -16,6 +16,11 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /** The deploy page: upload over SSH when available, or put the files in place by hand. */
@@ -78,12 +83,28 @@ public final class DeployView extends VBox {
         register(validation, host, model::hostError);
         register(validation, port, model::portError);
         register(validation, webRoot, model::webRootError);
+        TextField key = field("deploy-ssh-key", model.identityFileProperty(), texts.get("wizard.deploy.ssh.key.prompt"));
+        register(validation, key, model::identityFileError);
+        Button chooseKey = new Button(texts.get("wizard.deploy.ssh.key.choose"));
+        chooseKey.setId("deploy-ssh-key-choose");
+        chooseKey.setOnAction(e -> chooseKey(model, texts));
+        Ui.keepWhole(chooseKey);
+        HBox.setHgrow(key, Priority.ALWAYS);
+        HBox keyRow = new HBox(8, key, chooseKey);
+        keyRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Button upload = new Button(texts.get("wizard.deploy.ssh.upload"));
         upload.setId("deploy-ssh-upload");
         upload.disableProperty().bind(model.sshFormValidProperty().not().or(model.uploadingProperty()));
         FxPrompts prompts = new FxPrompts(texts, () -> getScene() == null ? null : getScene().getWindow());
         upload.setOnAction(e -> model.upload(prompts));
+        Button rollBack = new Button(texts.get("wizard.deploy.rollback.button"));
+        rollBack.setId("deploy-ssh-rollback");
+        rollBack.visibleProperty().bind(model.canRollBackProperty());
+        rollBack.managedProperty().bind(rollBack.visibleProperty());
+        rollBack.disableProperty().bind(model.uploadingProperty());
+        rollBack.setOnAction(e -> model.rollBack(prompts));
+        Ui.keepWhole(rollBack);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("busy-indicator");
         spinner.visibleProperty().bind(model.uploadingProperty());
@@ -96,8 +117,9 @@ public final class DeployView extends VBox {
         Label formError = Ui.errorLine(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String first = model.hostProperty().get().isBlank() ? null : model.hostError(model.hostProperty().get());
             first = first != null ? first : model.portError(model.portProperty().get());
+            first = first != null ? first : model.identityFileError(model.identityFileProperty().get());
             return first != null ? first : model.webRootError(model.webRootProperty().get());
-        }, model.hostProperty(), model.portProperty(), model.webRootProperty()));
+        }, model.hostProperty(), model.portProperty(), model.identityFileProperty(), model.webRootProperty()));
         formError.setId("deploy-ssh-form-error");
         Ui.keepWhole(upload);
         HBox.setHgrow(host, Priority.ALWAYS);
@@ -108,13 +130,27 @@ public final class DeployView extends VBox {
         VBox form = new VBox(6, Ui.hint(texts.get("wizard.deploy.ssh.text")),
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.host.label"), host), hostRow,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.user.label"), user), user,
+                Ui.fieldLabel(texts.get("wizard.deploy.ssh.key.label"), key), keyRow,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.webRoot.label"), webRoot), webRoot,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.after.label"), after), after, formError,
-                new HBox(8, upload, spinner), progress, error);
+                new HBox(8, upload, rollBack, spinner), progress, error);
         form.getStyleClass().add("choice-card");
         form.visibleProperty().bind(model.methodProperty().isEqualTo(DeployViewModel.Method.SSH));
         form.managedProperty().bind(form.visibleProperty());
         return form;
+    }
+
+    private void chooseKey(DeployViewModel model, Texts texts) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get("wizard.deploy.ssh.key.chooserTitle"));
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        if (Files.isDirectory(ssh)) {
+            chooser.setInitialDirectory(ssh.toFile());
+        }
+        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            model.identityFileProperty().set(chosen.getPath());
+        }
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty property, String prompt) {

@@ -13,6 +13,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -40,6 +43,10 @@ public final class DeployViewModel implements StepModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty webRoot = new SimpleStringProperty("/var/www/html");
     private final StringProperty afterCommand = new SimpleStringProperty("");
+    private final StringProperty identityFile = new SimpleStringProperty("");
+    private final BooleanProperty canRollBack = new SimpleBooleanProperty();
+    private boolean rollingBack;
+    private SshUpload.Target lastTarget;
     private final BooleanProperty uploading = new SimpleBooleanProperty();
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty uploadError = new SimpleStringProperty();
@@ -63,7 +70,8 @@ public final class DeployViewModel implements StepModel {
         this.ui = ui;
         this.uploadAvailable = uploader != null;
         sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
-                && portError(port.get()) == null && webRootError(webRoot.get()) == null, host, port, webRoot);
+                && portError(port.get()) == null && webRootError(webRoot.get()) == null
+                && identityFileError(identityFile.get()) == null, host, port, webRoot, identityFile);
         canAdvance = Bindings.createBooleanBinding(
                 () -> {
                     // Read both, so neither property is left unobserved by this binding.
@@ -120,26 +128,78 @@ public final class DeployViewModel implements StepModel {
         return text != null && text.strip().startsWith("/") ? null : texts.get("wizard.deploy.ssh.webRoot.invalid");
     }
 
+    /**
+     * Why the private key field's text is unusable, or null: empty (use the usual keys) or a readable file.
+     * A leading {@code ~/} means the home folder, as in ssh.
+     */
+    public String identityFileError(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Path file;
+        try {
+            file = identityPath(text);
+        } catch (InvalidPathException e) {
+            return texts.get("wizard.deploy.ssh.key.missing", text.strip());
+        }
+        if (!Files.isRegularFile(file)) {
+            return texts.get("wizard.deploy.ssh.key.missing", text.strip());
+        }
+        return Files.isReadable(file) ? null : texts.get("wizard.deploy.ssh.key.unreadable", text.strip());
+    }
+
+    private static Path identityPath(String text) {
+        String path = text.strip();
+        if (path.equals("~") || path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path);
+    }
+
     /** Starts the upload; {@code prompts} asks the user for host keys and secrets (on the upload's thread). */
     public void upload(SshUpload.Prompts prompts) {
         if (uploader == null || uploading.get() || !sshFormValid.get()) {
             return;
         }
-        uploading.set(true);
-        uploaded.set(false);
-        uploadError.set(null);
-        progress.set(texts.get("wizard.deploy.ssh.connecting", host.get().strip()));
         SshUpload.Target target = new SshUpload.Target(host.get().strip(),
                 port.get().isBlank() ? 0 : PlanDraft.parsePort(port.get()), PlanDraft.blankToNull(user.get()),
-                webRoot.get().strip(), PlanDraft.blankToNull(afterCommand.get()));
-        SshUpload.Running run = uploader.start(target, List.copyOf(files), prompts,
-                sentence -> ui.execute(() -> {
-                    if (uploading.get()) {
-                        progress.set(sentence);
-                    }
-                }));
+                webRoot.get().strip(), PlanDraft.blankToNull(afterCommand.get()),
+                identityFile.get().isBlank() ? null : identityPath(identityFile.get()));
+        uploaded.set(false);
+        canRollBack.set(false);
+        lastTarget = target;
+        begin(false, target, prompts);
+    }
+
+    /**
+     * Puts back the files the last upload replaced (the newest backups, in the same place as that upload) on a
+     * background task; only offered after an upload that kept backups.
+     */
+    public void rollBack(SshUpload.Prompts prompts) {
+        if (uploader == null || uploading.get() || !canRollBack.get() || lastTarget == null) {
+            return;
+        }
+        begin(true, lastTarget, prompts);
+    }
+
+    private void begin(boolean rollback, SshUpload.Target target, SshUpload.Prompts prompts) {
+        uploading.set(true);
+        rollingBack = rollback;
+        uploadError.set(null);
+        progress.set(texts.get("wizard.deploy.ssh.connecting", target.host()));
+        java.util.function.Consumer<String> onProgress = sentence -> ui.execute(() -> {
+            if (uploading.get()) {
+                progress.set(sentence);
+            }
+        });
+        SshUpload.Running run = rollback ? uploader.rollback(target, List.copyOf(files), prompts, onProgress)
+                : uploader.start(target, List.copyOf(files), prompts, onProgress);
         running = run;
         run.result().whenComplete((outcome, failure) -> ui.execute(() -> finish(run, outcome, failure)));
+    }
+
+    private String cancelledSentence() {
+        return texts.get(rollingBack ? "wizard.deploy.rollback.cancelled" : "wizard.deploy.ssh.cancelled");
     }
 
     private void finish(SshUpload.Running run, SshUpload.Outcome outcome, Throwable failure) {
@@ -150,13 +210,19 @@ public final class DeployViewModel implements StepModel {
         uploading.set(false);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancellationException) {
-            progress.set(texts.get("wizard.deploy.ssh.cancelled"));
+            progress.set(cancelledSentence());
         } else if (cause != null) {
             progress.set("");
             uploadError.set(FilesViewModel.messageOf(cause));
+        } else if (outcome.ok() && rollingBack) {
+            progress.set(outcome.message());
+            // The uploaded files are gone from the server again, so there is nothing left to roll back or verify.
+            canRollBack.set(false);
+            uploaded.set(false);
         } else if (outcome.ok()) {
             progress.set(outcome.message());
             uploaded.set(true);
+            canRollBack.set(outcome.backupsKept());
         } else {
             progress.set("");
             uploadError.set(outcome.message());
@@ -170,7 +236,7 @@ public final class DeployViewModel implements StepModel {
             run.cancel();
             running = null;
             uploading.set(false);
-            progress.set(texts.get("wizard.deploy.ssh.cancelled"));
+            progress.set(cancelledSentence());
         }
     }
 
@@ -199,10 +265,21 @@ public final class DeployViewModel implements StepModel {
         return afterCommand;
     }
 
+    /** The private key file to log in with; empty for the usual keys. */
+    public StringProperty identityFileProperty() {
+        return identityFile;
+    }
+
+    /** Whether the last upload replaced files whose backups can be put back. */
+    public BooleanProperty canRollBackProperty() {
+        return canRollBack;
+    }
+
     public BooleanBinding sshFormValidProperty() {
         return sshFormValid;
     }
 
+    /** Whether an upload or a rollback is under way. */
     public BooleanProperty uploadingProperty() {
         return uploading;
     }

@@ -18,8 +18,15 @@ public interface SshUpload {
      * @param user         the login name, or null for the config's
      * @param webRoot      the directory serving the server name's HTTPS, e.g. {@code /var/www/html}
      * @param afterCommand a command to run after a successful upload (e.g. reloading nginx), or null
+     * @param identityFile the private key to log in with, or null for the config's and the usual ones
      */
-    record Target(String host, int port, String user, String webRoot, String afterCommand) {
+    record Target(String host, int port, String user, String webRoot, String afterCommand,
+                  java.nio.file.Path identityFile) {
+
+        /** A target without a chosen private key. */
+        public Target(String host, int port, String user, String webRoot, String afterCommand) {
+            this(host, port, user, webRoot, afterCommand, null);
+        }
     }
 
     /** What the user said about an unknown host key. */
@@ -43,8 +50,15 @@ public interface SshUpload {
         boolean confirmChanges(List<String> changedPaths);
     }
 
-    /** How an upload ended: {@code ok} with a sentence of what was done, or not with a sentence saying why. */
-    record Outcome(boolean ok, String message) {
+    /**
+     * How an upload or rollback ended: {@code ok} with a sentence of what was done, or not with a sentence saying
+     * why. {@code backupsKept} is true after an upload that replaced files, so they can be rolled back.
+     */
+    record Outcome(boolean ok, String message, boolean backupsKept) {
+
+        public Outcome(boolean ok, String message) {
+            this(ok, message, false);
+        }
     }
 
     /** An upload under way. */
@@ -56,4 +70,10 @@ public interface SshUpload {
 
     /** Starts uploading without blocking; {@code progress} receives sentences on the upload's thread. */
     Running start(Target target, List<PlannedFile> files, Prompts prompts, Consumer<String> progress);
+
+    /**
+     * Starts putting back the newest backup of each of {@code files} (their paths only) without blocking, like
+     * {@link #start}.
+     */
+    Running rollback(Target target, List<PlannedFile> files, Prompts prompts, Consumer<String> progress);
 }

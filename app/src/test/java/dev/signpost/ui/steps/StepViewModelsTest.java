@@ -214,6 +214,75 @@ class StepViewModelsTest {
                 "/srv/www/.well-known/matrix/client");
         assertThat(model.progressProperty().get()).isEqualTo("Uploaded 2 files to web.example.com.");
         assertThat(model.canAdvance().get()).isTrue();
+        assertThat(model.canRollBackProperty().get()).as("nothing was replaced, so nothing to roll back").isFalse();
+    }
+
+    @Test
+    void thePrivateKeyFieldNeedsAReadableFileAndGoesToTheTarget() throws Exception {
+        FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        files.enter();
+        dev.signpost.ui.FakeSshUpload fake = new dev.signpost.ui.FakeSshUpload(Runnable::run);
+        DeployViewModel model = new DeployViewModel(files.files(), EN, fake, Runnable::run);
+        model.hostProperty().set("web.example.com");
+        assertThat(model.sshFormValidProperty().get()).isTrue();
+        Path missing = dir.resolve("id_missing");
+        model.identityFileProperty().set(missing.toString());
+        assertThat(model.identityFileError(missing.toString())).isEqualTo("There is no file at " + missing
+                + ". Choose your private key (such as ~/.ssh/id_ed25519, not the .pub file) or leave the field empty.");
+        assertThat(model.sshFormValidProperty().get()).isFalse();
+        assertThat(model.identityFileError(dir.toString())).as("a folder is not a key").startsWith("There is no file");
+        Path key = Files.writeString(dir.resolve("id_ed25519"), "key");
+        model.identityFileProperty().set(key.toString());
+        assertThat(model.sshFormValidProperty().get()).isTrue();
+
+        model.upload(trusting());
+        assertThat(fake.targets).singleElement().extracting(SshUpload.Target::identityFile).isEqualTo(key);
+    }
+
+    @Test
+    void rollBackIsOfferedAfterFilesWereReplacedAndPutsThemBack() {
+        FilesViewModel files = new FilesViewModel(session, WizardFixture.sampleFiles(), tasks, EN);
+        files.enter();
+        dev.signpost.ui.FakeSshUpload fake = new dev.signpost.ui.FakeSshUpload(Runnable::run);
+        fake.replacesFiles = true;
+        DeployViewModel model = new DeployViewModel(files.files(), EN, fake, Runnable::run);
+        model.methodProperty().set(DeployViewModel.Method.SSH);
+        model.hostProperty().set("web.example.com");
+        model.rollBack(trusting());
+        assertThat(fake.rollbacks).as("no upload yet, nothing to roll back").isEmpty();
+
+        model.upload(trusting());
+        assertThat(model.canRollBackProperty().get()).isTrue();
+        model.rollBack(trusting());
+        assertThat(fake.rollbacks).singleElement().isEqualTo(fake.targets.get(0));
+        assertThat(model.progressProperty().get()).isEqualTo("Rolled back 2 files on web.example.com.");
+        assertThat(model.canRollBackProperty().get()).isFalse();
+        assertThat(model.uploadingProperty().get()).isFalse();
+        assertThat(model.canAdvance().get()).as("the uploaded files are no longer there").isFalse();
+    }
+
+    private static SshUpload.Prompts trusting() {
+        return new SshUpload.Prompts() {
+            @Override
+            public SshUpload.HostKeyAnswer unknownHostKey(String host, String keyType, String fingerprint) {
+                return SshUpload.HostKeyAnswer.ACCEPT_ONCE;
+            }
+
+            @Override
+            public char[] password(String userAtHost, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public char[] passphrase(String keyName, boolean retry) {
+                return null;
+            }
+
+            @Override
+            public boolean confirmChanges(List<String> changedPaths) {
+                return true;
+            }
+        };
     }
 
     @Test
