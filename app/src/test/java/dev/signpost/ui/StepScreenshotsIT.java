@@ -1,10 +1,21 @@
 package dev.signpost.ui;
 
+import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.testkit.Response;
+import dev.signpost.testkit.TestHttpsServer;
+import dev.signpost.testkit.TestWorld;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,14 +25,21 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Not a test but the tool that makes {@code docs/screenshots/step-*.png} from the real wizard, headless:
- * {@code ./mvnw -o test -Dtest=StepScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -o test -Dtest=StepScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}. The live check and
+ * the verify page run the real discovery engine against the test kit's local DNS and HTTPS servers: first a
+ * delegation whose IPv6 address shows a wrong-name certificate and whose client well-known lacks CORS, then the
+ * same delegation fixed.
  */
 @ExtendWith(ApplicationExtension.class)
 class StepScreenshotsIT {
@@ -32,20 +50,83 @@ class StepScreenshotsIT {
     private Wizard wizard;
     private Stage stage;
 
+    private static final String SERVER_WELL_KNOWN = "{\"m.server\":\"matrix.example.org:8448\"}";
+    private static final String CLIENT_WELL_KNOWN =
+            "{\"m.homeserver\":{\"base_url\":\"https://matrix.example.org\"}}";
+
+    private static TestWorld before;
+    private static TestWorld after;
+
+    /** The world the wizard's checks currently see: {@link #before} for the live check, {@link #after} to verify. */
+    private final AtomicReference<Discovery> current = new AtomicReference<>();
+
+    @BeforeAll
+    static void buildWorlds() {
+        before = brokenWorld();
+        after = healthyWorld();
+    }
+
+    @AfterAll
+    static void closeWorlds() {
+        before.close();
+        after.close();
+    }
+
+    /**
+     * example.org delegates to matrix.example.org:8448, which has an IPv4 and an IPv6 address; the IPv6 one
+     * answers with a certificate for another name, and the client well-known has no CORS header.
+     */
+    private static TestWorld brokenWorld() {
+        TestWorld w = new TestWorld();
+        w.dns().a("matrix.example.org", "203.0.113.5").aaaa("matrix.example.org", "2001:db8::5");
+        w.serve("example.org", 443).serve("matrix.example.org", 443)
+                .serve("203.0.113.5", 8448, "matrix.example.org");
+        // The IPv6 way in is a second server that only has a certificate for some other name.
+        TestHttpsServer wrongName = w.newHttpsServer("127.0.0.1", w.ca().wrongNameLeaf());
+        w.resolve("2001:db8::5", 8448, wrongName.hostPort());
+        w.https().route("example.org", "/.well-known/matrix/server", Response.json(SERVER_WELL_KNOWN));
+        w.https().route("example.org", "/.well-known/matrix/client", Response.json(CLIENT_WELL_KNOWN));
+        var homeserver = w.homeserver("example.org");
+        homeserver.installFederation(w.https(), "matrix.example.org");
+        homeserver.installFederation(wrongName, "*");
+        homeserver.installClient(w.https(), "matrix.example.org");
+        return w;
+    }
+
+    /** The same delegation after the fix: both addresses present the right certificate, CORS is sent. */
+    private static TestWorld healthyWorld() {
+        TestWorld w = new TestWorld();
+        w.dns().a("matrix.example.org", "203.0.113.5").aaaa("matrix.example.org", "2001:db8::5");
+        w.serve("example.org", 443).serve("matrix.example.org", 443)
+                .serve("203.0.113.5", 8448, "matrix.example.org").serve("2001:db8::5", 8448, "matrix.example.org");
+        w.https().route("example.org", "/.well-known/matrix/server", Response.json(SERVER_WELL_KNOWN));
+        w.https().route("example.org", "/.well-known/matrix/client", Response.json(CLIENT_WELL_KNOWN).withCors());
+        var homeserver = w.homeserver("example.org");
+        homeserver.installFederation(w.https(), "matrix.example.org");
+        homeserver.installClient(w.https(), "matrix.example.org");
+        return w;
+    }
+
+    private static Discovery engine(TestWorld world) {
+        try {
+            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(10)), Locale.ENGLISH, WizardFixture.EXECUTOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ReplayDiscovery discovery = new ReplayDiscovery(name -> name.equals("example.org")
-                ? SampleReports.failing(name)
-                : SampleReports.passing(name, "matrix." + name + ":8448", "https://matrix." + name), false);
-        WizardDependencies fixture = WizardFixture.deps(settingsDir, discovery, Locale.ENGLISH);
-        // The real generator and report formats, so the files page shows what users get.
+        current.set(engine(before));
+        WizardDependencies fixture = WizardFixture.deps(settingsDir, null, Locale.ENGLISH);
+        // The real engine, generator and report formats, so every page shows what users get.
         wizard = new Wizard(new WizardDependencies(fixture.texts(), fixture.tasks(), fixture.settings(),
-                fixture.discovery(), CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
+                current::get, CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
                 new FakeSshUpload(WizardFixture.EXECUTOR), false));
         wizard.show(stage);
-        stage.setWidth(1000);
-        stage.setHeight(760);
+        stage.setWidth(1500);
+        stage.setHeight(900);
     }
 
     @Test
@@ -53,33 +134,47 @@ class StepScreenshotsIT {
         Path out = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
         Files.createDirectories(out);
         snap(robot, out, "step-1-start");
-        robot.clickOn("#start-set-up");
+        press(robot, "#start-set-up");
         robot.interact(() -> robot.lookup("#identity-server-name").queryAs(TextField.class).setText("matrix.example.org"));
         snap(robot, out, "step-2-identity-question");
-        robot.clickOn("#identity-use-suggestion");
+        press(robot, "#identity-use-suggestion");
         snap(robot, out, "step-2-identity");
-        robot.clickOn("#next");
+        press(robot, "#next");
         snap(robot, out, "step-3-hosting");
-        robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
+        press(robot, "#next");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         snap(robot, out, "step-4-check");
-        robot.clickOn("#next");
+        press(robot, "#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         snap(robot, out, "step-5-files");
-        robot.clickOn("#next");
-        robot.clickOn("#deploy-placed");
+        press(robot, "#next");
+        press(robot, "#deploy-placed");
         snap(robot, out, "step-6-deploy");
-        robot.clickOn("#deploy-ssh");
+        press(robot, "#deploy-ssh");
         robot.interact(() -> {
             robot.lookup("#deploy-ssh-host").queryAs(TextField.class).setText("web.example.org");
             robot.lookup("#deploy-ssh-after").queryAs(TextField.class).setText("sudo systemctl reload nginx");
         });
         snap(robot, out, "step-6-deploy-ssh");
-        robot.clickOn("#deploy-manual");
-        robot.clickOn("#next");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
+        press(robot, "#deploy-manual");
+        current.set(engine(after));
+        press(robot, "#next");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         snap(robot, out, "step-7-verify");
-        robot.clickOn("#next");
+        robot.interact(() -> {
+            Node comparison = robot.lookup("#verify-comparison").query();
+            scrollToBottom(comparison);
+            // The side-by-side chains are narrow: show their far end, where the IPv6 address's TLS hop changed.
+            robot.from(comparison).lookup(".scroll-pane").queryAllAs(ScrollPane.class).stream()
+                    .filter(scroll -> scroll.getContent() instanceof Group)
+                    .forEach(scroll -> {
+                        scroll.setHvalue(scroll.getHmax());
+                        scroll.setVvalue(scroll.getVmax() * 0.3);
+                    });
+        });
+        snap(robot, out, "step-7-verify-chain");
+        robot.interact(() -> scrollToTop(robot.lookup("#verify-comparison").query()));
+        press(robot, "#next");
         snap(robot, out, "step-8-done");
         robot.interact(() -> wizard.theme().darkProperty().set(true));
         robot.interact(() -> wizard.navigator().jumpTo(2));
@@ -89,6 +184,36 @@ class StepScreenshotsIT {
             stage.getScene().getStylesheets().add(getClass().getResource("large-text.css").toExternalForm());
         });
         snap(robot, out, "large-text-hosting");
+    }
+
+    /**
+     * Fires a button instead of clicking it: the headless screen is 1280×800, smaller than the window, so a click
+     * on the button bar would land off-screen.
+     */
+    private static void press(FxRobot robot, String id) {
+        robot.interact(() -> {
+            ButtonBase button = robot.lookup(id).queryAs(ButtonBase.class);
+            button.requestFocus();
+            button.fire();
+        });
+    }
+
+    /** Scrolls the page holding {@code node} to its end, where the verify page shows the chains side by side. */
+    private static void scrollToBottom(Node node) {
+        pageScroll(node).setVvalue(1.0);
+    }
+
+    private static void scrollToTop(Node node) {
+        pageScroll(node).setVvalue(0.0);
+    }
+
+    private static ScrollPane pageScroll(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll) {
+                return scroll;
+            }
+        }
+        throw new IllegalStateException("no scroll pane around " + node);
     }
 
     private void snap(FxRobot robot, Path out, String name) throws Exception {
