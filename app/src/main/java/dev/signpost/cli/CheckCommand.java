@@ -12,6 +12,8 @@ import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.net.NetOptions;
 import dev.signpost.core.net.ResolveOverrides;
+import dev.signpost.core.report.HtmlReport;
+import dev.signpost.core.report.MarkdownReport;
 import dev.signpost.core.report.ReportJson;
 import dev.signpost.core.report.TextReport;
 import dev.signpost.core.text.Texts;
@@ -55,7 +57,9 @@ public final class CheckCommand implements Callable<Integer> {
     /** Output formats; adding one is one line here. */
     enum Format {
         TEXT("text", (report, colour) -> new TextReport(Locale.getDefault(), colour).render(report)),
-        JSON("json", (report, colour) -> ReportJson.write(report) + System.lineSeparator());
+        JSON("json", (report, colour) -> ReportJson.write(report) + System.lineSeparator()),
+        MARKDOWN("markdown", (report, colour) -> MarkdownReport.write(report, Locale.getDefault())),
+        HTML("html", (report, colour) -> HtmlReport.write(report, Locale.getDefault()));
 
         final String id;
         final BiFunction<Report, Boolean, String> renderer;
@@ -84,7 +88,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report (same as --format json).")
     private boolean json;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, markdown or html.")
     private String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")

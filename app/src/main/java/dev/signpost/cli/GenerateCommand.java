@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
  * {@code signpost generate}: builds a plan from options, validates it, and writes (or prints) the well-known
  * files and the web-server and homeserver config. Bad input exits with status 2 and writes nothing.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SignpostCommand.VersionProvider.class,
         description = "Generate the well-known files and web-server / homeserver config for a delegation.")
 public final class GenerateCommand implements Callable<Integer> {
 

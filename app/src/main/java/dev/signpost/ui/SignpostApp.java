@@ -1,9 +1,9 @@
 package dev.signpost.ui;
 
 import dev.signpost.Version;
-import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.model.Report;
+import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.core.net.NetOptions;
 import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
@@ -13,8 +13,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -36,32 +36,18 @@ public final class SignpostApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage stage) throws IOException {
         executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui",
                 (thread, error) -> System.err.println("Unexpected error on " + thread.getName() + ": " + error)));
         Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
         SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
                 System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
-        WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engineMissing(texts),
+        Discovery engine = new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor);
+        WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engine,
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
                 CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark);
         new Wizard(deps).show(stage);
-    }
-
-    /** Until the discovery engine is part of the build, a check says so instead of pretending. */
-    private static Discovery engineMissing(Texts texts) {
-        return (serverName, listener) -> new CheckRun() {
-            @Override
-            public CompletableFuture<Report> result() {
-                return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                        texts.get("wizard.check.engineMissing", Version.get())));
-            }
-
-            @Override
-            public void cancel() {
-            }
-        };
     }
 
     @Override

@@ -150,6 +150,89 @@ class CheckCommandTest {
     }
 
     @Test
+    void htmlReportIsAWellFormedFileWithEveryHop(@TempDir Path dir) throws Exception {
+        try (TestWorld w = healthy()) {
+            Path file = dir.resolve("report.html");
+            Run r = run(w.args("check", "example.com", "--format", "html", "--output", file.toString()));
+            assertThat(r.exit()).isZero();
+            String html = Files.readString(file);
+            var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(html)));
+            assertThat(document.getElementsByTagName("svg").getLength()).isPositive();
+            assertThat(html).contains("matrix.example.com:8448", "203.0.113.5", "2001:db8::5", "client.cors");
+        }
+    }
+
+    @Test
+    void markdownReportNamesTheChecks() {
+        try (TestWorld w = healthy()) {
+            Run r = run(w.args("check", "example.com", "--format", "markdown"));
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("#").contains("federation.keys", "matrix.example.com:8448");
+        }
+    }
+
+    @Test
+    void srvDelegationAndFailedResolutionInJson() {
+        try (TestWorld w = new TestWorld()) {
+            w.dns().srv("_matrix-fed._tcp.example.com", 10, 5, 8448, "matrix.example.com")
+                    .a("matrix.example.com", "203.0.113.5");
+            w.serve("example.com", 443).serve("203.0.113.5", 8448, "example.com");
+            w.homeserver("example.com").installFederation(w.https(), "example.com");
+            Run ok = run(w.args("check", "example.com", "--json"));
+            JsonNode fed = ok.json().path("federation");
+            assertThat(fed.path("method").asText()).isEqualTo("srv-matrix-fed");
+            assertThat(fed.path("well_known").path("http_status").asInt()).isEqualTo(404);
+            JsonNode srv = fed.path("srv").get(0);
+            assertThat(srv.path("name").asText()).isEqualTo("_matrix-fed._tcp.example.com");
+            assertThat(srv.path("target").asText()).isEqualTo("matrix.example.com");
+            assertThat(srv.path("port").asInt()).isEqualTo(8448);
+            assertThat(srv.path("priority").asInt()).isEqualTo(10);
+            assertThat(srv.path("weight").asInt()).isEqualTo(5);
+            assertThat(fed.path("host").asText()).isEqualTo("matrix.example.com");
+            assertThat(fed.path("host_header").asText()).isEqualTo("example.com");
+
+            w.dns().servfail("_matrix-fed._tcp.example.com");
+            Run failed = run(w.args("check", "example.com", "--json"));
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.json().path("federation").path("method").isNull()).isTrue();
+            assertThat(failed.json().path("federation").path("connections")).isEmpty();
+        }
+    }
+
+    @Test
+    void anIpLiteralInJson() {
+        try (TestWorld w = new TestWorld()) {
+            w.serve("203.0.113.7", 8448).serve("203.0.113.7", 443);
+            w.homeserver("203.0.113.7").installFederation(w.https(), "*");
+            Run r = run(w.args("check", "203.0.113.7", "--json"));
+            JsonNode fed = r.json().path("federation");
+            assertThat(fed.path("method").asText()).isEqualTo("ip-literal");
+            assertThat(fed.path("tls_server_name").asText()).isEqualTo("203.0.113.7");
+            assertThat(fed.path("well_known").isNull()).isTrue();
+            assertThat(fed.path("connections").get(0).path("tls_ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersEndsWithinTwiceTheTimeout() {
+        try (TestWorld w = new TestWorld();
+             dev.signpost.testkit.HangingServer hanging = dev.signpost.testkit.HangingServer.plain()) {
+            w.dns().a("example.com", "203.0.113.5");
+            w.resolve("example.com", 443, "127.0.0.1:" + hanging.port())
+                    .resolve("203.0.113.5", 8448, "127.0.0.1:" + hanging.port());
+            long start = System.nanoTime();
+            Run r = run(w.args("check", "example.com", "--json", "--timeout", "1"));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(ms).isLessThan(2000 + 1500);
+            JsonNode connection = r.json().path("federation").path("connections").get(0);
+            assertThat(connection.path("tls_ok").asBoolean()).isFalse();
+            assertThat(connection.path("error").asText()).contains("no answer");
+        }
+    }
+
+    @Test
     void anInvalidServerNameExitsTwoWithASentence() {
         Run r = run("check", "https://example.com");
         assertThat(r.exit()).isEqualTo(2);

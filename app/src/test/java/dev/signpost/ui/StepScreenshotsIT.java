@@ -38,7 +38,11 @@ class StepScreenshotsIT {
         ReplayDiscovery discovery = new ReplayDiscovery(name -> name.equals("example.org")
                 ? SampleReports.failing(name)
                 : SampleReports.passing(name, "matrix." + name + ":8448", "https://matrix." + name), false);
-        wizard = new Wizard(WizardFixture.deps(settingsDir, discovery, Locale.ENGLISH));
+        WizardDependencies fixture = WizardFixture.deps(settingsDir, discovery, Locale.ENGLISH);
+        // The real generator and report formats, so the files page shows what users get.
+        wizard = new Wizard(new WizardDependencies(fixture.texts(), fixture.tasks(), fixture.settings(),
+                fixture.discovery(), CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
+                new FakeSshUpload(WizardFixture.EXECUTOR), false));
         wizard.show(stage);
         stage.setWidth(1000);
         stage.setHeight(760);
@@ -65,6 +69,13 @@ class StepScreenshotsIT {
         robot.clickOn("#next");
         robot.clickOn("#deploy-placed");
         snap(robot, out, "step-6-deploy");
+        robot.clickOn("#deploy-ssh");
+        robot.interact(() -> {
+            robot.lookup("#deploy-ssh-host").queryAs(TextField.class).setText("web.example.org");
+            robot.lookup("#deploy-ssh-after").queryAs(TextField.class).setText("sudo systemctl reload nginx");
+        });
+        snap(robot, out, "step-6-deploy-ssh");
+        robot.clickOn("#deploy-manual");
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         snap(robot, out, "step-7-verify");

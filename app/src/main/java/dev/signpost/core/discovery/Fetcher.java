@@ -140,8 +140,11 @@ final class Fetcher {
         AddressResolver.Addresses addresses = resolver.resolve(bareHost, port);
         evidence.addAll(addresses.evidence());
         if (addresses.ways().isEmpty()) {
-            return new Result(first, steps, addresses.lookupFailed() ? Problem.DNS_FAILED : Problem.NO_ADDRESS,
-                    bareHost, evidence);
+            if (addresses.lookupFailed()) {
+                return new Result(first, steps, Problem.DNS_FAILED, bareHost + " (A: " + addresses.a().rcode()
+                        + ", AAAA: " + addresses.aaaa().rcode() + ")", evidence);
+            }
+            return new Result(first, steps, Problem.NO_ADDRESS, bareHost, evidence);
         }
         String hostHeader = url.getPort() > 0 && url.getPort() != defaultPort ? host + ":" + port : host;
         String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())

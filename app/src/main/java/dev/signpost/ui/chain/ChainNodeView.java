@@ -1,7 +1,6 @@
 package dev.signpost.ui.chain;
 
 import dev.signpost.core.model.Hop;
-import dev.signpost.core.model.Status;
 import dev.signpost.core.report.ChainIcons;
 import dev.signpost.core.report.ChainLayout;
 import dev.signpost.core.report.ChainLayout.AddressFamily;
@@ -117,10 +116,5 @@ final class ChainNodeView extends Pane {
         text.getStyleClass().add(styleClass);
         text.setMouseTransparent(true);
         return text;
-    }
-
-    /** Whether the status is one a user must act on, for ordering and emphasis. */
-    static boolean needsAttention(Status status) {
-        return status == Status.FAIL || status == Status.WARN;
     }
 }

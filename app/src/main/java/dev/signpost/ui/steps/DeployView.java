@@ -72,6 +72,9 @@ public final class DeployView extends VBox {
         TextField webRoot = field("deploy-ssh-web-root", model.webRootProperty(), "/var/www/html");
         TextField after = field("deploy-ssh-after", model.afterCommandProperty(),
                 texts.get("wizard.deploy.ssh.after.prompt"));
+        if (!model.suggestedAfterCommands().isEmpty()) {
+            after.setPromptText(model.suggestedAfterCommands().get(0));
+        }
         register(validation, host, model::hostError);
         register(validation, port, model::portError);
         register(validation, webRoot, model::webRootError);

@@ -45,6 +45,8 @@ public final class DeployViewModel implements StepModel {
     private final StringProperty uploadError = new SimpleStringProperty();
     private final BooleanBinding sshFormValid;
     private SshUpload.Running running;
+    private java.util.function.Supplier<dev.signpost.core.plan.WebServerKind> webServer = () -> null;
+    private String suggestedWebRoot = "/var/www/html";
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MANUAL);
     private final BooleanProperty placedByUser = new SimpleBooleanProperty();
     private final BooleanProperty uploaded = new SimpleBooleanProperty();
@@ -63,8 +65,38 @@ public final class DeployViewModel implements StepModel {
         sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
                 && portError(port.get()) == null && webRootError(webRoot.get()) == null, host, port, webRoot);
         canAdvance = Bindings.createBooleanBinding(
-                () -> method.get() == Method.MANUAL ? placedByUser.get() : uploaded.get(),
+                () -> {
+                    // Read both, so neither property is left unobserved by this binding.
+                    boolean placed = placedByUser.get();
+                    boolean done = uploaded.get();
+                    return method.get() == Method.MANUAL ? placed : done;
+                },
                 method, placedByUser, uploaded);
+    }
+
+    /** Where the plan's web server kind comes from, for the web-root and reload-command suggestions. */
+    public void suggestFrom(java.util.function.Supplier<dev.signpost.core.plan.WebServerKind> source) {
+        this.webServer = source;
+    }
+
+    /** Suggests the web root and reload command of the plan's web server while the user has not typed their own. */
+    @Override
+    public void enter() {
+        dev.signpost.core.plan.WebServerKind kind = webServer.get();
+        if (kind == null) {
+            return;
+        }
+        String root = dev.signpost.core.deploy.DeployDefaults.webRoot(kind).orElse(suggestedWebRoot);
+        if (webRoot.get().strip().equals(suggestedWebRoot)) {
+            webRoot.set(root);
+        }
+        suggestedWebRoot = root;
+    }
+
+    /** The usual reload commands for the plan's web server, most common first (prompt text for the field). */
+    public List<String> suggestedAfterCommands() {
+        dev.signpost.core.plan.WebServerKind kind = webServer.get();
+        return kind == null ? List.of() : dev.signpost.core.deploy.DeployDefaults.afterCommands(kind);
     }
 
     /** One line per file: where it goes and what it is for. */

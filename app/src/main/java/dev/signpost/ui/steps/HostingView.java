@@ -114,11 +114,30 @@ public final class HostingView extends VBox {
                 Ui.fieldLabel(texts.get("wizard.hosting.support.matrixId.label"), matrixId), matrixId,
                 validated(matrixId, model::supportMatrixIdError, draft.supportMatrixId));
 
+        VBox problems = new VBox(4);
+        problems.setId("hosting-plan-problems");
+        Runnable showProblems = () -> problems.getChildren().setAll(model.planProblemsProperty().get().stream()
+                .map(problem -> (javafx.scene.Node) new HBox(Ui.status(problem.isError()
+                        ? dev.signpost.core.model.Status.FAIL : dev.signpost.core.model.Status.WARN, texts),
+                        wrapped(problem.message())))
+                .toList());
+        model.planProblemsProperty().addListener((obs, old, now) -> showProblems.run());
+        showProblems.run();
+        getChildren().add(getChildren().indexOf(tradeOff) + 1, problems);
+
         // Some fields' validity depends on others (the port field on the choice, the host on the mode).
         for (var dependency : new javafx.beans.Observable[]{draft.portChoice, draft.federationMode, draft.federationProxy}) {
             dependency.addListener(observable -> validation.revalidate());
         }
         getProperties().put(Ui.INITIAL_FOCUS, host);
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        HBox.setHgrow(label, javafx.scene.layout.Priority.ALWAYS);
+        return label;
     }
 
     private TextField field(String id, javafx.beans.property.StringProperty property, String promptKey) {

@@ -7,11 +7,15 @@ import dev.signpost.core.text.Texts;
 import dev.signpost.ui.host.StepModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import dev.signpost.core.plan.PlanProblem;
+import dev.signpost.core.plan.PlanValidator;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -29,12 +33,18 @@ public final class HostingViewModel implements StepModel {
     private final Texts texts;
     private final BooleanBinding valid;
     private final StringBinding portTradeOff;
+    private final ObjectBinding<List<PlanProblem>> planProblems;
     private String proposedBaseUrl = "";
 
     public HostingViewModel(PlanDraft draft, Texts texts) {
         this.draft = draft;
         this.texts = texts;
-        valid = Bindings.createBooleanBinding(() -> firstError() == null, draft.fields());
+        planProblems = Bindings.createObjectBinding(this::planProblems, draft.fields());
+        // planProblems.get() first, always: a binding left invalid would never tell this one about later changes.
+        valid = Bindings.createBooleanBinding(() -> {
+            boolean validatorHappy = planProblems.get().stream().noneMatch(PlanProblem::isError);
+            return validatorHappy && firstError() == null;
+        }, planProblems);
         portTradeOff = Bindings.createStringBinding(() -> texts.get("wizard.hosting.port.tradeOff."
                 + draft.portChoice.get().name()), draft.portChoice);
         draft.federationHost.addListener((obs, old, now) -> proposeBaseUrl());
@@ -46,7 +56,9 @@ public final class HostingViewModel implements StepModel {
             try {
                 ServerName name = ServerName.parse(draft.serverName.get(), Locale.ROOT);
                 if (!name.isIpLiteral()) {
-                    draft.federationHost.set("matrix." + name.original().toLowerCase(Locale.ROOT));
+                    String typed = name.original().toLowerCase(Locale.ROOT);
+                    String host = name.hasPort() ? typed.substring(0, typed.lastIndexOf(':')) : typed;
+                    draft.federationHost.set("matrix." + host);
                 }
             } catch (InvalidServerNameException e) {
                 // The identity page does not let an invalid name through; nothing to propose then.
@@ -76,6 +88,22 @@ public final class HostingViewModel implements StepModel {
         } catch (InvalidServerNameException e) {
             return null;
         }
+    }
+
+    /**
+     * What the core's plan validator says once every field is valid on its own: the same rules the generator
+     * applies, so Next never leads to a files page that cannot be filled. Empty while a field is still invalid.
+     */
+    private List<PlanProblem> planProblems() {
+        if (firstError() != null || draft.serverName.get().isBlank()) {
+            return List.of();
+        }
+        return PlanValidator.validate(draft.toPlan(), texts.locale());
+    }
+
+    /** The validator's sentences: errors block Next, warnings explain a trade-off. */
+    public ObjectBinding<List<PlanProblem>> planProblemsProperty() {
+        return planProblems;
     }
 
     /** The first problem on the page, or null when it is valid. */

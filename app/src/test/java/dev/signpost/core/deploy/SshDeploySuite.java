@@ -650,6 +650,40 @@ abstract class SshDeploySuite {
     }
 
     @Test
+    void cancelEndsARunStuckOnAServerThatStoppedAnswering() throws Exception {
+        seed("old server\n", "old client\n");
+        SshTarget target = new SshTarget("127.0.0.1", server.port(), server.user(), keys.ecdsa, Duration.ofSeconds(60),
+                Duration.ofSeconds(60));
+        Cancellation cancellation = new Cancellation();
+        DeployListener freezeThenCancel = new DeployListener() {
+            @Override
+            public void stage(DeployStage stage, String detail) {
+                if (stage == DeployStage.READING) {
+                    try {
+                        server.freezeConnections();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    java.util.concurrent.CompletableFuture.runAsync(cancellation::cancel,
+                            java.util.concurrent.CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+                }
+            }
+        };
+        long start = System.nanoTime();
+        DeployResult r;
+        try {
+            r = deployer().deploy(DeployRequest.of(target, remoteWww, files(SERVER_JSON, CLIENT_JSON)),
+                    new ScriptedPrompts(), freezeThenCancel, cancellation);
+        } finally {
+            server.thawConnections();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.CANCELLED);
+        assertThat(r.remoteUnchanged()).isTrue();
+        assertThat(local("server")).isEqualTo("old server\n");
+    }
+
+    @Test
     void cancelMidTransferCleansUpAndChangesNothing() throws IOException {
         seed("old server\n", "old client\n");
         String big = "y".repeat(99).concat("\n").repeat(40_000);

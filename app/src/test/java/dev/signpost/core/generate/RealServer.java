@@ -134,6 +134,8 @@ abstract class RealServer {
                     + "\tauto_https disable_redirects\n"
                     + "\thttp_port " + httpPort + "\n"
                     + "\tstorage file_system " + work.resolve("caddy-data") + "\n"
+                    // HTTP/3 would also need the UDP port of the same number, which a test cannot reserve.
+                    + "\tservers {\n\t\tprotocols h1 h2\n\t}\n"
                     + "}\n"
                     + "import " + generated.resolve("caddy/Caddyfile") + "\n");
         }

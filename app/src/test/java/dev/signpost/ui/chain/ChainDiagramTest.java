@@ -2,7 +2,6 @@ package dev.signpost.ui.chain;
 
 import dev.signpost.core.model.FederationMethod;
 import dev.signpost.core.model.Hop;
-import dev.signpost.core.model.HopKind;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.report.ChainLayout;
@@ -264,9 +263,5 @@ class ChainDiagramTest {
         WaitForAsyncUtils.waitForFxEvents();
         Node focused = diagram.getScene().getFocusOwner();
         return focused instanceof ChainNodeView view ? view.hop().id() : null;
-    }
-
-    static boolean isAddress(Hop hop) {
-        return hop.kind() == HopKind.ADDRESS;
     }
 }

@@ -102,4 +102,26 @@ class HostingViewModelTest {
         assertThat(copy.toPlan()).isEqualTo(plan);
         assertThat(plan.supportContacts()).singleElement().extracting(c -> c.emailAddress()).isEqualTo("admin@example.com");
     }
+
+    @Test
+    void theCoreValidatorWarnsAboutTradeOffsAndBlocksWhatCannotWork() {
+        draft.serverName.set("example.com");
+        model.enter();
+        assertThat(model.planProblemsProperty().get()).isEmpty();
+        draft.portChoice.set(PortChoice.HTTPS_443);
+        assertThat(model.planProblemsProperty().get()).extracting(p -> p.severity())
+                .containsOnly(dev.signpost.core.plan.PlanProblem.Severity.WARNING);
+        assertThat(model.canAdvance().get()).isTrue();
+        draft.clientBaseUrl.set("https://matrix.example.com/_matrix/client");
+        assertThat(model.planProblemsProperty().get()).anyMatch(p -> p.isError());
+        assertThat(model.canAdvance().get()).isFalse();
+    }
+
+    @Test
+    void aServerNameWithAPortCannotBeDelegated() {
+        draft.serverName.set("example.com:8448");
+        model.enter();
+        assertThat(model.canAdvance().get()).isFalse();
+        assertThat(model.planProblemsProperty().get()).anyMatch(p -> p.isError() && p.message().contains("example.com:8448"));
+    }
 }

@@ -215,4 +215,19 @@ class StepViewModelsTest {
         assertThat(model.progressProperty().get()).isEqualTo("Uploaded 2 files to web.example.com.");
         assertThat(model.canAdvance().get()).isTrue();
     }
+
+    @Test
+    void deploySuggestsTheWebRootOfThePlansWebServerUntilTyped() {
+        DeployViewModel model = new DeployViewModel(javafx.collections.FXCollections.observableArrayList(), EN, null,
+                Runnable::run);
+        session.draft().webServer.set(dev.signpost.core.plan.WebServerKind.CADDY);
+        model.suggestFrom(() -> session.draft().webServer.get());
+        model.enter();
+        assertThat(model.webRootProperty().get()).isEqualTo("/usr/share/caddy");
+        assertThat(model.suggestedAfterCommands()).containsExactly("sudo systemctl reload caddy");
+        model.webRootProperty().set("/srv/site");
+        session.draft().webServer.set(dev.signpost.core.plan.WebServerKind.NGINX);
+        model.enter();
+        assertThat(model.webRootProperty().get()).isEqualTo("/srv/site");
+    }
 }
