@@ -112,8 +112,14 @@ final class ClientLane {
         Status hopStatus = state == ClientState.SUCCESS ? Status.PASS : state == ClientState.IGNORE ? Status.WARN
                 : Status.FAIL;
         String hopDetail = state == ClientState.IGNORE ? ctx.t("client.ignore") : String.join(" ", problems);
+        String corsProblem = corsAndContentType(r, status);
+        if (hopStatus == Status.PASS && corsProblem != null) {
+            // Apps find the homeserver, but browser clients are blocked: the chain must show this hop as the
+            // one to fix, not only the check list.
+            hopStatus = Status.WARN;
+            hopDetail = corsProblem;
+        }
         ctx.finish(hop, hopStatus, hopDetail.isEmpty() ? null : hopDetail, evidence, elapsed);
-        corsAndContentType(r, status);
 
         String baseUrl = parsed == null ? null : parsed.rawBaseUrl();
         String identity = parsed == null ? null : parsed.rawIdentityServerUrl();
@@ -150,28 +156,30 @@ final class ClientLane {
         ctx.check("client.well-known", checkStatus, summary, fix, List.of(WELL_KNOWN), evidence);
     }
 
-    private void corsAndContentType(Fetcher.Result r, Integer status) {
+    /** Checks CORS and Content-Type; returns the CORS problem browsers would hit, or null when there is none. */
+    private String corsAndContentType(Fetcher.Result r, Integer status) {
         HttpResponse last = r.response();
         boolean answered = last != null && last.responded() && status != null && status != 404;
         if (!answered) {
             String why = ctx.t(status != null && status == 404 ? "check.cors.skip404" : "check.cors.skipNone");
             ctx.check("client.cors", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
             ctx.check("client.content-type", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
-            return;
+            return null;
         }
         List<Evidence> headers = List.of(last.evidence(r.finalUrl().toString()));
         String origin = last.header("Access-Control-Allow-Origin").orElse(null);
         List<HttpResponse> redirectsWithoutCors = r.redirects().stream()
                 .filter(x -> !"*".equals(x.header("Access-Control-Allow-Origin").orElse(null))).toList();
+        String corsProblem = null;
         if (origin == null) {
-            ctx.check("client.cors", Status.FAIL, ctx.t("check.cors.missing"), ctx.t("fix.cors"),
-                    List.of(WELL_KNOWN), headers);
+            corsProblem = ctx.t("check.cors.missing");
+            ctx.check("client.cors", Status.FAIL, corsProblem, ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
         } else if (!"*".equals(origin.strip())) {
-            ctx.check("client.cors", Status.WARN, ctx.t("check.cors.other", origin), ctx.t("fix.cors"),
-                    List.of(WELL_KNOWN), headers);
+            corsProblem = ctx.t("check.cors.other", origin);
+            ctx.check("client.cors", Status.WARN, corsProblem, ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
         } else if (!redirectsWithoutCors.isEmpty()) {
-            ctx.check("client.cors", Status.WARN, ctx.t("check.cors.redirect",
-                    redirectsWithoutCors.get(0).target().url()), ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
+            corsProblem = ctx.t("check.cors.redirect", redirectsWithoutCors.get(0).target().url());
+            ctx.check("client.cors", Status.WARN, corsProblem, ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
         } else {
             ctx.check("client.cors", Status.PASS, ctx.t("check.cors.pass"), null, List.of(WELL_KNOWN), headers);
         }
@@ -183,6 +191,7 @@ final class ClientLane {
             ctx.check("client.content-type", Status.WARN, type.isEmpty() ? ctx.t("check.contentType.missing")
                     : ctx.t("check.contentType.other", type), ctx.t("fix.contentType"), List.of(WELL_KNOWN), headers);
         }
+        return corsProblem;
     }
 
     private ClientState checkBaseUrl(ClientWellKnown parsed, List<String> problems) {

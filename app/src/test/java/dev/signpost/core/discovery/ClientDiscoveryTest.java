@@ -30,6 +30,18 @@ class ClientDiscoveryTest {
     }
 
     @Test
+    void aWorkingClientFileWithoutCorsMarksItsHopForBrowsers() {
+        try (TestWorld w = world()) {
+            w.https().route("example.com", CLIENT, Response.json(GOOD));
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.SUCCESS);
+            assertThat(status(r, "client.cors")).isEqualTo(Status.FAIL);
+            assertThat(hop(r, "client.well-known").status()).isEqualTo(Status.WARN);
+            assertThat(hop(r, "client.well-known").detail()).contains("Access-Control-Allow-Origin");
+        }
+    }
+
+    @Test
     void successWithCorsAndJson() {
         try (TestWorld w = world()) {
             w.https().route("example.com", CLIENT, Response.json(GOOD).withCors());
@@ -37,6 +49,7 @@ class ClientDiscoveryTest {
             assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.SUCCESS);
             assertThat(r.client().baseUrl()).isEqualTo("https://matrix.example.com");
             assertThat(status(r, "client.well-known")).isEqualTo(Status.PASS);
+            assertThat(hop(r, "client.well-known").status()).isEqualTo(Status.PASS);
             assertThat(status(r, "client.cors")).isEqualTo(Status.PASS);
             assertThat(status(r, "client.content-type")).isEqualTo(Status.PASS);
             assertThat(status(r, "client.versions")).isEqualTo(Status.PASS);
