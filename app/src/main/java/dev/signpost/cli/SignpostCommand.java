@@ -1,10 +1,12 @@
 package dev.signpost.cli;
 
 import dev.signpost.Version;
+import dev.signpost.core.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** The {@code signpost} command and its subcommands; each subcommand is a thin front-end over the core. */
 @Command(
@@ -31,7 +33,8 @@ public final class SignpostCommand {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A bug must not show users a stack trace; say what happened in one line.
-            commandLine.getErr().println("signpost: unexpected error: " + ex);
+            commandLine.getErr().println(new Texts("dev.signpost.cli.messages", Locale.getDefault())
+                    .get("error.unexpected", ex));
             return 1;
         });
         return cli.execute(args);
