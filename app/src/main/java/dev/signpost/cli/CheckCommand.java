@@ -165,7 +165,14 @@ public final class CheckCommand implements Callable<Integer> {
             return EXIT_FAILED;
         }
         boolean colour = terminal && output == null && System.getenv("NO_COLOR") == null;
-        String rendered = chosen.renderer.apply(report, colour);
+        String rendered;
+        try {
+            rendered = chosen.renderer.apply(report, colour);
+        } catch (RuntimeException e) {
+            // The verdict cannot be shown, so it cannot count as a pass.
+            err.println(texts.get("renderFailed", chosen.id, e.getClass().getSimpleName()));
+            return EXIT_FAILED;
+        }
         if (output != null) {
             try {
                 AtomicFiles.writeString(output, rendered);

@@ -48,8 +48,11 @@ public final class DiscoveryEngine implements Discovery {
             "federation.well-known", "federation.srv", "federation.tls", "federation.version", "federation.keys",
             "client.well-known", "client.cors", "client.content-type", "client.versions");
 
+    /** The check that says a step of Signpost itself broke, so the report is incomplete and cannot pass. */
+    public static final String FAULT_CHECK = "signpost.incomplete";
+
     /** The order checks are listed in; ids not named here follow in the order they were made. */
-    private static final List<String> ORDER = List.of(
+    private static final List<String> ORDER = List.of(FAULT_CHECK,
             "federation.server-name", "federation.well-known", "federation.well-known-http",
             "federation.well-known-consistency", "federation.srv",
             "federation.dns", "federation.port-443", "federation.tls", "federation.ipv6", "federation.version",
@@ -108,12 +111,16 @@ public final class DiscoveryEngine implements Discovery {
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
-        CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS, executor)
-                .execute(ctx::deadlineReached);
+        // Not on the run's executor: the deadline must fire even when that executor can start nothing more.
+        CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS).execute(ctx::deadlineReached);
         CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli)
                 .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<Report> report = both.handle((ignored, error) ->
-                assemble(ctx, name, federation.result(), client.result()));
+        CompletableFuture<Report> report = both.handle((ignored, error) -> {
+            if (error != null) {
+                ctx.faulted(error);
+            }
+            return assemble(ctx, name, federation.result(), client.result());
+        });
         CompletableFuture<Report> result = new CompletableFuture<>();
         report.whenComplete((r, e) -> {
             if (e != null) {
@@ -128,21 +135,35 @@ public final class DiscoveryEngine implements Discovery {
     private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client) {
         ctx.close();
         boolean timedOut = ctx.deadlineHit();
+        Throwable fault = ctx.fault();
+        String faultSentence = fault == null ? null : ctx.t("fault.step", FaultText.describe(fault));
+        List<String> faultedHops = new ArrayList<>();
         for (Hop hop : ctx.hopsSnapshot()) {
             if (hop.status() == Status.RUNNING) {
-                String why = timedOut ? ctx.t("hop.deadline", ctx.timeout.multipliedBy(2).toSeconds())
+                String why = fault != null ? faultSentence
+                        : timedOut ? ctx.t("hop.deadline", ctx.timeout.multipliedBy(2).toSeconds())
                         : ctx.t("hop.cancelled");
-                ctx.replaceQuietly(hop.withOutcome(timedOut ? Status.FAIL : Status.SKIP, why, hop.evidence(),
-                        hop.elapsed()));
+                if (fault != null) {
+                    faultedHops.add(hop.id());
+                }
+                ctx.replaceQuietly(hop.withOutcome(timedOut || fault != null ? Status.FAIL : Status.SKIP, why,
+                        hop.evidence(), hop.elapsed()));
             }
         }
         List<Check> checks = new ArrayList<>(ctx.checksSnapshot());
         for (String id : REQUIRED_CHECKS) {
             if (checks.stream().noneMatch(c -> c.id().equals(id))) {
-                checks.add(new Check(id, timedOut ? Status.FAIL : Status.SKIP,
-                        timedOut ? ctx.t("check.deadline", ctx.timeout.multipliedBy(2).toSeconds())
-                                : ctx.t("check.notReached"), null, List.of(), List.of()));
+                String why = fault != null ? faultSentence
+                        : timedOut ? ctx.t("check.deadline", ctx.timeout.multipliedBy(2).toSeconds())
+                        : ctx.t("check.notReached");
+                checks.add(new Check(id, timedOut || fault != null ? Status.FAIL : Status.SKIP, why, null,
+                        List.of(), List.of()));
             }
+        }
+        if (fault != null) {
+            // Even when every required verdict was already given, a step that broke means the report is not whole.
+            checks.add(new Check(FAULT_CHECK, Status.FAIL, faultSentence, ctx.t("fix.fault"), faultedHops,
+                    List.of()));
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,7 @@ final class RunContext {
     private final ReportListener listener;
     private final Map<String, Hop> hops = new LinkedHashMap<>();
     private final Map<String, Check> checks = new LinkedHashMap<>();
+    private final AtomicReference<Throwable> fault = new AtomicReference<>();
     private volatile boolean deadlineHit;
     private volatile boolean closed;
 
@@ -74,9 +78,40 @@ final class RunContext {
         return texts.get(key, plain);
     }
 
-    /** Runs work on the run's executor. */
+    /**
+     * Runs work on the run's executor. This is the one place every lane and every probe starts, so it is where a
+     * fault is caught: whatever a step throws (or an executor that cannot start it) is remembered, the future
+     * fails, and the final report turns the unfinished steps into failures instead of leaving them "not reached".
+     */
     <T> CompletableFuture<T> async(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, executor);
+        Supplier<T> guarded = () -> {
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                faulted(e);
+                throw e;
+            }
+        };
+        try {
+            return CompletableFuture.supplyAsync(guarded, executor);
+        } catch (RejectedExecutionException | Error e) {
+            faulted(e);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Records the first fault of the run; a failed join of a faulted step reports the step's own cause. */
+    void faulted(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        fault.compareAndSet(null, cause);
+    }
+
+    /** The first fault of the run, or null when every step ran to its end. */
+    Throwable fault() {
+        return fault.get();
     }
 
     /** The overall deadline passed: everything still open was closed. */
