@@ -262,4 +262,22 @@ class CheckCommandTest {
         assertThat(CheckCommand.parseResolve("example.com:99999:127.0.0.1")).isNull();
         assertThat(CheckCommand.parseResolve("example.com:443:somewhere")).isNull();
     }
+
+    @Test
+    void aServerNameEndingInDigitsIsRefusedWithASentenceNotAPass() {
+        Run r = run("check", "example.123");
+        assertThat(r.exit()).isEqualTo(SignpostCommand.EXIT_USAGE);
+        assertThat(r.err()).contains("digits").doesNotContain("Exception");
+    }
+
+    @Test
+    void aWellKnownRedirectingToAZoneScopedAddressExitsOne() {
+        try (TestWorld w = healthy()) {
+            w.https().route("example.com", "/.well-known/matrix/server",
+                    Response.redirect(302, "https://[fe80::1%25eth0]:8448/"));
+            Run r = run(w.args("check", "example.com"));
+            assertThat(r.exit()).as(r.out()).isEqualTo(CheckCommand.EXIT_FAILED);
+            assertThat(r.out()).contains("zone").doesNotContain("No check failed");
+        }
+    }
 }

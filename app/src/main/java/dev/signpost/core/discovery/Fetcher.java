@@ -2,6 +2,7 @@ package dev.signpost.core.discovery;
 
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.net.CertificateVerdict;
+import dev.signpost.core.net.HostSyntax;
 import dev.signpost.core.net.HttpResponse;
 import dev.signpost.core.net.HttpTarget;
 
@@ -89,6 +90,11 @@ final class Fetcher {
     }
 
     Result fetch(URI url, int bodyCap) {
+        String unusable = HostSyntax.problem(url.getHost(), ctx.locale);
+        if (unusable != null) {
+            // Every first URL was checked where it was read (server name, base_url); reaching here is a fault.
+            throw new IllegalArgumentException("unchecked host in " + url + ": " + unusable);
+        }
         List<Step> steps = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         Set<String> visited = new HashSet<>();
@@ -112,6 +118,10 @@ final class Fetcher {
             }
             if (location.isBlank() || next.getHost() == null) {
                 return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence);
+            }
+            String badHost = HostSyntax.problem(next.getHost(), ctx.locale);
+            if (badHost != null) {
+                return new Result(url, steps, Problem.BAD_REDIRECT, location + " (" + badHost + ")", evidence);
             }
             String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
             if ("http".equals(scheme) && "https".equalsIgnoreCase(current.getScheme())) {

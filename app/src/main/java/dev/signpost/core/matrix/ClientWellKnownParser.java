@@ -3,6 +3,7 @@ package dev.signpost.core.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signpost.core.model.ClientState;
+import dev.signpost.core.net.HostSyntax;
 import dev.signpost.core.text.Texts;
 
 import java.net.InetAddress;
@@ -157,6 +158,11 @@ public final class ClientWellKnownParser {
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlNoHost", owner, raw));
+                return null;
+            }
+            String badHost = HostSyntax.problem(uri.getHost(), texts.locale());
+            if (badHost != null) {
+                fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlBadHost", owner, raw, badHost));
                 return null;
             }
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {

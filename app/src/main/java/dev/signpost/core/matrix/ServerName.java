@@ -102,6 +102,9 @@ public record ServerName(String original, String host, int port, HostType type) 
             }
             port = parsePort(rest.substring(1), trimmed, texts);
         }
+        if (inner.indexOf('%') >= 0) {
+            throw new InvalidServerNameException(texts.get("serverName.zoneId", inner));
+        }
         if (!IPV6_CHARS.matcher(inner).matches() || inner.indexOf(':') < 0 || !isIpv6Literal(inner)) {
             throw new InvalidServerNameException(texts.get("serverName.badIpv6", inner));
         }
@@ -141,10 +144,15 @@ public record ServerName(String original, String host, int port, HostType type) 
         if (ascii.isEmpty() || ascii.length() > MAX_DNS_NAME_LENGTH || !DNS_CHARS.matcher(ascii).matches()) {
             throw new InvalidServerNameException(texts.get("serverName.badDnsName", hostPart));
         }
-        for (String label : ascii.split("\\.", -1)) {
+        String[] labels = ascii.split("\\.", -1);
+        for (String label : labels) {
             if (label.isEmpty() || label.length() > 63) {
                 throw new InvalidServerNameException(texts.get("serverName.badLabel", hostPart));
             }
+        }
+        if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // No URL parser takes such a host as a name (WHATWG reads it as a broken IPv4 address).
+            throw new InvalidServerNameException(texts.get("serverName.numericLastLabel", hostPart));
         }
         return ascii;
     }

@@ -79,4 +79,17 @@ class ServerNameTest {
         assertThatThrownBy(() -> ServerName.parse("example.com:0", Locale.GERMAN))
                 .hasMessageContaining("außerhalb");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.123", "example.123:8448", "1.2.3", "matrix.example.0"})
+    void aNameEndingInDigitsIsRefusedWithASentence(String text) {
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(InvalidServerNameException.class)
+                .hasMessageContaining("digits");
+    }
+
+    @Test
+    void aZoneScopedAddressIsRefusedWithASentence() {
+        assertThatThrownBy(() -> parse("[fe80::1%eth0]:8448")).isInstanceOf(InvalidServerNameException.class)
+                .hasMessageContaining("zone");
+    }
 }

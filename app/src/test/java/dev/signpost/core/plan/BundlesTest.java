@@ -17,7 +17,7 @@ class BundlesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev/signpost/core/plan/messages", "dev/signpost/core/generate/messages",
-            "dev/signpost/cli/generate"})
+            "dev/signpost/cli/generate", "dev/signpost/cli/check", "dev/signpost/core/net/messages"})
     void germanIsCompleteAndPatternsParse(String base) throws IOException {
         Properties en = load(base + ".properties");
         Properties de = load(base + "_de.properties");
