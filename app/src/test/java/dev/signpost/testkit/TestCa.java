@@ -50,12 +50,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TestCa implements AutoCloseable {
 
+    private static final List<KeyPurposeId> SERVER_AUTH = List.of(KeyPurposeId.id_kp_serverAuth);
+
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     private final KeyPair rootKeys;
     private final X509Certificate root;
     private final KeyPair intermediateKeys;
     private final X509Certificate intermediate;
+    private final String label;
     private Path rootPemFile;
 
     /** Creates a new root and intermediate, named "Signpost Test Root CA" / "... Intermediate CA". */
@@ -65,15 +68,16 @@ public final class TestCa implements AutoCloseable {
 
     /** Creates a new root and intermediate whose names start with {@code label}. */
     public TestCa(String label) {
+        this.label = label;
         Instant now = Instant.now();
         rootKeys = newKeyPair();
         X500Name rootName = new X500Name("CN=" + label + " Root CA,O=Signpost tests");
         root = sign(rootName, rootKeys.getPublic(), rootName, rootKeys, now.minus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(3650)), true, List.of());
+                now.plus(Duration.ofDays(3650)), true, List.of(), SERVER_AUTH);
         intermediateKeys = newKeyPair();
         intermediate = sign(new X500Name("CN=" + label + " Intermediate CA,O=Signpost tests"),
                 intermediateKeys.getPublic(), rootName, rootKeys, now.minus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(1825)), true, List.of());
+                now.plus(Duration.ofDays(1825)), true, List.of(), SERVER_AUTH);
     }
 
     /** The root certificate (the trust anchor). */
@@ -146,8 +150,41 @@ public final class TestCa implements AutoCloseable {
         KeyPair keys = newKeyPair();
         X500Name subject = new X500Name("CN=" + cn(names[0]));
         X509Certificate certificate = sign(subject, keys.getPublic(), subject, keys,
-                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), false, List.of(names));
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), false, List.of(names), SERVER_AUTH);
         return new ServerIdentity(keys.getPrivate(), List.of(certificate));
+    }
+
+    /**
+     * A valid leaf whose extended key usage lists exactly {@code usages} (none: no extension at all), served with
+     * the intermediate.
+     */
+    public ServerIdentity leafWithUsages(List<KeyPurposeId> usages, String... names) {
+        requireNames(names);
+        Instant now = Instant.now();
+        KeyPair keys = newKeyPair();
+        X509Certificate certificate = sign(new X500Name("CN=" + cn(names[0])), keys.getPublic(),
+                X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()), intermediateKeys,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), false, List.of(names), usages);
+        return new ServerIdentity(keys.getPrivate(), List.of(certificate, intermediate));
+    }
+
+    /**
+     * A valid leaf issued by a second intermediate of this root, named "{label} Dated Intermediate CA", whose own
+     * validity runs from {@code notBefore} to {@code notAfter}: an expired or not yet valid intermediate.
+     */
+    public ServerIdentity leafUnderDatedIntermediate(Instant notBefore, Instant notAfter, String... names) {
+        requireNames(names);
+        KeyPair otherKeys = newKeyPair();
+        X500Name otherName = new X500Name("CN=" + label + " Dated Intermediate CA,O=Signpost tests");
+        X509Certificate other = sign(otherName, otherKeys.getPublic(),
+                X500Name.getInstance(root.getSubjectX500Principal().getEncoded()), rootKeys, notBefore, notAfter,
+                true, List.of(), SERVER_AUTH);
+        Instant now = Instant.now();
+        KeyPair keys = newKeyPair();
+        X509Certificate certificate = sign(new X500Name("CN=" + cn(names[0])), keys.getPublic(), otherName,
+                otherKeys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), false, List.of(names),
+                SERVER_AUTH);
+        return new ServerIdentity(keys.getPrivate(), List.of(certificate, other));
     }
 
     /** Deletes the temporary root PEM file, if one was written. */
@@ -168,7 +205,7 @@ public final class TestCa implements AutoCloseable {
         KeyPair keys = newKeyPair();
         X509Certificate certificate = sign(new X500Name("CN=" + cn(names[0])), keys.getPublic(),
                 X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()), intermediateKeys,
-                notBefore, notAfter, false, List.of(names));
+                notBefore, notAfter, false, List.of(names), SERVER_AUTH);
         List<X509Certificate> chain = withIntermediate ? List.of(certificate, intermediate) : List.of(certificate);
         return new ServerIdentity(keys.getPrivate(), chain);
     }
@@ -185,7 +222,7 @@ public final class TestCa implements AutoCloseable {
     }
 
     private static X509Certificate sign(X500Name subject, PublicKey subjectKey, X500Name issuer, KeyPair issuerKeys,
-            Instant notBefore, Instant notAfter, boolean ca, List<String> names) {
+            Instant notBefore, Instant notAfter, boolean ca, List<String> names, List<KeyPurposeId> usages) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
                     BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
@@ -201,8 +238,10 @@ public final class TestCa implements AutoCloseable {
             } else {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                builder.addExtension(Extension.extendedKeyUsage, false,
-                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                if (!usages.isEmpty()) {
+                    builder.addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(usages.toArray(KeyPurposeId[]::new)));
+                }
                 List<GeneralName> sans = new ArrayList<>();
                 for (String name : names) {
                     sans.add(isIpLiteral(name)
@@ -220,7 +259,7 @@ public final class TestCa implements AutoCloseable {
         }
     }
 
-    static boolean isIpLiteral(String name) {
+    public static boolean isIpLiteral(String name) {
         String bare = stripBrackets(name);
         if (bare.contains(":")) {
             return bare.matches("[0-9a-fA-F:.]+");

@@ -54,6 +54,9 @@ final class Words {
         if (v.validity() == CertificateVerdict.Validity.NOT_YET_VALID) {
             return ctx.t("cert.notYetValid", DATE.format(v.evidence().chain().get(0).notBefore()));
         }
+        if (v.chainFlaw() != null) {
+            return chainFlaw(v.chainFlaw());
+        }
         switch (v.trust()) {
             case SELF_SIGNED:
                 return ctx.t("cert.selfSigned");
@@ -79,12 +82,31 @@ final class Words {
         if (v.validity() != CertificateVerdict.Validity.VALID) {
             return ctx.t("fix.cert.expired", v.expectedName());
         }
+        if (v.chainFlaw() != null) {
+            return v.chainFlaw().kind() == CertificateVerdict.FlawKind.NOT_FOR_SERVERS
+                    ? ctx.t("fix.cert.usage", v.expectedName())
+                    : ctx.t("fix.cert.chainDates", v.expectedName());
+        }
         return switch (v.trust()) {
             case SELF_SIGNED -> ctx.t("fix.cert.selfSigned", v.expectedName());
             case MISSING_INTERMEDIATE -> ctx.t("fix.cert.missingIntermediate");
             case UNTRUSTED_ROOT -> ctx.t("fix.cert.untrusted", v.expectedName());
             default -> v.nameMatches() ? v.expiresSoon() ? ctx.t("fix.cert.renew") : null
                     : ctx.t("fix.cert.wrongName", v.expectedName());
+        };
+    }
+
+    private String chainFlaw(CertificateVerdict.ChainFlaw flaw) {
+        String role = switch (flaw.role()) {
+            case LEAF -> "leaf";
+            case INTERMEDIATE -> "intermediate";
+            case ROOT -> "root";
+        };
+        return switch (flaw.kind()) {
+            case EXPIRED -> ctx.t("cert." + role + ".expired", flaw.subject(), DATE.format(flaw.when()));
+            case NOT_YET_VALID -> ctx.t("cert." + role + ".notYetValid", flaw.subject(), DATE.format(flaw.when()));
+            case NOT_FOR_SERVERS -> ctx.t("cert." + role + ".usage", flaw.subject(),
+                    flaw.usages().isEmpty() ? "-" : String.join(", ", flaw.usages()));
         };
     }
 

@@ -11,6 +11,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -26,6 +27,11 @@ import java.util.Locale;
  * Judges a presented chain after an accept-all handshake, so that a failure can be named precisely: untrusted
  * root, self-signed, missing intermediate, wrong name, out of date. Trust, name and dates are judged separately:
  * an expired certificate from a trusted CA is reported as expired, not as untrusted.
+ *
+ * <p>The verdict is the one a homeserver reaches (Synapse through OpenSSL, with revocation off): the path is
+ * found by PKIX, then every element of it is held to the current time, the intermediates and the root included,
+ * and every element below the root whose extended key usage is present must allow serverAuth. The first element
+ * that fails is named in the verdict.
  */
 public final class CertificateValidator {
 
@@ -48,7 +54,7 @@ public final class CertificateValidator {
         Evidence.Certificates evidence = new Evidence.Certificates(infos, tlsVersion, cipherSuite);
         if (chain.isEmpty()) {
             return new CertificateVerdict(CertificateVerdict.Trust.NO_CERTIFICATE, null, expectedName, false,
-                    List.of(), CertificateVerdict.Validity.NOT_YET_VALID, null, 0, evidence);
+                    List.of(), CertificateVerdict.Validity.NOT_YET_VALID, null, 0, evidence, null);
         }
         X509Certificate leaf = chain.get(0);
         Instant notAfter = leaf.getNotAfter().toInstant();
@@ -57,14 +63,19 @@ public final class CertificateValidator {
                 : CertificateVerdict.Validity.VALID;
         long daysLeft = Math.floorDiv(Duration.between(now, notAfter).toSeconds(), 86_400L);
         String[] trustDetail = new String[1];
-        CertificateVerdict.Trust trust = judgeTrust(chain, now, trustDetail);
+        List<X509Certificate> path = new ArrayList<>();
+        CertificateVerdict.Trust trust = judgeTrust(chain, now, trustDetail, path);
+        CertificateVerdict.ChainFlaw flaw = ChainRules.firstFlaw(path.isEmpty() ? List.of(leaf) : path, now);
         return new CertificateVerdict(trust, trustDetail[0], expectedName, matchesName(leaf, expectedName),
-                subjectAltNames(leaf), validity, notAfter, daysLeft, evidence);
+                subjectAltNames(leaf), validity, notAfter, daysLeft, evidence, flaw);
     }
 
-    private CertificateVerdict.Trust judgeTrust(List<X509Certificate> chain, Instant now, String[] detail) {
+    /** Judges trust; when the chain is trusted, {@code path} receives it from leaf to root. */
+    private CertificateVerdict.Trust judgeTrust(List<X509Certificate> chain, Instant now, String[] detail,
+                                                List<X509Certificate> path) {
         X509Certificate leaf = chain.get(0);
         if (anchors.contains(leaf)) {
+            path.add(leaf);
             return CertificateVerdict.Trust.TRUSTED;
         }
         try {
@@ -73,9 +84,17 @@ public final class CertificateValidator {
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors.asTrustAnchors(), target);
             params.setRevocationEnabled(false);
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(chain)));
-            // Dates are judged on their own; judge trust at a moment when the presented chain was valid.
+            // The path is found at a moment when the presented chain was valid, so that an out-of-date element is
+            // named as such rather than reported as "untrusted"; ChainRules then holds every element to now.
             params.setDate(Date.from(buildDate(chain, now)));
-            CertPathBuilder.getInstance("PKIX").build(params);
+            PKIXCertPathBuilderResult built = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+                    .build(params);
+            for (var cert : built.getCertPath().getCertificates()) {
+                path.add((X509Certificate) cert);
+            }
+            if (built.getTrustAnchor().getTrustedCert() != null) {
+                path.add(built.getTrustAnchor().getTrustedCert());
+            }
             return CertificateVerdict.Trust.TRUSTED;
         } catch (GeneralSecurityException | RuntimeException e) {
             detail[0] = e.getMessage();

@@ -17,6 +17,9 @@ import java.util.List;
  * @param notAfter       the leaf's expiry
  * @param daysLeft       whole days until expiry (negative once expired)
  * @param evidence       the chain as presented, for the report
+ * @param chainFlaw      the first element of the chain that a homeserver refuses for a reason other than the
+ *                       leaf's dates, trust or name (an intermediate out of date, a usage that excludes servers),
+ *                       or null
  */
 public record CertificateVerdict(
         Trust trust,
@@ -27,7 +30,8 @@ public record CertificateVerdict(
         Validity validity,
         Instant notAfter,
         long daysLeft,
-        Evidence.Certificates evidence) {
+        Evidence.Certificates evidence,
+        ChainFlaw chainFlaw) {
 
     /** Fewer days than this until expiry earn a warning. */
     public static final int EXPIRY_WARNING_DAYS = 14;
@@ -50,6 +54,36 @@ public record CertificateVerdict(
         NO_CERTIFICATE
     }
 
+    /** Where in the chain a flaw sits. */
+    public enum Role {
+        LEAF,
+        INTERMEDIATE,
+        ROOT
+    }
+
+    /** What is wrong with that element. */
+    public enum FlawKind {
+        EXPIRED,
+        NOT_YET_VALID,
+        /** Its extended key usage is present and does not include serverAuth. */
+        NOT_FOR_SERVERS
+    }
+
+    /**
+     * One refused element of the chain, named so a person can find it.
+     *
+     * @param role    leaf, intermediate or root
+     * @param kind    what is wrong
+     * @param subject the element's common name (or whole subject when it has none)
+     * @param when    the date that was missed (expiry or start), or null for a usage flaw
+     * @param usages  the usages the element does allow, for a usage flaw (empty otherwise)
+     */
+    public record ChainFlaw(Role role, FlawKind kind, String subject, Instant when, List<String> usages) {
+        public ChainFlaw {
+            usages = List.copyOf(usages);
+        }
+    }
+
     /** The leaf's dates against now. */
     public enum Validity {
         VALID,
@@ -57,9 +91,9 @@ public record CertificateVerdict(
         NOT_YET_VALID
     }
 
-    /** Trusted, matching, and in date: what a Matrix server requires. */
+    /** Trusted, matching, every element in date and fit for servers: what a Matrix server requires. */
     public boolean ok() {
-        return trust == Trust.TRUSTED && nameMatches && validity == Validity.VALID;
+        return trust == Trust.TRUSTED && nameMatches && validity == Validity.VALID && chainFlaw == null;
     }
 
     /** In date but expiring within {@link #EXPIRY_WARNING_DAYS}. */
