@@ -39,6 +39,7 @@ final class Words {
             case TLS -> ctx.t("net.tls", what, where, detail);
             case CLOSED -> ctx.t("net.closed", what, where, phase);
             case PROTOCOL -> ctx.t("net.protocol", what, where, detail);
+            case INCOMPLETE -> ctx.t("net.incomplete", what, where, detail);
             case IO -> ctx.t("net.io", what, where, detail);
         };
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * The outcome of one request over one connection: a response, or the phase and kind of failure.
  *
  * @param target        what was asked of which address
- * @param failure       null when a complete status line and headers arrived; else what went wrong
+ * @param failure       null when a complete response arrived (a body longer than the cap counts, see
+ *                      {@code bodyTruncated}); else what went wrong
  * @param failedPhase   the phase that failed, or null
  * @param errorDetail   technical detail of the failure, or null
  * @param statusCode    the status, or null
@@ -72,13 +73,19 @@ public record HttpResponse(
         CLOSED,
         /** What came back was not HTTP/1.x. */
         PROTOCOL,
+        /**
+         * The head arrived but the body ended before its framing said it would: short of its Content-Length,
+         * inside a chunk, or before the final chunk. The status and headers stay as evidence; nothing is judged
+         * on a body that may be cut anywhere.
+         */
+        INCOMPLETE,
         /** The run was cancelled or its overall deadline passed. */
         CANCELLED,
         /** Any other I/O error. */
         IO
     }
 
-    /** True when a response head arrived. */
+    /** True when a whole response arrived. */
     public boolean responded() {
         return failure == null;
     }

@@ -120,12 +120,9 @@ public final class HttpsClient {
             readResponse(in, ex, bodyCap);
             return ex.result(null, null);
         } catch (IOException | RuntimeException e) {
-            if (ex.statusCode != null) {
-                // The head arrived but the body broke off: keep what came, say what happened.
-                ex.bodyBrokenOff = true;
-                return ex.result(null, null, e);
-            }
-            return ex.result(classify(e, cancel, deadline), describe(e));
+            // A response whose body broke off is no response: the head is kept as evidence, the failure says why.
+            return ex.result(e instanceof FramingException ? HttpResponse.Failure.INCOMPLETE
+                    : classify(e, cancel, deadline), describe(e));
         } finally {
             closeQuietly(socket);
             closeQuietly(plain);
@@ -199,13 +196,21 @@ public final class HttpsClient {
             } catch (NumberFormatException e) {
                 throw new ProtocolException("bad Content-Length: " + truncate(contentLength));
             }
-            readFixed(in, ex, Math.min(length, (long) bodyCap + 1), bodyCap);
+            if (length < 0) {
+                throw new ProtocolException("bad Content-Length: " + truncate(contentLength));
+            }
+            long read = readFixed(in, ex, Math.min(length, (long) bodyCap + 1), bodyCap);
+            if (!ex.truncated && read < length) {
+                throw new FramingException("the connection closed after " + read + " of the " + length
+                        + " bytes announced by Content-Length");
+            }
         } else {
             readFixed(in, ex, (long) bodyCap + 1, bodyCap);
         }
     }
 
-    private static void readFixed(InputStream in, Exchange ex, long limit, int bodyCap) throws IOException {
+    /** Reads up to {@code limit} bytes (less at end of stream) and returns how many came. */
+    private static long readFixed(InputStream in, Exchange ex, long limit, int bodyCap) throws IOException {
         byte[] buffer = new byte[8192];
         long remaining = limit;
         while (remaining > 0) {
@@ -216,9 +221,10 @@ public final class HttpsClient {
             ex.append(buffer, n, bodyCap);
             remaining -= n;
             if (ex.truncated) {
-                return;
+                break;
             }
         }
+        return limit - remaining;
     }
 
     private static void readChunked(InputStream in, Exchange ex, int bodyCap) throws IOException {
@@ -226,13 +232,16 @@ public final class HttpsClient {
         while (true) {
             String sizeLine = readLine(in, budget);
             if (sizeLine == null) {
-                throw new EOFException("connection closed inside a chunked body");
+                throw new FramingException("the connection closed before the final (zero-size) chunk");
             }
             String hex = sizeLine.split(";", 2)[0].strip();
             long size;
             try {
                 size = Long.parseLong(hex, 16);
             } catch (NumberFormatException e) {
+                throw new ProtocolException("bad chunk size: " + truncate(sizeLine));
+            }
+            if (size < 0) {
                 throw new ProtocolException("bad chunk size: " + truncate(sizeLine));
             }
             if (size == 0) {
@@ -243,7 +252,8 @@ public final class HttpsClient {
             while (remaining > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
                 if (n < 0) {
-                    throw new EOFException("connection closed inside a chunk");
+                    throw new FramingException("the connection closed inside a chunk, " + remaining
+                            + " bytes before its end");
                 }
                 ex.append(buffer, n, bodyCap);
                 if (ex.truncated) {
@@ -251,7 +261,13 @@ public final class HttpsClient {
                 }
                 remaining -= n;
             }
-            readLine(in, budget); // the CRLF after the chunk
+            String end = readLine(in, budget);
+            if (end == null) {
+                throw new FramingException("the connection closed before the final (zero-size) chunk");
+            }
+            if (!end.isEmpty()) {
+                throw new ProtocolException("a chunk is longer than its announced size");
+            }
         }
     }
 
@@ -350,6 +366,13 @@ public final class HttpsClient {
         }
     }
 
+    /** The body ended before its framing (Content-Length or chunked encoding) said it would. */
+    private static final class FramingException extends IOException {
+        FramingException(String message) {
+            super(message);
+        }
+    }
+
     /** The caller's deadline passed. */
     private static final class DeadlineException extends IOException {
         DeadlineException() {
@@ -399,7 +422,6 @@ public final class HttpsClient {
         List<Evidence.Header> headers = List.of();
         final ByteArrayOutputStream body = new ByteArrayOutputStream();
         boolean truncated;
-        boolean bodyBrokenOff;
 
         Exchange(HttpTarget target, long start) {
             this.target = target;
@@ -422,15 +444,7 @@ public final class HttpsClient {
         }
 
         HttpResponse result(HttpResponse.Failure failure, String detail) {
-            return result(failure, detail, null);
-        }
-
-        HttpResponse result(HttpResponse.Failure failure, String detail, Throwable bodyError) {
-            String error = detail;
-            if (bodyError != null) {
-                error = "body incomplete: " + describe(bodyError);
-            }
-            return new HttpResponse(target, failure, failure == null ? null : phase, error, statusCode, statusLine,
+            return new HttpResponse(target, failure, failure == null ? null : phase, detail, statusCode, statusLine,
                     headers, body.toByteArray(), truncated, chain, tlsVersion, cipherSuite,
                     Duration.ofNanos(System.nanoTime() - start));
         }

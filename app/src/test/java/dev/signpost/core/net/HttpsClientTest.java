@@ -130,6 +130,53 @@ class HttpsClientTest {
         }
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cutBodies() {
+        String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("short of Content-Length",
+                        "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"m.server\":\"a.example:443\"}",
+                        "after 28 of the 100 bytes"),
+                org.junit.jupiter.params.provider.Arguments.of("inside a chunk",
+                        chunked + "40\r\n{\"m.server\":\"a\"}", "inside a chunk"),
+                org.junit.jupiter.params.provider.Arguments.of("before the final chunk",
+                        chunked + "2\r\n{}\r\n", "before the final (zero-size) chunk"),
+                org.junit.jupiter.params.provider.Arguments.of("right after a chunk's data",
+                        chunked + "2\r\n{}", "before the final (zero-size) chunk"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("cutBodies")
+    void aBodyThatEndsBeforeItsFramingSaysIsAFailedResponse(String label, String raw, String reason)
+            throws IOException {
+        try (ServerSocket raws = rawServer(raw)) {
+            HttpResponse r = plainGet(raws, 10_000);
+            assertThat(r.responded()).as(label).isFalse();
+            assertThat(r.failure()).isEqualTo(HttpResponse.Failure.INCOMPLETE);
+            assertThat(r.failedPhase()).isEqualTo(HttpResponse.Phase.RESPONSE);
+            assertThat(r.errorDetail()).contains(reason);
+            assertThat(r.statusCode()).as("the head stays as evidence").isEqualTo(200);
+            assertThat(r.evidence("http://raw.example/").error()).contains("incomplete");
+        }
+    }
+
+    @Test
+    void completeBodiesStillPass() throws IOException {
+        String body = "{\"m.server\":\"a.example:443\"}";
+        try (ServerSocket raws = rawServer("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)) {
+            HttpResponse r = plainGet(raws, 10_000);
+            assertThat(r.responded()).isTrue();
+            assertThat(r.bodyText()).isEqualTo(body);
+        }
+        try (ServerSocket raws = rawServer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")) {
+            HttpResponse r = plainGet(raws, 10_000);
+            assertThat(r.responded()).isTrue();
+            assertThat(r.bodyText()).isEqualTo("{}");
+        }
+        try (ServerSocket raws = rawServer("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n{}")) {
+            assertThat(plainGet(raws, 10_000).bodyText()).as("no framing: read to the end").isEqualTo("{}");
+        }
+    }
+
     @Test
     void reportsNonHttpAnswersAsProtocolErrors() throws IOException {
         try (ServerSocket raws = rawServer("SSH-2.0-OpenSSH_9.2\r\n")) {
