@@ -17,6 +17,7 @@ import dev.signpost.core.report.HtmlReport;
 import dev.signpost.core.report.MarkdownReport;
 import dev.signpost.core.report.ReportJson;
 import dev.signpost.core.report.TextReport;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -248,7 +249,7 @@ public final class CheckCommand implements Callable<Integer> {
         public void onHop(Hop hop) {
             if (hop.status() != Status.RUNNING && hop.taken()) {
                 synchronized (err) {
-                    err.println("  " + hop.status().jsonName() + "  " + hop.label());
+                    err.println("  " + hop.status().jsonName() + "  " + SafeText.oneLine(hop.label()));
                     err.flush();
                 }
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signpost.core.model.Evidence;
+import dev.signpost.core.text.SafeText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,11 @@ public final class EvidenceFields {
      * @param monospace true for raw data (headers, bodies, records, fingerprints) best shown in a fixed font
      */
     public record Field(String label, String value, boolean monospace) {
+        public Field {
+            // Every view of evidence reads it from here, so this is where server text loses its controls.
+            label = SafeText.oneLine(label);
+            value = SafeText.lines(value);
+        }
     }
 
     /**
@@ -35,6 +41,7 @@ public final class EvidenceFields {
      */
     public record Section(String title, List<Field> fields) {
         public Section {
+            title = SafeText.oneLine(title);
             fields = List.copyOf(fields);
         }
     }

@@ -7,6 +7,7 @@ import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.report.EvidenceFields.Field;
 import dev.signpost.core.report.EvidenceFields.Section;
+import dev.signpost.core.text.SafeText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,13 +94,15 @@ public final class MarkdownReport {
             for (Hop hop : notPassed) {
                 out.append("#### ").append(md(t.kind(hop.kind()) + ": " + hop.label())).append("\n\n");
                 for (Section s : fields.sections(hop.evidence())) {
-                    out.append("```\n");
+                    StringBuilder block = new StringBuilder();
                     for (Field f : s.fields()) {
-                        String value = f.value().replace("```", "'''");
-                        out.append(f.label()).append(value.contains("\n") ? ":\n" + indent(value) : ": " + value)
+                        String value = SafeText.lines(f.value());
+                        block.append(f.label()).append(value.contains("\n") ? ":\n" + indent(value) : ": " + value)
                                 .append('\n');
                     }
-                    out.append("```\n\n");
+                    // A fence longer than any backtick run inside: nothing in the evidence can close the block.
+                    String fence = "`".repeat(Math.max(3, longestBacktickRun(block) + 1));
+                    out.append(fence).append('\n').append(block).append(fence).append("\n\n");
                 }
             }
             out.append("</details>\n");
@@ -167,6 +170,16 @@ public final class MarkdownReport {
             case RUNNING -> "⏳";
         };
         return emoji + " " + md(t.status(status));
+    }
+
+    private static int longestBacktickRun(CharSequence text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     private static String indent(String text) {

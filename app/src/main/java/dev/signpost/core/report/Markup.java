@@ -1,18 +1,25 @@
 package dev.signpost.core.report;
 
-/** Escaping for the markup the exports write; everything that came from a server or a user goes through here. */
+import dev.signpost.core.text.SafeText;
+
+/**
+ * Escaping for the markup the exports write; everything that came from a server or a user goes through here.
+ * Controls, bidi overrides and other invisible characters first become visible escapes ({@link SafeText}), then
+ * the markup's own characters are escaped.
+ */
 final class Markup {
 
     private Markup() {
     }
 
-    /** Text safe inside XML/HTML elements and double-quoted attributes; drops characters XML 1.0 forbids. */
+    /** Text safe inside XML/HTML elements and double-quoted attributes; line breaks and tabs stay. */
     static String xml(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(cp -> {
+        String visible = SafeText.lines(text);
+        StringBuilder out = new StringBuilder(visible.length() + 16);
+        visible.codePoints().forEach(cp -> {
             switch (cp) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -34,9 +41,10 @@ final class Markup {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.replace("\r", "").replace("\n", " ").toCharArray()) {
-            if ("\\`*_[]<>|#~".indexOf(c) >= 0) {
+        String flat = SafeText.oneLine(text);
+        StringBuilder out = new StringBuilder(flat.length() + 16);
+        for (char c : flat.toCharArray()) {
+            if ("\\`*_[]<>|#~&".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);
@@ -44,14 +52,26 @@ final class Markup {
         return out.toString();
     }
 
-    /** An inline code span that survives backticks and pipes inside the text. */
+    /**
+     * An inline code span that no text can close early: the fence is one backtick longer than the longest run of
+     * backticks inside, padded by a space on both sides where the text would otherwise touch the fence or lose
+     * its own spaces (CommonMark strips exactly one from each side). Pipes are escaped
+     * for table cells.
+     */
     static String mdCode(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String flat = text.replace("\r", "").replace("\n", " ").replace("|", "\\|");
-        String fence = flat.contains("`") ? "``" : "`";
-        return fence + (fence.length() > 1 ? " " + flat + " " : flat) + fence;
+        String flat = SafeText.oneLine(text).replace("|", "\\|");
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < flat.length(); i++) {
+            run = flat.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" "));
+        return pad ? fence + " " + flat + " " + fence : fence + flat + fence;
     }
 
     /** Shortens text to a number of characters, with an ellipsis when cut. */

@@ -2,6 +2,7 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
+import dev.signpost.core.text.SafeText;
 
 import java.util.List;
 import java.util.Locale;
@@ -58,15 +59,15 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
             return t.get("diff.same") + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append(t.get("diff.title", beforeName, afterName)).append('\n');
+        out.append(SafeText.oneLine(t.get("diff.title", beforeName, afterName))).append('\n');
         out.append(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))).append("\n");
         if (!hops.isEmpty()) {
             out.append('\n').append(t.get("diff.hopsTitle")).append('\n');
-            hops.forEach(h -> out.append("  ").append(hopLine(h, t)).append('\n'));
+            hops.forEach(h -> out.append("  ").append(SafeText.oneLine(hopLine(h, t))).append('\n'));
         }
         if (!checks.isEmpty()) {
             out.append('\n').append(t.get("diff.checksTitle")).append('\n');
-            checks.forEach(c -> out.append("  ").append(checkLine(c, t)).append('\n'));
+            checks.forEach(c -> out.append("  ").append(SafeText.oneLine(checkLine(c, t))).append('\n'));
         }
         return out.toString();
     }

@@ -5,6 +5,7 @@ import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 
 import java.util.HashMap;
@@ -37,20 +38,20 @@ public final class TextReport {
     /** The whole report as text, ending with a newline. */
     public String render(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append(texts.get("title", report.serverName(), report.signpostVersion(),
-                String.format(Locale.ROOT, "%.1f", report.elapsed().toMillis() / 1000.0))).append('\n');
+        out.append(safe(texts.get("title", report.serverName(), report.signpostVersion(),
+                String.format(Locale.ROOT, "%.1f", report.elapsed().toMillis() / 1000.0)))).append('\n');
         if (!report.asciiServerName().equalsIgnoreCase(report.serverName())) {
-            out.append(texts.get("punycode", report.asciiServerName())).append('\n');
+            out.append(safe(texts.get("punycode", report.asciiServerName()))).append('\n');
         }
         lane(out, report, Lane.FEDERATION, texts.get("lane.federation"));
         lane(out, report, Lane.CLIENT, texts.get("lane.client"));
         out.append('\n').append(bold(texts.get("checks"))).append('\n');
-        int width = report.checks().stream().mapToInt(c -> c.id().length()).max().orElse(10);
+        int width = report.checks().stream().mapToInt(c -> safe(c.id()).length()).max().orElse(10);
         for (Check check : report.checks()) {
             out.append("  ").append(tag(check.status())).append(' ')
-                    .append(pad(check.id(), width)).append("  ").append(check.summary()).append('\n');
+                    .append(pad(safe(check.id()), width)).append("  ").append(safe(check.summary())).append('\n');
             if (check.fix() != null) {
-                out.append("  ").append(" ".repeat(6 + 1 + width + 2)).append(texts.get("fix", check.fix()))
+                out.append("  ").append(" ".repeat(6 + 1 + width + 2)).append(safe(texts.get("fix", check.fix())))
                         .append('\n');
             }
         }
@@ -75,7 +76,7 @@ public final class TextReport {
             depth.put(hop.id(), d);
             String indent = "  " + "  ".repeat(d);
             String tag = hop.taken() ? tag(hop.status()) : grey("[ -- ]");
-            out.append(indent).append(tag).append(' ').append(hop.label());
+            out.append(indent).append(tag).append(' ').append(safe(hop.label()));
             if (!hop.taken()) {
                 out.append(' ').append(grey(texts.get("notTaken")));
             }
@@ -88,7 +89,7 @@ public final class TextReport {
                 out.append(sub).append(grey(texts.get("rule", hop.rule()))).append('\n');
             }
             if (hop.detail() != null && !hop.detail().isBlank()) {
-                out.append(sub).append(hop.detail()).append('\n');
+                out.append(sub).append(safe(hop.detail())).append('\n');
             }
         }
     }
@@ -116,7 +117,15 @@ public final class TextReport {
     }
 
     private String paint(String text, String code) {
-        return colour ? code + text + RESET : text;
+        return colour ? code + safe(text) + RESET : safe(text);
+    }
+
+    /**
+     * The one way a value reaches the terminal: a report read from a server's answers may carry escape sequences,
+     * backspaces, carriage returns or bidi overrides that would print a fake verdict over the real one.
+     */
+    private static String safe(String value) {
+        return SafeText.oneLine(value);
     }
 
     private static String pad(String text, int width) {

@@ -5,6 +5,7 @@ import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
+import dev.signpost.core.report.ShownValues;
 import dev.signpost.core.text.Texts;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -99,10 +100,10 @@ public final class CheckRunner {
     private void apply(List<Object> batch) {
         for (Object event : batch) {
             if (event instanceof Hop hop) {
-                replaceOrAdd(hop);
+                replaceOrAdd(ShownValues.hop(hop));
             } else if (event instanceof Check check) {
                 checks.removeIf(existing -> existing.id().equals(check.id()));
-                checks.add(check);
+                checks.add(ShownValues.check(check));
             }
         }
     }
@@ -132,8 +133,8 @@ public final class CheckRunner {
             error.set(texts.get("wizard.check.error", message));
             statusLine.set(texts.get("wizard.check.status.failed"));
         } else {
-            hops.setAll(result.hops());
-            checks.setAll(result.checks());
+            hops.setAll(result.hops().stream().map(ShownValues::hop).toList());
+            checks.setAll(result.checks().stream().map(ShownValues::check).toList());
             report.set(result);
             statusLine.set(texts.get("wizard.check.status.done." + result.overall().jsonName(),
                     result.serverName(), result.checks().size()));

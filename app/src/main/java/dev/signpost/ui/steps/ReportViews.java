@@ -4,6 +4,7 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.StatusIcon;
 import dev.signpost.ui.Ui;
@@ -139,7 +140,7 @@ final class ReportViews {
 
     /** Evidence as plain text a user can copy into a support request. */
     static String evidenceText(List<Evidence> evidence) {
-        return evidence.stream().map(ReportViews::evidenceText).collect(Collectors.joining("\n\n"));
+        return SafeText.lines(evidence.stream().map(ReportViews::evidenceText).collect(Collectors.joining("\n\n")));
     }
 
     private static String evidenceText(Evidence evidence) {
