@@ -85,4 +85,19 @@ class DiffCommandTest {
         assertThat(err.toString()).contains("Unknown format \"html\"");
         assertThat(run("diff", good.toString())).isEqualTo(2);
     }
+
+    @Test
+    void anAbsurdNumberIsRefusedAtOnceWithASentence() throws Exception {
+        String healthy = ReportJson.write(ChainFixtures.healthy());
+        String hostile = healthy.replaceFirst("\"elapsed_ms\" : [0-9.]+", "\"elapsed_ms\" : 1e200000");
+        assertThat(hostile).contains("1e200000");
+        Path a = write("a.json", healthy);
+        Path b = write("b.json", hostile);
+        long started = System.nanoTime();
+        assertThat(run("diff", a.toString(), b.toString())).isEqualTo(SignpostCommand.EXIT_USAGE);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(err.toString()).contains("1E+200000").doesNotContain("Exception");
+        Path c = write("c.json", healthy.replaceFirst("\"elapsed_ms\" : [0-9.]+", "\"elapsed_ms\" : 1e-200000"));
+        assertThat(run("diff", a.toString(), c.toString())).isEqualTo(SignpostCommand.EXIT_USAGE);
+    }
 }

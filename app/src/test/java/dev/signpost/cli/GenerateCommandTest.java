@@ -137,4 +137,27 @@ class GenerateCommandTest {
         assertThat(run("--server-name", "example.com", "--client-base-url", "http://x.example")).isEqualTo(2);
         assertThat(err.toString()).contains("Fehler:").contains("Verwenden Sie https://");
     }
+
+    @Test
+    void anUpstreamThatIsNoUrlIsASentenceEvenWithoutTheProxy(@TempDir Path dir) throws Exception {
+        int status = run("--server-name", "example.com", "--upstream", "http://@1", "--out", dir.toString());
+        assertThat(status).isEqualTo(SignpostCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("error:").doesNotContain("Exception").doesNotContain("unexpected");
+        assertThat(filesUnder(dir)).isEmpty();
+    }
+
+    @Test
+    void clientKeyNumbersAreKeptExactOrRefused(@TempDir Path dir) throws Exception {
+        assertThat(run("--server-name", "example.com", "--client-key", "org.example.n=1e999", "--out",
+                dir.toString())).isEqualTo(SignpostCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("1E+999").doesNotContain("Exception");
+        assertThat(filesUnder(dir)).isEmpty();
+        assertThat(run("--server-name", "example.com", "--client-key", "org.example.big=9223372036854775809",
+                "--client-key", "org.example.fine=0.30000000000000000000000000001", "--out", dir.toString()))
+                .isEqualTo(0);
+        String client = Files.readString(filesUnder(dir).stream()
+                .filter(p -> p.toString().endsWith("matrix/client")).findFirst().orElseThrow());
+        assertThat(client).contains("9223372036854775809").contains("0.30000000000000000000000000001")
+                .doesNotContain("Infinity");
+    }
 }

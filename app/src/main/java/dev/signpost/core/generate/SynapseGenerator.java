@@ -2,6 +2,7 @@ package dev.signpost.core.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signpost.core.io.JsonNumbers;
 import dev.signpost.core.plan.FederationMode;
 import dev.signpost.core.plan.WebServerKind;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class SynapseGenerator implements FileGenerator {
 
     static final String PATH = "synapse/signpost-homeserver.yaml";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonNumbers.exactMapper();
 
     @Override
     public List<GeneratedFile> generate(GenerationContext c) {

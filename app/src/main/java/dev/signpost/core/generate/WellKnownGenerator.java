@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signpost.core.io.JsonNumbers;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.FederationMode;
 import dev.signpost.core.plan.SupportContact;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class WellKnownGenerator implements FileGenerator {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonNumbers.exactMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER))

@@ -1,9 +1,9 @@
 package dev.signpost.core.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.signpost.core.io.JsonNumbers;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.text.Texts;
@@ -52,8 +52,7 @@ public final class PlanValidator {
     private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._+-]+");
     /** Characters some config format would interpret inside a quoted string. */
     private static final String UNSAFE_CHARS = "\"\\'`$;{}";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = JsonNumbers.exactMapper();
 
     private final Locale locale;
     private final Texts texts;
@@ -317,6 +316,10 @@ public final class PlanValidator {
         if (!isSafeTree(node)) {
             problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.unsafe", key));
         }
+        String absurd = JsonNumbers.absurd(node);
+        if (absurd != null) {
+            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.number", key, absurd));
+        }
     }
 
     private static boolean isSafeTree(JsonNode node) {
@@ -356,7 +359,8 @@ public final class PlanValidator {
         if (plan.homeserver() == null) {
             problems.add(error(FIELD_HOMESERVER, "homeserver.missing"));
         }
-        if (plan.federationProxy()) {
+        // A given upstream is checked even without the proxy: the plan keeps it, so it must be a real URL.
+        if (plan.federationProxy() || !blank(plan.homeserverUpstream())) {
             String upstream = plan.homeserverUpstream() == null || plan.homeserverUpstream().isBlank()
                     ? DelegationPlan.DEFAULT_UPSTREAM : plan.homeserverUpstream();
             try {
@@ -367,7 +371,8 @@ public final class PlanValidator {
             } catch (PlanValueException e) {
                 problems.add(new PlanProblem(FIELD_HOMESERVER_UPSTREAM, e.getMessage(), PlanProblem.Severity.ERROR));
             }
-            if (plan.webServer() == WebServerKind.STATIC || plan.webServer() == WebServerKind.HOMESERVER) {
+            if (plan.federationProxy()
+                    && (plan.webServer() == WebServerKind.STATIC || plan.webServer() == WebServerKind.HOMESERVER)) {
                 problems.add(error(FIELD_WEB_SERVER, "webServer.noProxy"));
             }
         }
@@ -401,7 +406,7 @@ public final class PlanValidator {
         try {
             String serverName = ServerName.parse(plan.serverName(), locale).authority();
             String federationHost = plan.federationMode() == FederationMode.DIRECT
-                    ? null : ServerName.parse(plan.federationHost(), locale).host();
+                    ? null : ServerName.parse(plan.federationHost(), locale).hostForUrl();
             int federationPort = plan.federationMode() == FederationMode.DIRECT
                     ? DelegationPlan.DEFAULT_FEDERATION_PORT : plan.federationPort();
             String base = WebUrl.parse(plan.clientBaseUrl(), false, locale).toString();

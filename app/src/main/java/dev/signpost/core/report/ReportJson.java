@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.signpost.core.io.JsonNumbers;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
@@ -265,6 +266,10 @@ public final class ReportJson {
             root = MAPPER.readTree(json == null ? "" : json);
         } catch (JsonProcessingException | RuntimeException e) {
             throw reader.error("report.notJson");
+        }
+        String absurd = JsonNumbers.absurd(root);
+        if (absurd != null) {
+            throw reader.error("report.absurdNumber", absurd);
         }
         try {
             return reader.report(root);
