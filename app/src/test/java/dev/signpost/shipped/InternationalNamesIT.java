@@ -22,5 +22,6 @@ class InternationalNamesIT {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         String server = Files.readString(dir.resolve("out/.well-known/matrix/server"), StandardCharsets.UTF_8);
         assertThat(server).contains("matrix.xn--fa-hia.de").doesNotContain("fass.de");
+        assertThat(run.stdout() + run.stderr()).contains("fass.de, a different domain");
     }
 }
