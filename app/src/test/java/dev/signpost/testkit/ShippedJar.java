@@ -21,6 +21,8 @@ public final class ShippedJar {
     public record Run(int exitCode, String stdout, String stderr) {
     }
 
+    private static final String LOG_DIR_PROPERTY = "signpost.log.dir";
+
     private ShippedJar() {
     }
 
@@ -47,6 +49,8 @@ public final class ShippedJar {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Each run logs into its own directory, which a test may read; never into the user's state directory.
+        command.add("-D" + LOG_DIR_PROPERTY + "=" + workDir.resolve("logs"));
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
