@@ -180,7 +180,7 @@ public final class PlanValidator {
         }
         ServerName host;
         try {
-            host = ServerName.parse(trimmed, locale);
+            host = ServerName.parse(bracketBareIpv6(trimmed), locale);
         } catch (InvalidServerNameException e) {
             problems.add(new PlanProblem(FIELD_FEDERATION_HOST, e.getMessage(), PlanProblem.Severity.ERROR));
             return null;
@@ -195,6 +195,16 @@ public final class PlanValidator {
             return null;
         }
         return host;
+    }
+
+    /**
+     * The delegated host is a host without a port, so a bare IPv6 address is unambiguous there; it is also the
+     * form a normalised plan keeps, so accepting it makes normalising twice give the same plan.
+     */
+    private static String bracketBareIpv6(String host) {
+        String trimmed = host.strip();
+        return trimmed.indexOf(':') != trimmed.lastIndexOf(':') && !trimmed.startsWith("[")
+                ? "[" + trimmed + "]" : trimmed;
     }
 
     private WebUrl checkUrl(String field, String text, boolean required, List<PlanProblem> problems) {
@@ -411,7 +421,7 @@ public final class PlanValidator {
         try {
             String serverName = ServerName.parse(plan.serverName(), locale).authority();
             String federationHost = plan.federationMode() == FederationMode.DIRECT
-                    ? null : ServerName.parse(plan.federationHost(), locale).hostForUrl();
+                    ? null : ServerName.parse(bracketBareIpv6(plan.federationHost()), locale).host();
             int federationPort = plan.federationMode() == FederationMode.DIRECT
                     ? DelegationPlan.DEFAULT_FEDERATION_PORT : plan.federationPort();
             String base = WebUrl.parse(plan.clientBaseUrl(), false, locale).toString();
