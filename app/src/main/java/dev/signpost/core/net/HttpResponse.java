@@ -45,6 +45,12 @@ public record HttpResponse(
     /** How much of the body goes into evidence. */
     public static final int EXCERPT_CHARS = 2_000;
 
+    /** How many headers go into evidence; a person debugging delegation needs the first few dozen. */
+    public static final int EVIDENCE_HEADERS = 40;
+
+    /** How much of one header value goes into evidence. */
+    public static final int EVIDENCE_HEADER_CHARS = 512;
+
     public HttpResponse {
         headers = List.copyOf(headers);
         peerChain = List.copyOf(peerChain);
@@ -115,7 +121,26 @@ public record HttpResponse(
                 : failure.name().toLowerCase(Locale.ROOT) + " during " + failedPhase.name().toLowerCase(Locale.ROOT)
                 + (errorDetail == null ? "" : ": " + errorDetail);
         return new Evidence.Http("GET", url, target.addressText(), target.address().getPort(), target.sniHost(),
-                target.hostHeader(), statusCode, statusLine, headers, excerpt, bodyTruncated || excerptCut, elapsed,
-                error);
+                target.hostHeader(), statusCode, statusLine, evidenceHeaders(), excerpt, bodyTruncated || excerptCut,
+                elapsed, error);
+    }
+
+    /**
+     * The headers as kept in evidence: a server may send up to the head limit of them, and a report of many
+     * addresses would carry each copy; decisions always use the full {@link #headers()}.
+     */
+    private List<Evidence.Header> evidenceHeaders() {
+        List<Evidence.Header> kept = new java.util.ArrayList<>();
+        for (Evidence.Header h : headers) {
+            if (kept.size() == EVIDENCE_HEADERS) {
+                kept.add(new Evidence.Header("…", (headers.size() - EVIDENCE_HEADERS) + " more headers not kept"));
+                break;
+            }
+            String value = h.value();
+            kept.add(value.length() <= EVIDENCE_HEADER_CHARS ? h
+                    : new Evidence.Header(h.name(), value.substring(0, EVIDENCE_HEADER_CHARS) + "… ("
+                            + value.length() + " characters)"));
+        }
+        return kept;
     }
 }

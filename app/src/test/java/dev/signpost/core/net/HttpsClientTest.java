@@ -178,6 +178,27 @@ class HttpsClientTest {
     }
 
     @Test
+    void evidenceKeepsWhatAPersonNeedsOfHugeHeadersWhileDecisionsSeeThemAll() throws IOException {
+        StringBuilder raw = new StringBuilder("HTTP/1.1 200 OK\r\n");
+        for (int i = 0; i < 60; i++) {
+            raw.append("X-Filler-").append(i).append(": ").append("v".repeat(900)).append("\r\n");
+        }
+        raw.append("Access-Control-Allow-Origin: *\r\nContent-Length: 2\r\n\r\n{}");
+        try (ServerSocket raws = rawServer(raw.toString())) {
+            HttpResponse r = plainGet(raws, 10_000);
+            assertThat(r.responded()).isTrue();
+            assertThat(r.header("Access-Control-Allow-Origin")).contains("*");
+            var evidence = r.evidence("http://raw.example/").responseHeaders();
+            assertThat(evidence).hasSize(HttpResponse.EVIDENCE_HEADERS + 1);
+            assertThat(evidence.get(0).value()).hasSizeLessThan(HttpResponse.EVIDENCE_HEADER_CHARS + 40)
+                    .endsWith("(900 characters)");
+            assertThat(evidence.get(HttpResponse.EVIDENCE_HEADERS).value()).isEqualTo("22 more headers not kept");
+            int kept = evidence.stream().mapToInt(h -> h.name().length() + h.value().length()).sum();
+            assertThat(kept).as("evidence bytes of a 55 KB head").isLessThan(25_000);
+        }
+    }
+
+    @Test
     void reportsNonHttpAnswersAsProtocolErrors() throws IOException {
         try (ServerSocket raws = rawServer("SSH-2.0-OpenSSH_9.2\r\n")) {
             HttpResponse r = plainGet(raws, 1000);
