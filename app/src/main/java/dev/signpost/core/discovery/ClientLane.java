@@ -42,15 +42,15 @@ final class ClientLane {
     private final RunContext ctx;
     private final ServerName name;
     private final Fetcher fetcher;
-    private final FederationLane words;
+    private final Words words;
 
     private volatile ClientResult result;
 
-    ClientLane(RunContext ctx, ServerName name, FederationLane sentences) {
+    ClientLane(RunContext ctx, ServerName name) {
         this.ctx = ctx;
         this.name = name;
         this.fetcher = new Fetcher(ctx);
-        this.words = sentences;
+        this.words = new Words(ctx);
     }
 
     /** What is known so far. */

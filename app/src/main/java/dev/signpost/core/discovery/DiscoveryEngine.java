@@ -104,7 +104,7 @@ public final class DiscoveryEngine implements Discovery {
                 new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
                 executor, listener);
         FederationLane federation = new FederationLane(ctx, name);
-        ClientLane client = new ClientLane(ctx, name, federation);
+        ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
