@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param verdict        the certificate verdict, or null when no handshake got that far
  * @param keysServerName the server name the keys answer claimed, or null when it was not read
+ * @param nothingListens true when the TCP connection itself was refused or timed out: no service on that port
  */
 record AddressOutcome(ConnectionResult connection, boolean ipv6, String ip, CertificateVerdict verdict,
                       String tlsProblem, String versionProblem, String keysProblem, List<String> keysWarnings,
-                      String keysServerName) {
+                      String keysServerName, boolean nothingListens) {
 }

@@ -101,8 +101,13 @@ final class AddressProbe {
         KeysOutcome k = keys(keys, keysHop, keysEvidence, connected);
         String error = tlsProblem != null ? tlsProblem : v.problem() != null ? v.problem() : k.problem();
         ConnectionResult connection = new ConnectionResult(ip, t.port(), tlsProblem == null, error, v.version());
+        HttpResponse attempt = withChain.responded() ? version : withChain;
+        boolean nothingListens = verdict == null && !attempt.responded()
+                && attempt.failedPhase() == HttpResponse.Phase.CONNECT
+                && (attempt.failure() == HttpResponse.Failure.REFUSED
+                || attempt.failure() == HttpResponse.Failure.TIMEOUT);
         return new AddressOutcome(connection, way.ipv6(), ip, verdict, tlsProblem, v.problem(), k.problem(),
-                k.warnings(), k.serverName());
+                k.warnings(), k.serverName(), nothingListens);
     }
 
     private record VersionOutcome(String problem, ServerVersion version) {

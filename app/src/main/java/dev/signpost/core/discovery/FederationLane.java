@@ -60,7 +60,7 @@ final class FederationLane {
                         ? List.of(new Evidence.Note(ctx.t("label.punycode"), name.host())) : List.of());
         FederationTarget decided = resolution.decide();
         if (decided == null) {
-            verdicts.notReached("check.notReached.resolution");
+            verdicts.notReached("federation.srv", ctx.t("reason.resolution"));
             wellKnown.consistency().join();
             return result();
         }
@@ -119,7 +119,7 @@ final class FederationLane {
             ctx.finish(targetHop, Status.FAIL, detail + " " + why, dnsEvidence, null);
             ctx.check("federation.dns", Status.FAIL, why, ctx.t(found.lookupFailed() ? "fix.dnsFailed"
                     : "fix.dns.none", t.connectHost()), List.of(TARGET), dnsEvidence);
-            verdicts.notReached("check.notReached.noAddress");
+            verdicts.notReached("federation.dns", ctx.t("reason.noAddress", t.connectHost()));
             return;
         }
         ctx.finish(targetHop, Status.PASS, detail.toString(), dnsEvidence, null);

@@ -125,7 +125,16 @@ final class RunContext {
 
     /** Publishes a verdict. */
     void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence) {
-        Check check = new Check(id, status, summary, fix, hopIds, evidence);
+        publish(new Check(id, status, summary, fix, hopIds, evidence));
+    }
+
+    /** Publishes a check that could not run because {@code rootCause} failed first. */
+    void notReached(String id, String summary, List<String> hopIds, String rootCause) {
+        publish(Check.notReached(id, summary, hopIds, rootCause));
+    }
+
+    private void publish(Check check) {
+        String id = check.id();
         synchronized (this) {
             if (closed) {
                 return;
@@ -137,6 +146,11 @@ final class RunContext {
 
     synchronized boolean hasCheck(String id) {
         return checks.containsKey(id);
+    }
+
+    /** The check published under {@code id}, or null. */
+    synchronized Check checkOf(String id) {
+        return checks.get(id);
     }
 
     private void publish(Hop hop) {

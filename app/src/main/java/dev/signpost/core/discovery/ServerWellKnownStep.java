@@ -70,7 +70,7 @@ final class ServerWellKnownStep {
                     && r.response().failure() == HttpResponse.Failure.REFUSED
                     || r.problem() == Fetcher.Problem.NO_ADDRESS;
             checkStatus = nothingThere ? Status.WARN : Status.FAIL;
-            fix = words.fetchFix(r, ctx.t("fix.wk.serve"));
+            fix = words.fetchFix(r, ctx.t("fix.wk.serve", name.hostForUrl()));
             if (nothingThere) {
                 probePlainHttp(evidence);
             }

@@ -100,7 +100,8 @@ public final class VerifyView extends VBox {
         if (check == null) {
             return Ui.hint(texts.get("wizard.verify.absent"));
         }
-        Label summary = new Label(check.summary());
+        Label summary = new Label(check.isNotReached()
+                ? texts.get("wizard.check.notReached", check.blockedBy()) + " " + check.summary() : check.summary());
         summary.setWrapText(true);
         summary.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
