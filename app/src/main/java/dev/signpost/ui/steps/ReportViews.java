@@ -117,7 +117,8 @@ final class ReportViews {
     static Node notReachedRow(Check check, Texts texts) {
         Node row = checkRow(check, texts);
         row.getStyleClass().add("check-not-reached");
-        ((HBox) row).setPadding(new Insets(0, 0, 0, 28));
+        // A layout constraint, not padding: the stylesheet's padding of check rows would win over padding.
+        VBox.setMargin(row, new Insets(0, 0, 0, 28));
         return row;
     }
 
@@ -151,7 +152,7 @@ final class ReportViews {
             text.getChildren().add(details);
         }
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        HBox row = new HBox(Ui.status(check.status(), texts), text);
+        HBox row = new HBox(Ui.status(check, texts), text);
         row.getStyleClass().add("check-row");
         row.getStyleClass().add(StatusIcon.styleClass(check.status()) + "-row");
         return row;

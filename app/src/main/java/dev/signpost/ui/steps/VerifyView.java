@@ -105,7 +105,7 @@ public final class VerifyView extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox row = new HBox(Ui.status(check.status(), texts), summary);
+        HBox row = new HBox(Ui.status(check, texts), summary);
         row.getStyleClass().add("hop-row");
         return row;
     }
