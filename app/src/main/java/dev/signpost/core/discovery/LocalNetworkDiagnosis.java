@@ -4,13 +4,9 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Status;
-import dev.signpost.core.net.CancelToken;
 import dev.signpost.core.net.DnsAnswer;
 import dev.signpost.core.net.HttpResponse;
 
-import org.xbill.DNS.Type;
-
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +20,9 @@ import java.util.stream.Stream;
  * leads with one check, {@value #CHECK_ID}, with one fix, and the checks it kept from running are not reached
  * under it instead of each blaming the domain.
  *
- * <p>Judged from the evidence the report already carries, so what the user reads and what was decided agree.
+ * <p>Judged from the evidence the report already carries, so what the user reads and what was decided agree, plus
+ * one question about a zone every resolver knows ({@link RunContext#dnsQuery}): a resolver that times out on one
+ * dead domain while it works for everything else is the domain's problem.
  */
 final class LocalNetworkDiagnosis {
 
@@ -45,7 +43,7 @@ final class LocalNetworkDiagnosis {
         List<Evidence.Http> http = evidence.stream().filter(Evidence.Http.class::isInstance)
                 .map(Evidence.Http.class::cast).toList();
         Check cause = null;
-        if (!dns.isEmpty() && dns.stream().allMatch(d -> NO_ANSWER.contains(d.rcode())) && !dnsServerAnswers(ctx)) {
+        if (!dns.isEmpty() && dns.stream().allMatch(d -> NO_ANSWER.contains(d.rcode())) && !ctx.dnsServerAnswers()) {
             String servers = String.join(", ", dns.stream().map(Evidence.Dns::server)
                     .filter(s -> s != null && !s.isBlank()).collect(java.util.stream.Collectors
                             .toCollection(LinkedHashSet::new)));
@@ -72,15 +70,6 @@ final class LocalNetworkDiagnosis {
             result.add(check.status() == Status.PASS ? check : check.notReachedBecause(CHECK_ID, check.summary()));
         }
         return result;
-    }
-
-    /**
-     * A resolver can time out on one dead domain while it works for everything else: one question about a zone
-     * every resolver knows ({@code arpa}), asked only in this case, tells the two apart.
-     */
-    private static boolean dnsServerAnswers(RunContext ctx) {
-        DnsAnswer root = ctx.dns.query("arpa", Type.NS, new CancelToken(), Instant.now().plus(ctx.timeout));
-        return !NO_ANSWER.contains(root.rcode());
     }
 
     private static boolean stoppedAtConnect(Evidence.Http h) {

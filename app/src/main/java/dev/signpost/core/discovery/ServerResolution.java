@@ -106,7 +106,7 @@ final class ServerResolution {
         String ruleFed = ctx.t(delegated ? "rule.step33.srv" : "rule.step4");
         String fedName = "_matrix-fed._tcp." + host;
         Hop fedHop = ctx.start(SRV_FED, Lane.FEDERATION, HopKind.SRV, parent, fedName, ruleFed);
-        DnsAnswer fed = ctx.dns.query(fedName, Type.SRV, ctx.cancel, ctx.deadline);
+        DnsAnswer fed = ctx.dnsQuery(fedName, Type.SRV);
         progress.srvSeen(fed.srv());
         SrvDecision first = judgeSrv(fed, fedHop, host, viaFed, false);
         if (first != null) {
@@ -119,7 +119,7 @@ final class ServerResolution {
         String legacyName = "_matrix._tcp." + host;
         Hop legacyHop = ctx.start(SRV_LEGACY, Lane.FEDERATION, HopKind.SRV, SRV_FED, legacyName,
                 ctx.t(delegated ? "rule.step34" : "rule.step5"));
-        DnsAnswer legacy = ctx.dns.query(legacyName, Type.SRV, ctx.cancel, ctx.deadline);
+        DnsAnswer legacy = ctx.dnsQuery(legacyName, Type.SRV);
         progress.srvSeen(legacy.srv());
         SrvDecision second = judgeSrv(legacy, legacyHop, host, viaLegacy, true);
         if (second != null) {

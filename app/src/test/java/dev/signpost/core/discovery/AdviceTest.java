@@ -61,6 +61,19 @@ class AdviceTest {
     }
 
     @Test
+    void aDnsServerSilentOnlyAboutThisDomainIsTheDomainsProblemNotTheComputers() {
+        try (TestWorld w = new TestWorld()) {
+            for (String name : List.of(NAME, "_matrix-fed._tcp." + NAME, "_matrix._tcp." + NAME)) {
+                w.dns().drop(name);
+            }
+            Report r = EngineTestSupport.engine(w, Duration.ofSeconds(1)).check(NAME);
+            assertThat(r.check("local.network")).as(describe(r)).isEmpty();
+            assertThat(status(r, "federation.srv")).isEqualTo(Status.FAIL);
+            assertThat(w.dns().queries()).anyMatch(q -> q.contains("arpa"));
+        }
+    }
+
+    @Test
     void everyConnectionRefusedOnSeveralAddressesIsThisComputersNetwork() {
         try (TestWorld w = AdviceWorlds.everyConnectionRefused()) {
             Report r = EngineTestSupport.check(w, NAME);
