@@ -22,7 +22,7 @@ public final class ShownValues {
 
     public static Check check(Check check) {
         return new Check(check.id(), check.status(), shown(check.summary()), shown(check.fix()), check.hopIds(),
-                check.evidence());
+                check.evidence(), check.blockedBy());
     }
 
     private static String shown(String value) {

@@ -168,7 +168,7 @@ class HostileTextProperties {
         List<Check> checks = new ArrayList<>();
         for (Check c : base.checks()) {
             checks.add(new Check(c.id(), c.status(), taint.apply(c.summary()), taint.apply(c.fix()), c.hopIds(),
-                    List.of(http)));
+                    List.of(http), c.blockedBy()));
         }
         return new Report(base.serverName(), base.asciiServerName(), base.checkedAt(), base.elapsed(),
                 base.signpostVersion(), base.federation(), base.client(), hops, checks);
