@@ -54,7 +54,8 @@ public final class DiscoveryEngine implements Discovery {
             "federation.well-known-consistency", "federation.srv",
             "federation.dns", "federation.port-443", "federation.tls", "federation.ipv6", "federation.version",
             "federation.keys", "client.well-known", "client.cors", "client.content-type", "client.versions",
-            "client.identity", "client.support");
+            "client.identity", "client.support", "client.sliding-sync", "client.auth", "client.rtc", "client.media",
+            "federation.media");
 
     /** Slack after the deadline for lanes to unwind once their sockets were closed. */
     private static final Duration GRACE = Duration.ofMillis(750);
@@ -107,10 +108,12 @@ public final class DiscoveryEngine implements Discovery {
         ClientLane client = new ClientLane(ctx, name, federation);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
+        AppsLane apps = new AppsLane(ctx, name, client.sightings);
+        CompletableFuture<Void> app = ctx.async(() -> apps.run(fed));
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
         CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS, executor)
                 .execute(ctx::deadlineReached);
-        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli)
+        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli, app)
                 .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Report> report = both.handle((ignored, error) ->
                 assemble(ctx, name, federation.result(), client.result()));
@@ -137,7 +140,7 @@ public final class DiscoveryEngine implements Discovery {
             }
         }
         List<Check> checks = new ArrayList<>(ctx.checksSnapshot());
-        for (String id : REQUIRED_CHECKS) {
+        for (String id : allRequired()) {
             if (checks.stream().noneMatch(c -> c.id().equals(id))) {
                 checks.add(new Check(id, timedOut ? Status.FAIL : Status.SKIP,
                         timedOut ? ctx.t("check.deadline", ctx.timeout.multipliedBy(2).toSeconds())
@@ -146,7 +149,14 @@ public final class DiscoveryEngine implements Discovery {
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
-                Version.get(), federation, client, ctx.hopsSnapshot(), checks);
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, locale));
+    }
+
+    /** The checks every report carries: the discovery ones and the apps lane's. */
+    private static List<String> allRequired() {
+        List<String> all = new ArrayList<>(REQUIRED_CHECKS);
+        all.addAll(AppsLane.CHECK_IDS);
+        return all;
     }
 
     private static int rank(Check check) {
@@ -162,7 +172,7 @@ public final class DiscoveryEngine implements Discovery {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("federation.server-name", Status.FAIL, sentence, texts.get("fix.serverName"),
                 List.of(root.id()), List.of()));
-        for (String id : REQUIRED_CHECKS) {
+        for (String id : allRequired()) {
             checks.add(new Check(id, Status.SKIP, texts.get("check.invalidName"), null, List.of(), List.of()));
         }
         listener.onHop(root);
@@ -171,7 +181,7 @@ public final class DiscoveryEngine implements Discovery {
                 List.of());
         ClientResult client = new ClientResult(ClientState.FAIL_PROMPT, null, null, null, null);
         return new Report(shown, shown, started, Duration.between(started, Instant.now()), Version.get(),
-                federation, client, List.of(root), checks);
+                federation, client, List.of(root), checks, AppVerdicts.of(checks, locale));
     }
 
     /** A run: its report and how to stop it. */
