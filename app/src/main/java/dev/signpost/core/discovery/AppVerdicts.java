@@ -40,13 +40,23 @@ public final class AppVerdicts {
 
     /** The verdicts for a report's checks, in {@code locale}. */
     public static List<AppVerdict> of(List<Check> checks, Locale locale) {
+        return of(checks, Map.of(), locale);
+    }
+
+    /**
+     * @param blocking apps that cannot work at all because of a check that is only a warning overall (Element X
+     *                 without sliding sync): app id → check id
+     */
+    static List<AppVerdict> of(List<Check> checks, Map<String, String> blocking, Locale locale) {
         Texts texts = new Texts(AppsProbe.BUNDLE, locale);
         Map<String, Check> byId = checks.stream().collect(Collectors.toMap(Check::id, Function.identity(),
                 (a, b) -> a));
-        return APPS.entrySet().stream().map(app -> verdict(app.getKey(), app.getValue(), byId, texts)).toList();
+        return APPS.entrySet().stream().map(app -> verdict(app.getKey(), app.getValue(), byId,
+                blocking.get(app.getKey()), texts)).toList();
     }
 
-    private static AppVerdict verdict(String id, List<String> wanted, Map<String, Check> byId, Texts texts) {
+    private static AppVerdict verdict(String id, List<String> wanted, Map<String, Check> byId, String blocker,
+                                      Texts texts) {
         List<String> present = wanted.stream().filter(byId::containsKey).toList();
         String app = texts.get("app.name." + id);
         if ("element-call".equals(id) && byId.containsKey("client.rtc")
@@ -58,8 +68,16 @@ public final class AppVerdicts {
         if (worst == Status.RUNNING) {
             worst = Status.FAIL;
         }
+        Optional<String> culprit;
+        if (worst != Status.FAIL && blocker != null && byId.containsKey(blocker)
+                && byId.get(blocker).status() == Status.WARN) {
+            worst = Status.FAIL;
+            culprit = Optional.of(blocker);
+        } else {
+            Status found = worst;
+            culprit = present.stream().filter(c -> byId.get(c).status() == found).findFirst();
+        }
         Status status = worst;
-        Optional<String> culprit = present.stream().filter(c -> byId.get(c).status() == status).findFirst();
         String summary = switch (status) {
             case PASS -> texts.get("app.pass", app);
             case WARN -> texts.get("app.warn", app, reason(culprit, texts));

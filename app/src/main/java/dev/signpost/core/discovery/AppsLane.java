@@ -53,12 +53,21 @@ final class AppsLane {
     private final ServerName name;
     private final ClientSightings sightings;
     private final AppsProbe probe;
+    private final java.util.Map<String, String> blocking = new java.util.concurrent.ConcurrentHashMap<>();
 
     AppsLane(RunContext ctx, ServerName name, ClientSightings sightings) {
         this.ctx = ctx;
         this.name = name;
         this.sightings = sightings;
         this.probe = new AppsProbe(ctx);
+    }
+
+    /**
+     * Apps that cannot work at all although the check they fail on is only a warning for the server as a whole
+     * (Element X without sliding sync), app id → check id.
+     */
+    java.util.Map<String, String> blocking() {
+        return java.util.Map.copyOf(blocking);
     }
 
     /** Runs the client-side checks, then the federation media check once {@code federation} is known. */
@@ -119,6 +128,7 @@ final class AppsLane {
         List<String> fixes = new ArrayList<>();
         boolean on = features.has(ClientFeatures.SLIDING_SYNC);
         if (!on) {
+            blocking.put("element-x", "client.sliding-sync");
             warnings.add(0, probe.t("slidingSync.off", base));
             fixes.add(probe.t("fix.slidingSync.off", base.getHost()));
         }

@@ -116,7 +116,7 @@ public final class DiscoveryEngine implements Discovery {
         CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli, app)
                 .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Report> report = both.handle((ignored, error) ->
-                assemble(ctx, name, federation.result(), client.result()));
+                assemble(ctx, name, federation.result(), client.result(), apps.blocking()));
         CompletableFuture<Report> result = new CompletableFuture<>();
         report.whenComplete((r, e) -> {
             if (e != null) {
@@ -128,7 +128,8 @@ public final class DiscoveryEngine implements Discovery {
         return new Run(result, ctx.cancel::cancel);
     }
 
-    private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client) {
+    private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client,
+                            java.util.Map<String, String> blockedApps) {
         ctx.close();
         boolean timedOut = ctx.deadlineHit();
         for (Hop hop : ctx.hopsSnapshot()) {
@@ -149,7 +150,7 @@ public final class DiscoveryEngine implements Discovery {
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
-                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, locale));
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale));
     }
 
     /** The checks every report carries: the discovery ones and the apps lane's. */
