@@ -4,6 +4,7 @@ import dev.signpost.core.matrix.AppWellKnown;
 import dev.signpost.core.matrix.AppWellKnownParser;
 import dev.signpost.core.matrix.ClientFeatures;
 import dev.signpost.core.matrix.ClientFeaturesParser;
+import dev.signpost.core.matrix.MatrixAnswerParser;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.model.ConnectionResult;
 import dev.signpost.core.model.Evidence;
@@ -47,7 +48,8 @@ final class AppsLane {
     static final String CLIENT_MEDIA = "apps.media.client";
     static final String FEDERATION_MEDIA = "apps.media.federation";
 
-    private static final String PROBE_MEDIA_ID = "signpost-probe";
+    /** A media id that never exists: the homeserver answers 401 before it would look. */
+    static final String FEDERATION_MEDIA_PATH = "/_matrix/federation/v1/media/download/signpost-probe";
 
     private final RunContext ctx;
     private final ServerName name;
@@ -75,7 +77,7 @@ final class AppsLane {
         try {
             clientSide();
         } finally {
-            federationMedia(await(federation));
+            federationMedia(federation);
         }
         return null;
     }
@@ -178,33 +180,52 @@ final class AppsLane {
         ctx.check(checkId, status, summary, fix, List.of(hopId), a.fetch().evidence());
     }
 
-    /** Asks the federation media route on the address the federation lane connected to, as other servers do. */
-    private void federationMedia(FederationResult federation) {
-        ConnectionResult way = federation == null ? null : federation.connections().stream()
-                .filter(ConnectionResult::tlsOk).findFirst().orElse(null);
-        if (way == null || federation.hostHeader() == null) {
-            ctx.check("federation.media", Status.SKIP, probe.t("skip.noFederation"), null, List.of(), List.of());
-            return;
+    /**
+     * Asks the federation media route as another server would, on the first address the federation lane connects
+     * to, at the same time as its version and keys requests (so it costs no round trip of its own). When that
+     * address gave no answer, one that passed TLS is asked once the federation lane has ended.
+     */
+    private void federationMedia(CompletableFuture<FederationResult> federation) {
+        CompletableFuture.anyOf(ctx.federationTarget, federation).completeOnTimeout(null, untilDeadline(),
+                TimeUnit.MILLISECONDS).join();
+        HttpTarget first = ctx.federationTarget.getNow(null);
+        HttpResponse response = first == null ? null : ctx.http.get(mediaTarget(first), AppsProbe.BODY_CAP,
+                ctx.cancel, ctx.deadline);
+        HttpTarget used = first;
+        if (response == null || !response.responded()) {
+            FederationResult result = await(federation);
+            ConnectionResult way = result == null ? null : result.connections().stream()
+                    .filter(ConnectionResult::tlsOk).findFirst().orElse(null);
+            InetSocketAddress address = way == null ? null : connectAddress(result, way);
+            if (address == null || result.hostHeader() == null) {
+                ctx.check("federation.media", Status.SKIP, probe.t("skip.noFederation"), null, List.of(),
+                        List.of());
+                return;
+            }
+            String tlsName = result.tlsServerName();
+            used = new HttpTarget(true, address, tlsName == null || AddressResolver.isIpLiteral(tlsName) ? null
+                    : tlsName, result.hostHeader(), FEDERATION_MEDIA_PATH);
+            response = ctx.http.get(used, AppsProbe.BODY_CAP, ctx.cancel, ctx.deadline);
         }
-        String path = "/_matrix/federation/v1/media/download/" + PROBE_MEDIA_ID;
-        URI url = URI.create("https://" + federation.hostHeader() + path);
-        InetSocketAddress address = connectAddress(federation, way);
-        if (address == null) {
-            ctx.check("federation.media", Status.SKIP, probe.t("skip.noFederation"), null, List.of(), List.of());
-            return;
-        }
-        String tlsName = federation.tlsServerName();
-        String sni = tlsName == null || AddressResolver.isIpLiteral(tlsName) ? null : tlsName;
-        HttpTarget target = new HttpTarget(true, address, sni, federation.hostHeader(), path);
-        HttpResponse response = ctx.http.get(target, AppsProbe.BODY_CAP, ctx.cancel, ctx.deadline);
+        HttpTarget asked = mediaTarget(used);
+        URI url = URI.create(asked.url());
         Fetcher.Result result = new Fetcher.Result(url, List.of(new Fetcher.Step(url, response, null)),
-                response.responded() ? Fetcher.Problem.NONE : Fetcher.Problem.NETWORK, way.address(),
+                response.responded() ? Fetcher.Problem.NONE : Fetcher.Problem.NETWORK, asked.addressText(),
                 List.of(response.evidence(url.toString())));
         AppsProbe.Answer answer = new AppsProbe.Answer(url, result, result.usable()
-                ? dev.signpost.core.matrix.MatrixAnswerParser.parse(response.body(), "GET " + path, ctx.locale)
-                : null);
-        URI origin = URI.create("https://" + federation.hostHeader());
-        media(FEDERATION_MEDIA, "federation.media", origin, answer, probe.t("rule.media.federation"));
+                ? MatrixAnswerParser.parse(response.body(), "GET " + FEDERATION_MEDIA_PATH, ctx.locale) : null);
+        String host = asked.hostHeader().replaceFirst(":\\d+$", "");
+        media(FEDERATION_MEDIA, "federation.media", URI.create("https://" + host), answer,
+                probe.t("rule.media.federation"));
+    }
+
+    private static HttpTarget mediaTarget(HttpTarget like) {
+        return new HttpTarget(true, like.address(), like.sniHost(), like.hostHeader(), FEDERATION_MEDIA_PATH);
+    }
+
+    private long untilDeadline() {
+        // The federation lane always ends by the deadline (its sockets are closed then); the slack covers unwinding.
+        return Math.max(1, Duration.between(Instant.now(), ctx.deadline).toMillis()) + 500;
     }
 
     /** Where the federation lane connected for {@code way}, with the same {@code --resolve} rules it applied. */
@@ -225,10 +246,8 @@ final class AppsLane {
     }
 
     private FederationResult await(CompletableFuture<FederationResult> federation) {
-        // The federation lane always ends by the deadline (its sockets are closed then); the slack covers unwinding.
-        long millis = Math.max(1, Duration.between(Instant.now(), ctx.deadline).toMillis()) + 500;
         try {
-            return federation.get(millis, TimeUnit.MILLISECONDS);
+            return federation.get(untilDeadline(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

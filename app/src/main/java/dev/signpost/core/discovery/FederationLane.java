@@ -544,6 +544,7 @@ final class FederationLane {
         HttpTarget versionTarget = new HttpTarget(true, way.connect(), t.sni(), t.hostHeader(),
                 "/_matrix/federation/v1/version");
         HttpTarget keysTarget = new HttpTarget(true, way.connect(), t.sni(), t.hostHeader(), "/_matrix/key/v2/server");
+        ctx.federationTarget.complete(versionTarget);
         CompletableFuture<HttpResponse> keysFuture = ctx.async(() ->
                 ctx.http.get(keysTarget, KEYS_BODY_CAP, ctx.cancel, ctx.deadline));
         HttpResponse version = ctx.http.get(versionTarget, VERSION_BODY_CAP, ctx.cancel, ctx.deadline);

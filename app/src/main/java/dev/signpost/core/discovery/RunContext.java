@@ -48,6 +48,11 @@ final class RunContext {
     private final ReportListener listener;
     private final Map<String, Hop> hops = new LinkedHashMap<>();
     private final Map<String, Check> checks = new LinkedHashMap<>();
+    /**
+     * The first federation request target the federation lane sends (address, SNI, Host), so the apps lane can ask
+     * the federation media route on the same connection details in parallel with version and keys.
+     */
+    final CompletableFuture<dev.signpost.core.net.HttpTarget> federationTarget = new CompletableFuture<>();
     private volatile boolean deadlineHit;
     private volatile boolean closed;
 
