@@ -72,12 +72,17 @@ final class AppsLane {
         return java.util.Map.copyOf(blocking);
     }
 
-    /** Runs the client-side checks, then the federation media check once {@code federation} is known. */
+    /** Runs the client-side checks and, next to them, the federation media check. */
     Void run(CompletableFuture<FederationResult> federation) {
+        // Its own thread: the federation target is known while the client side still waits for answers.
+        CompletableFuture<Void> media = ctx.async(() -> {
+            federationMedia(federation);
+            return null;
+        });
         try {
             clientSide();
         } finally {
-            federationMedia(federation);
+            media.join();
         }
         return null;
     }
