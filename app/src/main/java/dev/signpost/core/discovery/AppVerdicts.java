@@ -23,6 +23,10 @@ public final class AppVerdicts {
     /** The apps judged, in the order they are shown, with the checks each rests on (most basic first). */
     public static final Map<String, List<String>> APPS = orderedApps();
 
+    /** Checks whose warning needs other words than their failure. */
+    static final List<String> WARN_REASONS = List.of("client.well-known", "client.auth", "client.rtc",
+            "client.media", "client.sliding-sync", "federation.tls", "federation.media");
+
     private AppVerdicts() {
     }
 
@@ -78,16 +82,23 @@ public final class AppVerdicts {
             culprit = present.stream().filter(c -> byId.get(c).status() == found).findFirst();
         }
         Status status = worst;
+        boolean escalated = culprit.isPresent() && byId.get(culprit.get()).status() != status;
+        String why = escalated ? texts.get("reason." + culprit.get()) : reason(culprit, byId, texts);
         String summary = switch (status) {
             case PASS -> texts.get("app.pass", app);
-            case WARN -> texts.get("app.warn", app, reason(culprit, texts));
-            case FAIL, RUNNING -> texts.get("app.fail." + id, app, reason(culprit, texts));
+            case WARN -> texts.get("app.warn", app, why);
+            case FAIL, RUNNING -> texts.get("app.fail." + id, app, why);
             case SKIP -> texts.get("app.skip", app);
         };
         return new AppVerdict(id, status, summary, present);
     }
 
-    private static String reason(Optional<String> checkId, Texts texts) {
-        return checkId.map(id -> texts.get("reason." + id)).orElse("");
+    /** The reason in a few words; a warning may have its own, milder wording ({@code reason.<id>.warn}). */
+    private static String reason(Optional<String> checkId, Map<String, Check> byId, Texts texts) {
+        return checkId.map(id -> {
+            String warnKey = "reason." + id + ".warn";
+            return byId.get(id).status() == Status.WARN && WARN_REASONS.contains(id) ? texts.get(warnKey)
+                    : texts.get("reason." + id);
+        }).orElse("");
     }
 }

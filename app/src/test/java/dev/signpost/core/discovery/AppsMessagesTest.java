@@ -59,6 +59,9 @@ class AppsMessagesTest {
                 assertThat(en).containsKey("reason." + check);
             }
         }
+        for (String check : AppVerdicts.WARN_REASONS) {
+            assertThat(en).containsKey("reason." + check + ".warn");
+        }
     }
 
     private static Properties load(String name) throws IOException {

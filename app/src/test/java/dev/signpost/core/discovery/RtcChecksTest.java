@@ -50,6 +50,8 @@ class RtcChecksTest {
             assertThat(status(r, "client.rtc")).isEqualTo(Status.WARN);
             assertThat(check(r, "client.rtc").summary()).contains("Access-Control-Allow-Origin");
             assertThat(check(r, "client.rtc").fix()).contains(CALLS);
+            assertThat(app(r, "element-call").summary()).isEqualTo(
+                    "Element Call: works, with a problem — the call service is only partly set up");
         }
     }
 
