@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not a test but the tool that makes {@code docs/screenshots/apps-summary-*.png}: the live check of a server where
- * Element X cannot connect (sliding sync off) and Element Call's service lacks CORS, at 980×720, light and dark:
+ * Element X cannot connect (sliding sync off) and Element Call's service lacks CORS, at 980×720, light and dark,
+ * and the apps lane of its chain ({@code apps-lane-light.png}):
  * {@code ./mvnw -o test -Dtest=AppsScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -115,6 +116,22 @@ class AppsScreenshotsIT {
                     - viewport))));
         });
         snap(robot, out, "apps-summary-light");
+        robot.interact(() -> {
+            Node diagram = robot.lookup("#check-diagram").query();
+            ScrollPane page = pageScroll(diagram);
+            double contentHeight = page.getContent().getBoundsInLocal().getHeight();
+            double viewport = page.getViewportBounds().getHeight();
+            double y = diagram.localToScene(0, 0).getY() - page.getContent().localToScene(0, 0).getY();
+            page.setVvalue(Math.min(1, Math.max(0, (y - 20) / Math.max(1, contentHeight - viewport))));
+            // The diagram's own scroll pane: show its last lane, the apps lane.
+            robot.from(diagram).lookup(".scroll-pane").queryAllAs(ScrollPane.class).stream()
+                    .filter(scroll -> scroll.getContent() instanceof javafx.scene.Group)
+                    .forEach(scroll -> {
+                        scroll.setHvalue(0);
+                        scroll.setVvalue(scroll.getVmax());
+                    });
+        });
+        snap(robot, out, "apps-lane-light");
         robot.interact(() -> wizard.theme().darkProperty().set(true));
         snap(robot, out, "apps-summary-dark");
         assertThat(Files.size(out.resolve("apps-summary-dark.png"))).isPositive();
