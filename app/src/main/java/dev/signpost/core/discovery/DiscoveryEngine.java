@@ -105,7 +105,7 @@ public final class DiscoveryEngine implements Discovery {
                 new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
                 executor, listener);
         FederationLane federation = new FederationLane(ctx, name);
-        ClientLane client = new ClientLane(ctx, name, federation);
+        ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
         AppsLane apps = new AppsLane(ctx, name, client.sightings);
@@ -149,6 +149,7 @@ public final class DiscoveryEngine implements Discovery {
             }
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
+        checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
                 Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale));
     }
@@ -202,8 +203,9 @@ public final class DiscoveryEngine implements Discovery {
 
         @Override
         public void cancel() {
-            stop.run();
+            // The result first: stopping the lanes lets them finish at once, and their report must not win the race.
             result.cancel(true);
+            stop.run();
         }
     }
 
