@@ -132,8 +132,10 @@ public record Response(int status, String reason, List<Map.Entry<String, String>
             case 307 -> "Temporary Redirect";
             case 308 -> "Permanent Redirect";
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

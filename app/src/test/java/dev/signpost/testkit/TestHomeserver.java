@@ -22,8 +22,9 @@ public final class TestHomeserver {
 
     /** Body of {@code /_matrix/federation/v1/version}. */
     public static final String VERSION_JSON = "{\"server\":{\"name\":\"Synapse\",\"version\":\"1.120.0\"}}";
-    /** Body of {@code /_matrix/client/versions}. */
-    public static final String CLIENT_VERSIONS_JSON = "{\"versions\":[\"v1.11\",\"v1.12\"]}";
+    /** Body of {@code /_matrix/client/versions}: a current homeserver with native sliding sync. */
+    public static final String CLIENT_VERSIONS_JSON = "{\"versions\":[\"v1.11\",\"v1.12\"],"
+            + "\"unstable_features\":{\"org.matrix.simplified_msc3575\":true}}";
 
     public static final String VERSION_PATH = "/_matrix/federation/v1/version";
     public static final String KEYS_PATH = "/_matrix/key/v2/server";
@@ -94,11 +95,16 @@ public final class TestHomeserver {
     public TestHomeserver installFederation(TestHttpsServer server, String host, KeyFlaw flaw) {
         server.route(host, VERSION_PATH, versionResponder());
         server.route(host, KEYS_PATH, keysResponder(flaw));
+        server.route(host, ModernHomeserver.FEDERATION_MEDIA_PATH, ModernHomeserver.missingToken());
         return this;
     }
 
-    /** Serves {@code /_matrix/client/versions} (with CORS) and {@code /_matrix/identity/v2} for {@code host}. */
+    /**
+     * Serves {@code /_matrix/client/versions} (with CORS) and {@code /_matrix/identity/v2} for {@code host}, and the
+     * routes a current homeserver without a sign-in service or calls answers (see {@link ModernHomeserver}).
+     */
     public TestHomeserver installClient(TestHttpsServer server, String host) {
+        new ModernHomeserver().install(server, host);
         server.route(host, CLIENT_VERSIONS_PATH, clientVersionsResponder());
         server.route(host, IDENTITY_PATH, identityResponder());
         return this;

@@ -82,6 +82,9 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
                 .contains("The well-known already points to matrix.good.example:8448, as your plan says.",
                         "Matrix apps are already sent to https://matrix.good.example, as your plan says.");
         assertThat(robot.lookup("#check-list .check-summary").queryAllAs(Label.class)).isNotEmpty();
+        assertThat(robot.lookup("#check-apps .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Which apps will work", "Element Web: works", "Element X: works",
+                        "Element Call: no call service is set up");
         assertThat(button(robot, "#next").isDisabled()).isFalse();
     }
 

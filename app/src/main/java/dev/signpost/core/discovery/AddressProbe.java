@@ -65,6 +65,7 @@ final class AddressProbe {
                 ctx.t("rule.keys", t.hostHeader()));
         HttpTarget versionTarget = new HttpTarget(true, way.connect(), t.sni(), t.hostHeader(), VERSION_PATH);
         HttpTarget keysTarget = new HttpTarget(true, way.connect(), t.sni(), t.hostHeader(), KEYS_PATH);
+        ctx.federationTarget.complete(versionTarget);
         CompletableFuture<HttpResponse> keysFuture = ctx.async(() ->
                 ctx.http.get(keysTarget, KEYS_BODY_CAP, ctx.cancel, ctx.deadline));
         HttpResponse version = ctx.http.get(versionTarget, VERSION_BODY_CAP, ctx.cancel, ctx.deadline);

@@ -45,6 +45,9 @@ final class ClientLane {
     private final Words words;
     private final WebServerAdvice advice;
 
+    /** What this lane saw, for the apps lane. */
+    final ClientSightings sightings = new ClientSightings();
+
     private volatile ClientResult result;
 
     ClientLane(RunContext ctx, ServerName name) {
@@ -73,7 +76,11 @@ final class ClientLane {
             support();
             return null;
         });
-        discover();
+        try {
+            discover();
+        } finally {
+            sightings.end();
+        }
         support.join();
         return result();
     }
@@ -123,6 +130,8 @@ final class ClientLane {
         }
         ctx.finish(hop, hopStatus, hopDetail.isEmpty() ? null : hopDetail, evidence, elapsed);
 
+        sightings.wellKnown(state == ClientState.SUCCESS ? parsed.baseUrl() : null,
+                r.usable() ? r.response().body() : null);
         String baseUrl = parsed == null ? null : parsed.rawBaseUrl();
         String identity = parsed == null ? null : parsed.rawIdentityServerUrl();
         if (state == ClientState.SUCCESS) {
@@ -208,6 +217,7 @@ final class ClientLane {
         Hop hop = ctx.start(VERSIONS, Lane.CLIENT, HopKind.CLIENT_VERSIONS, BASE_URL, versionsUrl.toString(),
                 ctx.t("rule.client.versions"));
         Fetcher.Result r = fetcher.fetch(versionsUrl, VERSIONS_CAP);
+        sightings.versions(r);
         String problem = null;
         String label = null;
         if (!r.usable()) {

@@ -57,7 +57,8 @@ public final class DiscoveryEngine implements Discovery {
             "federation.well-known-consistency", "federation.srv",
             "federation.dns", "federation.port-443", "federation.tls", "federation.ipv6", "federation.version",
             "federation.keys", "client.well-known", "client.cors", "client.content-type", "client.versions",
-            "client.identity", "client.support");
+            "client.identity", "client.support", "client.sliding-sync", "client.auth", "client.rtc", "client.media",
+            "federation.media");
 
     /** Slack after the deadline for lanes to unwind once their sockets were closed. */
     private static final Duration GRACE = Duration.ofMillis(750);
@@ -110,16 +111,18 @@ public final class DiscoveryEngine implements Discovery {
         ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
+        AppsLane apps = new AppsLane(ctx, name, client.sightings);
+        CompletableFuture<Void> app = ctx.async(() -> apps.run(fed));
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
         // Not on the run's executor: the deadline must fire even when that executor can start nothing more.
         CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS).execute(ctx::deadlineReached);
-        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli)
+        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli, app)
                 .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Report> report = both.handle((ignored, error) -> {
             if (error != null) {
                 ctx.faulted(error);
             }
-            return assemble(ctx, name, federation.result(), client.result());
+            return assemble(ctx, name, federation.result(), client.result(), apps.blocking());
         });
         CompletableFuture<Report> result = new CompletableFuture<>();
         report.whenComplete((r, e) -> {
@@ -132,7 +135,8 @@ public final class DiscoveryEngine implements Discovery {
         return new Run(result, ctx.cancel::cancel);
     }
 
-    private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client) {
+    private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client,
+                            java.util.Map<String, String> blockedApps) {
         ctx.close();
         boolean timedOut = ctx.deadlineHit();
         Throwable fault = ctx.fault();
@@ -151,7 +155,7 @@ public final class DiscoveryEngine implements Discovery {
             }
         }
         List<Check> checks = new ArrayList<>(ctx.checksSnapshot());
-        for (String id : REQUIRED_CHECKS) {
+        for (String id : allRequired()) {
             if (checks.stream().noneMatch(c -> c.id().equals(id))) {
                 String why = fault != null ? faultSentence
                         : timedOut ? ctx.t("check.deadline", ctx.timeout.multipliedBy(2).toSeconds())
@@ -168,7 +172,14 @@ public final class DiscoveryEngine implements Discovery {
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
-                Version.get(), federation, client, ctx.hopsSnapshot(), checks);
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale));
+    }
+
+    /** The checks every report carries: the discovery ones and the apps lane's. */
+    private static List<String> allRequired() {
+        List<String> all = new ArrayList<>(REQUIRED_CHECKS);
+        all.addAll(AppsLane.CHECK_IDS);
+        return all;
     }
 
     private static int rank(Check check) {
@@ -184,7 +195,7 @@ public final class DiscoveryEngine implements Discovery {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("federation.server-name", Status.FAIL, sentence, texts.get("fix.serverName"),
                 List.of(root.id()), List.of()));
-        for (String id : REQUIRED_CHECKS) {
+        for (String id : allRequired()) {
             checks.add(new Check(id, Status.SKIP, texts.get("check.invalidName"), null, List.of(), List.of()));
         }
         listener.onHop(root);
@@ -193,7 +204,7 @@ public final class DiscoveryEngine implements Discovery {
                 List.of());
         ClientResult client = new ClientResult(ClientState.FAIL_PROMPT, null, null, null, null);
         return new Report(shown, shown, started, Duration.between(started, Instant.now()), Version.get(),
-                federation, client, List.of(root), checks);
+                federation, client, List.of(root), checks, AppVerdicts.of(checks, locale));
     }
 
     /** A run: its report and how to stop it. */

@@ -57,6 +57,11 @@ final class RunContext {
     private final Map<String, Hop> hops = new LinkedHashMap<>();
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private final AtomicReference<Throwable> fault = new AtomicReference<>();
+    /**
+     * The first federation request target the federation lane sends (address, SNI, Host), so the apps lane can ask
+     * the federation media route on the same connection details in parallel with version and keys.
+     */
+    final CompletableFuture<dev.signpost.core.net.HttpTarget> federationTarget = new CompletableFuture<>();
     private volatile boolean deadlineHit;
     private volatile boolean closed;
     private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();

@@ -31,5 +31,19 @@ public enum HopKind {
     /** {@code m.identity_server} and its {@code /_matrix/identity/v2} check. */
     IDENTITY_SERVER,
     /** {@code GET https://<name>/.well-known/matrix/support}. */
-    SUPPORT
+    SUPPORT,
+    /** Root of the apps lane: the homeserver's base URL as the modern apps use it. */
+    APPS_START,
+    /** The {@code unstable_features} flags of {@code /_matrix/client/versions} the modern apps need. */
+    FEATURE_FLAGS,
+    /** {@code GET .../auth_metadata} (stable or unstable): how OAuth 2.0 sign-in is found. */
+    AUTH_METADATA,
+    /** The sign-in service's issuer named by the auth metadata. */
+    AUTH_ISSUER,
+    /** {@code GET .../org.matrix.msc4143/rtc/transports} or the well-known {@code rtc_foci}: where calls go. */
+    RTC_TRANSPORTS,
+    /** One LiveKit JWT service (Element Call's call service). */
+    LIVEKIT_SERVICE,
+    /** A client or federation media route probed without a token. */
+    MEDIA_ROUTE
 }

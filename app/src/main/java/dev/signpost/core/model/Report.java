@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param client          the client discovery outcome
  * @param hops            both lanes' hops, in the order they were started
  * @param checks          all verdicts, in a stable order
+ * @param apps            which Matrix apps will work, one verdict per app (empty in reports made before apps
+ *                        were judged)
  */
 public record Report(
         String serverName,
@@ -28,11 +30,27 @@ public record Report(
         FederationResult federation,
         ClientResult client,
         List<Hop> hops,
-        List<Check> checks) {
+        List<Check> checks,
+        List<AppVerdict> apps) {
 
     public Report {
         hops = List.copyOf(hops);
         checks = List.copyOf(checks);
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+
+    /** A report without app verdicts. */
+    public Report(String serverName, String asciiServerName, Instant checkedAt, Duration elapsed,
+                  String signpostVersion, FederationResult federation, ClientResult client, List<Hop> hops,
+                  List<Check> checks) {
+        this(serverName, asciiServerName, checkedAt, elapsed, signpostVersion, federation, client, hops, checks,
+                List.of());
+    }
+
+    /** A copy with these app verdicts. */
+    public Report withApps(List<AppVerdict> verdicts) {
+        return new Report(serverName, asciiServerName, checkedAt, elapsed, signpostVersion, federation, client,
+                hops, checks, verdicts);
     }
 
     /** The check with this id, if present. */

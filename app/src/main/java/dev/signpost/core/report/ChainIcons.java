@@ -37,6 +37,12 @@ public final class ChainIcons {
                     + "M14 9h4M14 13h4";
             case SUPPORT -> "M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zM12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8z"
                     + "M5 5l4 4M19 5l-4 4M5 19l4-4M19 19l-4-4";
+            case APPS_START -> "M3 3h7v7H3zM14 3h7v7h-7zM3 14h7v7H3zM14 14h7v7h-7z";
+            case FEATURE_FLAGS -> "M5 21V3M5 4h12l-3 4 3 4H5";
+            case AUTH_METADATA, AUTH_ISSUER -> "M12 2l8 3v6c0 5-3.5 9-8 11c-4.5-2-8-6-8-11V5z"
+                    + "M9 12l2 2 4-4";
+            case RTC_TRANSPORTS, LIVEKIT_SERVICE -> "M3 7h12v10H3zM15 10l6-3v10l-6-3";
+            case MEDIA_ROUTE -> "M3 4h18v16H3zM3 16l5-5 4 4 3-3 6 6M15 8a1.5 1.5 0 1 0 0.01 0";
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.FederationResult;
@@ -92,6 +93,7 @@ public final class HtmlReport {
                         String.valueOf(report.checks().size()), String.valueOf(warned))))
                 .append("</p>\n</header>\n");
 
+        apps(html, report, t);
         problems(html, report, t);
 
         html.append("<section id=\"chain\">\n<h2>").append(xml(t.get("section.chain"))).append("</h2>\n")
@@ -106,6 +108,19 @@ public final class HtmlReport {
         html.append("<footer>").append(xml(t.get("footer", report.signpostVersion()))).append("</footer>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** "Which apps will work", first after the verdict: the answer most readers came for. */
+    private static void apps(StringBuilder html, Report report, ExportTexts t) {
+        if (report.apps().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"apps\">\n<h2>").append(xml(t.get("section.apps"))).append("</h2>\n<ul>\n");
+        for (AppVerdict app : report.apps()) {
+            html.append("<li class=\"st-").append(app.status().jsonName()).append("\">")
+                    .append(statusSpan(app.status(), t)).append(' ').append(xml(app.summary())).append("</li>\n");
+        }
+        html.append("</ul>\n</section>\n");
     }
 
     private static void problems(StringBuilder html, Report report, ExportTexts t) {

@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
@@ -44,6 +45,14 @@ public final class MarkdownReport {
                         String.valueOf(report.checks().size()), String.valueOf(warned)))).append("  \n");
         out.append(md(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()), report.signpostVersion(),
                 ExportTexts.duration(report.elapsed())))).append("\n\n");
+        if (!report.apps().isEmpty()) {
+            out.append("### ").append(md(t.get("section.apps"))).append("\n\n");
+            for (AppVerdict app : report.apps()) {
+                out.append("- ").append(statusWord(app.status(), t)).append(' ').append(md(app.summary()))
+                        .append('\n');
+            }
+            out.append('\n');
+        }
 
         Map<String, List<Check>> notReachedUnder = new HashMap<>();
         CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));

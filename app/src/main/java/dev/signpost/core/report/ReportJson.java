@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signpost.core.io.JsonNumbers;
+import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
@@ -76,6 +77,8 @@ public final class ReportJson {
         root.set("elapsed_ms", millis(report.elapsed()));
         root.put("signpost_version", report.signpostVersion());
         root.put("overall", overall(report).jsonName());
+        ArrayNode apps = root.putArray("apps");
+        report.apps().forEach(app -> apps.add(app(app)));
         root.set("federation", report.federation() == null ? F.nullNode() : federation(report.federation()));
         root.set("client", report.client() == null ? F.nullNode() : client(report.client()));
         ArrayNode checks = root.putArray("checks");
@@ -145,6 +148,16 @@ public final class ReportJson {
         node.put("http_status", client.httpStatus());
         node.put("base_url", client.baseUrl());
         node.put("identity_server_url", client.identityServerUrl());
+        return node;
+    }
+
+    private static ObjectNode app(AppVerdict app) {
+        ObjectNode node = F.objectNode();
+        node.put("id", app.id());
+        node.put("status", app.status() == null ? null : app.status().jsonName());
+        node.put("summary", app.summary());
+        ArrayNode checkIds = node.putArray("check_ids");
+        app.checkIds().forEach(checkIds::add);
         return node;
     }
 
@@ -309,7 +322,17 @@ public final class ReportJson {
                     optionalObject(root, "federation", "", this::federation),
                     optionalObject(root, "client", "", this::client),
                     list(root, "hops", "", this::hop),
-                    list(root, "checks", "", this::check));
+                    list(root, "checks", "", this::check),
+                    list(root, "apps", "", this::app));
+        }
+
+        /** An app verdict; reports written before apps were judged have none, which reads as an empty list. */
+        private AppVerdict app(JsonNode node, String path) throws ReportFormatException {
+            return new AppVerdict(
+                    requiredText(node, "id", path),
+                    status(node, path),
+                    text(node, "summary", path),
+                    textList(node, "check_ids", path));
         }
 
         private FederationResult federation(JsonNode node, String path) throws ReportFormatException {

@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
@@ -43,8 +44,16 @@ public final class TextReport {
         if (!report.asciiServerName().equalsIgnoreCase(report.serverName())) {
             out.append(safe(texts.get("punycode", report.asciiServerName()))).append('\n');
         }
+        if (!report.apps().isEmpty()) {
+            // The answer most readers came for opens the report: which apps will work.
+            out.append('\n').append(bold(texts.get("apps"))).append('\n');
+            for (AppVerdict app : report.apps()) {
+                out.append("  ").append(tag(app.status())).append(' ').append(app.summary()).append('\n');
+            }
+        }
         lane(out, report, Lane.FEDERATION, texts.get("lane.federation"));
         lane(out, report, Lane.CLIENT, texts.get("lane.client"));
+        lane(out, report, Lane.APPS, texts.get("lane.apps"));
         out.append('\n').append(bold(texts.get("checks"))).append('\n');
         int width = report.checks().stream().mapToInt(c -> safe(c.id()).length()).max().orElse(10);
         String under = "  " + " ".repeat(6 + 1 + width + 2);

@@ -54,6 +54,7 @@ public final class LiveCheckView extends VBox {
 
         getChildren().addAll(
                 lead(model, texts), status, actions, error, findings,
+                new AppsSummaryView(runner.reportProperty(), texts),
                 Ui.section(texts.get("wizard.check.chain.title")),
                 diagram(runner, texts, dark),
                 ReportViews.hopListPane(runner.hops(), texts),

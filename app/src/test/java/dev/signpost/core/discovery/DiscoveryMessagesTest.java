@@ -63,6 +63,8 @@ class DiscoveryMessagesTest {
     @MethodSource("engineSources")
     void everyLiteralKeyUsedInTheEngineExists(String fileName) throws IOException {
         Properties en = load("/dev/signpost/core/discovery/messages.properties");
+        // The apps lane keeps its sentences in a bundle of its own (AppsProbe.BUNDLE).
+        en.putAll(load("/dev/signpost/core/discovery/apps.properties"));
         Path source = Path.of("src/main/java/dev/signpost/core/discovery/" + fileName);
         String text = Files.readString(source);
         Matcher m = Pattern.compile("\"((?:rule|skip|check|fix|net|cert|wk|srv|dns|fetch|client|support|keys|"

@@ -42,7 +42,12 @@ final class Deployment implements AutoCloseable {
 
     static final String UPSTREAM_BODY = "{\"server\": {\"name\": \"stand-in\", \"version\": \"1\"}}";
 
-    static final String VERSIONS_BODY = "{\"versions\": [\"v1.11\"]}";
+    static final String VERSIONS_BODY = "{\"versions\": [\"v1.11\"], "
+            + "\"unstable_features\": {\"org.matrix.simplified_msc3575\": true}}";
+    /** Synapse's answer on an authenticated route asked without a token (media). */
+    static final String MISSING_TOKEN_BODY = "{\"errcode\": \"M_MISSING_TOKEN\", \"error\": \"Missing access token\"}";
+    /** Synapse's answer for an endpoint it does not offer (no sign-in service, no call transports). */
+    static final String UNRECOGNIZED_BODY = "{\"errcode\": \"M_UNRECOGNIZED\", \"error\": \"Unrecognized request\"}";
     static final String APP_BODY = "<!doctype html><title>app</title>";
 
     final Path work;
@@ -63,10 +68,15 @@ final class Deployment implements AutoCloseable {
         this.out = work.resolve("out");
         this.upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/_matrix/", exchange -> {
-            boolean versions = exchange.getRequestURI().getPath().equals("/_matrix/client/versions");
-            byte[] body = (versions ? VERSIONS_BODY : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            boolean versions = path.equals("/_matrix/client/versions");
+            boolean media = path.startsWith("/_matrix/client/v1/media/")
+                    || path.startsWith("/_matrix/federation/v1/media/");
+            boolean unoffered = path.endsWith("/auth_metadata") || path.endsWith("/org.matrix.msc4143/rtc/transports");
+            byte[] body = (versions ? VERSIONS_BODY : media ? MISSING_TOKEN_BODY : unoffered ? UNRECOGNIZED_BODY
+                    : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(media ? 401 : unoffered ? 404 : 200, body.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);
             }

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The last word on the generated configs: Signpost's own discovery engine, walking the chain exactly as Matrix
- * clients and servers do, against each real web server running the generated site. The client checks must pass
- * and the planned {@code m.server} must be found.
+ * clients and servers do, against each real web server running the generated site. The client checks must pass,
+ * the planned {@code m.server} must be found, and the media and sign-in routes must reach the homeserver through
+ * the proxy (its JSON, never a page).
  */
 class EngineAgainstRealServersTest {
 
@@ -63,10 +64,17 @@ class EngineAgainstRealServersTest {
                         .check("example.com");
                 String described = report.checks().stream().map(c -> c.id() + " " + c.status() + " " + c.summary())
                         .collect(Collectors.joining("\n"));
-                for (String id : List.of("client.well-known", "client.cors", "client.content-type")) {
+                for (String id : List.of("client.well-known", "client.cors", "client.content-type",
+                        "client.sliding-sync", "client.auth", "client.media", "federation.media")) {
                     Check check = report.check(id).orElseThrow(() -> new AssertionError("no " + id + "\n" + described));
                     assertThat(check.status()).as(id + "\n" + described).isEqualTo(Status.PASS);
                 }
+                // Through the real proxy, the media and sign-in routes reach the homeserver: its JSON, not a page.
+                assertThat(report.check("client.media").orElseThrow().summary()).as(described)
+                        .contains("M_MISSING_TOKEN");
+                assertThat(report.check("client.auth").orElseThrow().summary()).as(described)
+                        .contains("handled by the homeserver itself");
+                assertThat(report.check("client.rtc").orElseThrow().status()).as(described).isEqualTo(Status.SKIP);
                 assertThat(report.federation().wellKnown().mServer()).as(described)
                         .isEqualTo("matrix.example.com:8448");
                 assertThat(report.client().baseUrl()).as(described).isEqualTo("https://matrix.example.com");

@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
@@ -198,6 +199,12 @@ class ReportJsonProperties {
                         parts.get(5) instanceof FederationResult f ? f : null,
                         parts.get(6) instanceof ClientResult r ? r : null,
                         castList(parts.get(7)),
-                        checks)));
+                        checks)))
+                .flatMap(report -> apps().list().ofMaxSize(4).map(report::withApps));
+    }
+
+    private static Arbitrary<AppVerdict> apps() {
+        return Combinators.combine(text(), Arbitraries.of(Status.class).injectNull(0.1), nullableText(),
+                text().list().ofMaxSize(3)).as(AppVerdict::new);
     }
 }
