@@ -80,7 +80,11 @@ final class SshFailures {
 
     /** The server's list, made safe to show: algorithm-name characters only, commas spaced, bounded length. */
     static String offer(String serverProposal) {
-        String clean = NOT_ALGORITHM_NAME.matcher(String.valueOf(serverProposal)).replaceAll("");
+        String names = NOT_ALGORITHM_NAME.matcher(String.valueOf(serverProposal)).replaceAll("");
+        // Protocol extension markers are not algorithms anyone could choose.
+        String clean = java.util.Arrays.stream(names.split(","))
+                .filter(n -> !n.isEmpty() && !n.startsWith("kex-strict-") && !n.startsWith("ext-info-"))
+                .collect(java.util.stream.Collectors.joining(","));
         if (clean.length() > MAX_OFFER) {
             clean = clean.substring(0, MAX_OFFER) + "…";
         }
