@@ -10,6 +10,13 @@ public final class JschVersionedClassesProbe {
     private JschVersionedClassesProbe() {
     }
 
+    /** The SSH wire form verify() reads: string algorithm, string signature. */
+    private static byte[] sshSignature(String algorithm, byte[] raw) {
+        byte[] name = algorithm.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return java.nio.ByteBuffer.allocate(8 + name.length + raw.length)
+                .putInt(name.length).put(name).putInt(raw.length).put(raw).array();
+    }
+
     public static void main(String[] args) {
         try {
             com.jcraft.jsch.jce.XDH xdh = new com.jcraft.jsch.jce.XDH();
@@ -26,7 +33,7 @@ public final class JschVersionedClassesProbe {
             byte[] signature = sig.sign();
             sig.setPubKey(gen.getPub());
             sig.update(new byte[] {1, 2, 3});
-            if (!sig.verify(signature)) {
+            if (!sig.verify(sshSignature("ssh-ed25519", signature))) {
                 throw new IllegalStateException("ed25519 signature did not verify");
             }
             System.out.println("curve25519 and ed25519: ok");
