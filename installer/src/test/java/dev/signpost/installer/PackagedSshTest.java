@@ -78,6 +78,8 @@ class PackagedSshTest {
             env.remove("DISPLAY");
             env.remove("WAYLAND_DISPLAY");
             env.remove("SSH_AUTH_SOCK");
+            // The support log goes to a directory of this test, never to the user's state directory.
+            env.put("XDG_STATE_HOME", base.resolve("state").toString());
         }, launcher.toString(), "deploy", "--host", "127.0.0.1", "--port", Integer.toString(server.port()),
                 "--user", server.user(), "--identity", identity.toString(), "--known-hosts", knownHosts.toString(),
                 "--ssh-config", config.toString(), "--web-root", server.remotePath(www),

@@ -84,7 +84,7 @@ class SshKeysIT {
     private Run deployAt(int port, OpenSshServer to, Path www, Path knownHosts, Path identity,
                          Map<String, String> env, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home));
+                "-Duser.home=" + home, "-Dsignpost.log.dir=" + base.resolve("logs")));
         for (String e : extra) {
             if (e.startsWith("-D")) {
                 cmd.add(e);
