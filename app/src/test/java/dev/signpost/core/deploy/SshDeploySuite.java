@@ -490,21 +490,6 @@ abstract class SshDeploySuite {
     }
 
     @Test
-    void aClosedPortIsReportedAsRefusedWithTheFix() throws IOException {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        SshTarget t = new SshTarget("127.0.0.1", closed, server.user(), keys.ecdsa, Duration.ofSeconds(5),
-                Duration.ofSeconds(5));
-        DeployResult r = deployer().deploy(DeployRequest.of(t, remoteWww, files(SERVER_JSON, CLIENT_JSON)),
-                new ScriptedPrompts(), recorder(), new Cancellation());
-        assertThat(r.sshFailure()).isEqualTo(SshFailure.of(SshFailure.Reason.CONNECTION_REFUSED, "127.0.0.1", closed));
-        assertThat(r.message()).isEqualTo("127.0.0.1 refused the connection on port " + closed + ". Check that the SSH"
-                + " server is running there and that the port is right.");
-    }
-
-    @Test
     void cancellingWhileTheHostKeyIsShownClosesTheConnection() throws IOException {
         Files.delete(knownHosts);
         Cancellation cancellation = new Cancellation();
