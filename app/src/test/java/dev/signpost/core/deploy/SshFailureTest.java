@@ -64,6 +64,29 @@ class SshFailureTest {
         assertThat(SshFailures.offer("a".repeat(1000))).hasSize(301);
     }
 
+    @Test
+    void networkFailuresAreToldApartByWhatTheSocketReported() {
+        Texts core = new Texts(SshFailure.CORE_BUNDLE, Locale.ENGLISH);
+        // No route cannot be produced on loopback; the JDK's exceptions as JSch wraps them stand in for it.
+        assertThat(classify(new java.net.NoRouteToHostException("No route to host"), core).reason())
+                .isEqualTo(SshFailure.Reason.NETWORK_UNREACHABLE);
+        assertThat(classify(new java.net.ConnectException("Network is unreachable"), core).reason())
+                .isEqualTo(SshFailure.Reason.NETWORK_UNREACHABLE);
+        assertThat(classify(new java.net.UnknownHostException("vps.invalid"), core).reason())
+                .isEqualTo(SshFailure.Reason.HOST_NOT_FOUND);
+        assertThat(classify(new java.net.SocketTimeoutException("connect timed out"), core))
+                .isEqualTo(SshFailure.of(SshFailure.Reason.TIMEOUT, "vps.test", 22, 15L));
+        assertThat(classify(new java.net.SocketException("Connection reset"), core).reason())
+                .isEqualTo(SshFailure.Reason.CONNECTION_LOST);
+        assertThat(SshFailures.classify(new com.jcraft.jsch.JSchException("Packet corrupt"), "vps.test", 22,
+                "me@vps.test:22", 15, core).reason()).isEqualTo(SshFailure.Reason.PROTOCOL_ERROR);
+    }
+
+    private static SshFailure classify(Exception cause, Texts core) {
+        return SshFailures.classify(new com.jcraft.jsch.JSchException(cause.toString(), cause), "vps.test", 22,
+                "me@vps.test:22", 15, core);
+    }
+
     private static List<Object> sampleArguments() {
         List<Object> args = new ArrayList<>();
         args.add("deploy@host.test:2222");
