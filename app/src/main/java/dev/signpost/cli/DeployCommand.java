@@ -252,7 +252,8 @@ public final class DeployCommand implements Callable<Integer> {
             case DRY_RUN -> out.println(texts.get("result.dryRun",
                     result.changes().stream().filter(FileChange::changed).count()));
             default -> {
-                err.println("signpost deploy: " + result.message());
+                err.println("signpost deploy: " + (result.sshFailure() != null
+                        ? result.sshFailure().sentence(texts, "cli.ssh.") : result.message()));
                 return 1;
             }
         }
@@ -393,12 +394,13 @@ public final class DeployCommand implements Callable<Integer> {
 
         @Override
         public HostKeyDecision unknownHostKey(HostKeyInfo key) {
-            err.println(texts.get("cli.hostkey.unknown", key.host(), key.keyType(), key.fingerprint()));
+            err.println(texts.get(key.onlyCertificateAuthority() ? "cli.hostkey.certifiedOnly" : "cli.hostkey.unknown",
+                    key.host(), key.keyType(), key.fingerprint()));
             if (acceptNew) {
                 err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
                 return HostKeyDecision.ACCEPT_AND_SAVE;
             }
-            err.println(texts.get("cli.hostkey.refused"));
+            // The failure sentence that follows says how to compare and accept it.
             return HostKeyDecision.REJECT;
         }
 

@@ -143,6 +143,9 @@ public final class CoreServices {
     }
 
     private static SshUpload.Outcome failure(DeployResult done, Texts texts) {
+        if (done.sshFailure() != null) {
+            return new SshUpload.Outcome(false, done.sshFailure().sentence(texts, "wizard.deploy.ssh.fix."));
+        }
         String message = done.message();
         if (message == null && done.command() != null) {
             message = texts.get("wizard.deploy.ssh.commandFailed", done.command().command(),

@@ -12,14 +12,27 @@ import java.util.List;
  * @param command         what the after-upload command did, or null when none ran
  * @param message         a sentence for the user when something failed or was skipped, else null
  * @param remoteUnchanged true when the server's files are exactly as before this run
+ * @param sshFailure      why the SSH connection or login failed, or null; front-ends phrase its fix in their own
+ *                        words ({@link SshFailure#sentence}) instead of showing {@code message}
  */
 public record DeployResult(DeployOutcome outcome, List<FileChange> changes, List<String> written, List<String> backups,
-                           CommandResult command, String message, boolean remoteUnchanged) {
+                           CommandResult command, String message, boolean remoteUnchanged, SshFailure sshFailure) {
 
     public DeployResult {
         changes = List.copyOf(changes);
         written = List.copyOf(written);
         backups = List.copyOf(backups);
+    }
+
+    /** A result without an SSH failure. */
+    public DeployResult(DeployOutcome outcome, List<FileChange> changes, List<String> written, List<String> backups,
+                        CommandResult command, String message, boolean remoteUnchanged) {
+        this(outcome, changes, written, backups, command, message, remoteUnchanged, null);
+    }
+
+    /** The same result, naming the SSH failure behind it (null for none). */
+    DeployResult withSshFailure(SshFailure failure) {
+        return new DeployResult(outcome, changes, written, backups, command, message, remoteUnchanged, failure);
     }
 
     /** Whether the run did what was asked (including "nothing to do" and a dry run). */

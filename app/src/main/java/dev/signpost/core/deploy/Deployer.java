@@ -141,7 +141,8 @@ public final class Deployer {
         } catch (DeployException e) {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
-            return new DeployResult(outcome, changes, List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+            return new DeployResult(outcome, changes, List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged())
+                    .withSshFailure(e.sshFailure());
         } catch (RuntimeException e) {
             // A library failure we did not foresee: still a sentence, and no claim that nothing changed.
             return new DeployResult(DeployOutcome.FAILED, changes, List.of(), List.of(), null,
@@ -219,7 +220,8 @@ public final class Deployer {
         } catch (DeployException e) {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
-            return new DeployResult(outcome, List.of(), List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged());
+            return new DeployResult(outcome, List.of(), List.of(), List.of(), null, e.getMessage(), e.remoteUnchanged())
+                    .withSshFailure(e.sshFailure());
         } catch (RuntimeException e) {
             return new DeployResult(DeployOutcome.FAILED, List.of(), List.of(), List.of(), null,
                     texts.get("unexpected", e.toString()), false);

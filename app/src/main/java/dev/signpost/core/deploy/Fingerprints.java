@@ -33,4 +33,14 @@ public final class Fingerprints {
         }
         return new String(keyBlob, 4, len, StandardCharsets.US_ASCII);
     }
+
+    /**
+     * Where OpenSSH's server keeps the public half of a host key of this type, for comparing fingerprints
+     * ({@code ssh-keygen -lf FILE} on the server).
+     */
+    public static String serverKeyFile(String keyType) {
+        String kind = keyType.startsWith("ecdsa-") ? "ecdsa" : keyType.equals("ssh-rsa") ? "rsa"
+                : keyType.equals("ssh-ed25519") ? "ed25519" : keyType.equals("ssh-dss") ? "dsa" : "*";
+        return "/etc/ssh/ssh_host_" + kind + "_key.pub";
+    }
 }

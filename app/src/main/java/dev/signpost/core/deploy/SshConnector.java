@@ -19,10 +19,7 @@ import dev.signpost.core.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +67,8 @@ final class SshConnector {
         List<Path> keys = new ArrayList<>();
         if (target.identityFile() != null) {
             if (!Files.isReadable(target.identityFile())) {
-                throw new DeployException(texts.get("ssh.identity.missing", target.identityFile()), true);
+                throw failure(null, SshFailure.of(SshFailure.Reason.KEY_FILE_MISSING,
+                        target.identityFile().toString()));
             }
             keys.add(target.identityFile());
         }
@@ -134,9 +132,9 @@ final class SshConnector {
         Resolved r = resolve(target);
         listener.stage(DeployStage.CONNECTING, texts.get("stage.connecting", r.description()));
         JSch jsch = new JSch();
-        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(loadKnownHosts(jsch),
+        VerifyingHostKeyRepository hostKeys = new VerifyingHostKeyRepository(loadKnownHosts(),
                 environment.knownHosts(), prompts);
-        List<Identity> keyIdentities = loadKeys(jsch, r, prompts, cancellation);
+        List<Identity> keyIdentities = loadKeys(jsch, r, target.identityFile(), prompts, cancellation);
         List<Identity> agentIdentities = agentIdentities();
 
         SshConnection jumpConnection = null;
@@ -183,7 +181,8 @@ final class SshConnector {
             if (cancellation.isCancelled()) {
                 throw new DeployException(texts.get("cancelled"), true);
             }
-            throw new DeployException(texts.get("ssh.auth.failed", r.description()), true, last);
+            throw failure(last, SshFailure.of(SshFailure.Reason.AUTH_REFUSED, r.description(), r.user(),
+                    r.hostName(), all.size(), offered(all)));
         } catch (DeployException e) {
             if (jumpConnection != null) {
                 jumpConnection.close();
@@ -218,7 +217,9 @@ final class SshConnector {
         session.setIdentityRepository(new FixedIdentityRepository(identities));
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("PreferredAuthentications", password == null ? "publickey" : "password,keyboard-interactive");
-        // JSch itself asks first for the key types known_hosts has for this host (through getHostKey), as OpenSSH does.
+        // As OpenSSH does, ask first for the key types known_hosts has for this host: JSch reads them through
+        // hostKeys.getHostKey(host, null). Set here so that a system property cannot turn it off.
+        session.setConfig("prefer_known_host_key_types", "yes");
         if (password != null) {
             session.setPassword(password);
         }
@@ -242,27 +243,32 @@ final class SshConnector {
         return session;
     }
 
-    private com.jcraft.jsch.HostKeyRepository loadKnownHosts(JSch jsch) throws DeployException {
+    private KnownHostsFile loadKnownHosts() throws DeployException {
         Path file = environment.knownHosts();
-        if (!Files.exists(file)) {
-            return null;
-        }
         try {
-            jsch.setKnownHosts(file.toString());
-            return jsch.getHostKeyRepository();
-        } catch (JSchException e) {
+            return KnownHostsFile.read(file);
+        } catch (IOException e) {
             throw new DeployException(texts.get("ssh.knownhosts.unreadable", file, e.getMessage()), true, e);
         }
     }
 
-    private List<Identity> loadKeys(JSch jsch, Resolved r, DeployPrompts prompts, Cancellation cancellation)
-            throws DeployException {
+    /**
+     * Loads the key files. One the user named ({@code explicit}) that cannot be used is an error with a sentence;
+     * the config's and the default ones are skipped, as OpenSSH skips them.
+     */
+    private List<Identity> loadKeys(JSch jsch, Resolved r, Path explicit, DeployPrompts prompts,
+                                    Cancellation cancellation) throws DeployException {
         for (Path key : r.identities()) {
             Path pub = Path.of(key + ".pub");
             try {
                 jsch.addIdentity(key.toString(), Files.isReadable(pub) ? pub.toString() : null, null);
             } catch (JSchException e) {
-                throw new DeployException(texts.get("ssh.identity.invalid", key, e.getMessage()), true, e);
+                if (key.equals(explicit)) {
+                    String kind = KeyFileFormat.describe(key)
+                            .map(k -> k.equals(KeyFileFormat.PUBLIC_KEY) ? texts.get("ssh.keyFormat.public") : k)
+                            .orElse(texts.get("ssh.keyFormat.unknown"));
+                    throw failure(e, SshFailure.of(SshFailure.Reason.KEY_UNSUPPORTED, key.toString(), kind));
+                }
             }
         }
         List<Identity> wrapped = new ArrayList<>();
@@ -271,6 +277,16 @@ final class SshConnector {
             wrapped.add(new PromptingIdentity(id, id.getName(), prompts, cancellation));
         }
         return wrapped;
+    }
+
+    /** The names of the keys offered, for the sentence when none was accepted. */
+    private static String offered(List<Identity> identities) {
+        List<String> names = new ArrayList<>();
+        for (Identity id : identities) {
+            String name = id.getName();
+            names.add(name == null || name.isBlank() ? id.getAlgName() : name);
+        }
+        return String.join(", ", names);
     }
 
     /** The agent's keys, or none when there is no agent or it does not answer. */
@@ -301,29 +317,23 @@ final class SshConnector {
             return new DeployException(texts.get("cancelled"), true, e);
         }
         HostKeyInfo key = hostKeys.presented();
-        switch (hostKeys.verdict()) {
-            case CHANGED:
-                return new DeployException(texts.get("ssh.hostkey.changed", key.host(), key.keyType(),
-                        key.fingerprint(), environment.knownHosts()), true, e);
-            case REJECTED:
-                return new DeployException(texts.get("ssh.hostkey.rejected", key.host(), key.keyType(),
-                        key.fingerprint()), true, e);
-            default:
-                break;
-        }
-        Throwable cause = e.getCause();
-        String message = String.valueOf(e.getMessage());
-        if (cause instanceof UnknownHostException) {
-            return new DeployException(texts.get("ssh.host.unknown", r.hostName()), true, e);
-        }
-        if (cause instanceof ConnectException) {
-            return new DeployException(texts.get("ssh.connect.refused", r.hostName(), r.port()), true, e);
-        }
-        if (cause instanceof SocketTimeoutException || message.startsWith("timeout")) {
-            return new DeployException(texts.get("ssh.connect.timeout", r.hostName(), r.port(),
-                    target.connectTimeout().toSeconds()), true, e);
-        }
-        return new DeployException(texts.get("ssh.connect.failed", r.description(), message), true, e);
+        String file = environment.knownHosts().toString();
+        SshFailure failure = switch (hostKeys.verdict()) {
+            case CHANGED -> SshFailure.of(SshFailure.Reason.HOST_KEY_CHANGED, key.host(), key.keyType(),
+                    key.fingerprint(), file, hostKeys.decidingLine());
+            case REVOKED -> SshFailure.of(SshFailure.Reason.HOST_KEY_REVOKED, key.host(), key.keyType(),
+                    key.fingerprint(), file, hostKeys.decidingLine());
+            case REJECTED -> SshFailure.of(key.onlyCertificateAuthority()
+                            ? SshFailure.Reason.HOST_KEY_CERTIFIED_ONLY : SshFailure.Reason.HOST_KEY_NOT_TRUSTED,
+                    key.host(), key.keyType(), key.fingerprint(), file, Fingerprints.serverKeyFile(key.keyType()));
+            default -> SshFailures.classify(e, r.hostName(), r.port(), r.description(),
+                    target.connectTimeout().toSeconds(), texts);
+        };
+        return failure(e, failure);
+    }
+
+    private DeployException failure(Throwable cause, SshFailure failure) {
+        return new DeployException(failure.sentence(texts, "ssh.fix."), true, cause, failure);
     }
 
     /** The identities to offer for one attempt, in order; JSch asks this instead of its own key list. */

@@ -2,6 +2,7 @@ package dev.signpost.core.deploy;
 
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
+import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 
 import java.io.IOException;
@@ -10,30 +11,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * Checks server keys against known_hosts (plain and hashed entries, through JSch's parser). An unknown key is
- * put to the user; a changed key is refused without asking. Nothing is written to known_hosts unless the user
+ * Checks server keys against known_hosts as OpenSSH does ({@link KnownHostsFile}). An unknown key is put to the
+ * user; a changed or revoked key is refused without asking. Nothing is written to known_hosts unless the user
  * chose {@link HostKeyDecision#ACCEPT_AND_SAVE}, and then only one plain line is appended.
+ *
+ * <p>JSch asks {@link #getHostKey(String, String)} for the key types it should request first: the plain lines for
+ * that host, so a host known by its ed25519 key is asked for that key, as OpenSSH orders its proposal.
  */
 final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     /** What happened in {@link #check}, for the error sentence when the connection is refused. */
-    enum Verdict { NOT_CHECKED, KNOWN, ACCEPTED, REJECTED, CHANGED }
+    enum Verdict { NOT_CHECKED, KNOWN, ACCEPTED, REJECTED, CHANGED, REVOKED }
 
-    private final HostKeyRepository known;
+    private final KnownHostsFile known;
     private final Path knownHostsFile;
     private final DeployPrompts prompts;
     private volatile Verdict verdict = Verdict.NOT_CHECKED;
     private volatile HostKeyInfo presented;
+    private volatile KnownHostsFile.Lookup lookup;
     private volatile IOException saveFailure;
 
     /**
-     * @param known          known_hosts as parsed by JSch (empty when the file does not exist)
+     * @param known          known_hosts as read (empty when the file does not exist)
      * @param knownHostsFile where an accepted key is saved
      */
-    VerifyingHostKeyRepository(HostKeyRepository known, Path knownHostsFile, DeployPrompts prompts) {
+    VerifyingHostKeyRepository(KnownHostsFile known, Path knownHostsFile, DeployPrompts prompts) {
         this.known = known;
         this.knownHostsFile = knownHostsFile;
         this.prompts = prompts;
@@ -41,16 +48,27 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     @Override
     public int check(String host, byte[] key) {
-        HostKeyInfo info = new HostKeyInfo(host, Fingerprints.keyType(key), Fingerprints.sha256(key), knownHostsFile);
+        KnownHostsFile.Lookup found = known.check(host, key);
+        lookup = found;
+        HostKeyInfo info = new HostKeyInfo(host, Fingerprints.keyType(key), Fingerprints.sha256(key), knownHostsFile,
+                found.hasAuthority());
         presented = info;
-        int result = known == null ? NOT_INCLUDED : known.check(host, key);
-        if (result == OK) {
-            verdict = Verdict.KNOWN;
-            return OK;
-        }
-        if (result == CHANGED || knowsOtherKeyOfSameType(host, info.keyType())) {
-            verdict = Verdict.CHANGED;
-            return CHANGED;
+        switch (found.status()) {
+            case KNOWN -> {
+                verdict = Verdict.KNOWN;
+                return OK;
+            }
+            case REVOKED -> {
+                verdict = Verdict.REVOKED;
+                return NOT_INCLUDED;
+            }
+            case CHANGED -> {
+                verdict = Verdict.CHANGED;
+                return CHANGED;
+            }
+            default -> {
+                // Unknown: asked below.
+            }
         }
         HostKeyDecision decision = prompts.unknownHostKey(info);
         if (decision == null || decision == HostKeyDecision.REJECT) {
@@ -66,14 +84,6 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
         }
         verdict = Verdict.ACCEPTED;
         return OK;
-    }
-
-    private boolean knowsOtherKeyOfSameType(String host, String type) {
-        if (known == null) {
-            return false;
-        }
-        HostKey[] keys = known.getHostKey(host, type);
-        return keys != null && keys.length > 0;
     }
 
     private void append(String host, String type, byte[] key) throws IOException {
@@ -103,6 +113,12 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
         return presented;
     }
 
+    /** The known_hosts line that decided the verdict (the old key's, the @revoked one), or 0. */
+    int decidingLine() {
+        KnownHostsFile.Lookup l = lookup;
+        return l == null ? 0 : l.line();
+    }
+
     /** Why saving to known_hosts failed, or null. */
     IOException saveFailure() {
         return saveFailure;
@@ -128,11 +144,22 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     @Override
     public HostKey[] getHostKey() {
-        return known == null ? new HostKey[0] : known.getHostKey();
+        return new HostKey[0];
     }
 
+    /** The host's plain known_hosts keys ({@code type} null for all): JSch orders its proposal by their types. */
     @Override
     public HostKey[] getHostKey(String host, String type) {
-        return known == null ? new HostKey[0] : known.getHostKey(host, type);
+        List<HostKey> keys = new ArrayList<>();
+        for (KnownHostsFile.Entry e : known.entriesFor(host)) {
+            if (e.marker() == KnownHostsFile.Marker.NONE && (type == null || type.equals(e.keyType()))) {
+                try {
+                    keys.add(new HostKey(host, e.key()));
+                } catch (JSchException unsupported) {
+                    // A key type JSch cannot use cannot be asked for either.
+                }
+            }
+        }
+        return keys.toArray(new HostKey[0]);
     }
 }

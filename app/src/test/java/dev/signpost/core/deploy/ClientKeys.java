@@ -19,6 +19,8 @@ public final class ClientKeys {
     public final Path rsa;
     /** An ecdsa key encrypted with {@link #PASSPHRASE}. */
     public final Path encrypted;
+    /** An ed25519 key encrypted with {@link #PASSPHRASE} (bcrypt KDF, as ssh-keygen makes it by default). */
+    public final Path encryptedEd25519;
     /** A key no server knows. */
     public final Path stranger;
     /** An encrypted key no server knows (its .pub file lies beside it). */
@@ -30,6 +32,7 @@ public final class ClientKeys {
         this.ecdsa = dir.resolve("id_ecdsa");
         this.rsa = dir.resolve("id_rsa");
         this.encrypted = dir.resolve("id_encrypted");
+        this.encryptedEd25519 = dir.resolve("id_encrypted_ed25519");
         this.stranger = dir.resolve("id_stranger");
         this.encryptedStranger = dir.resolve("id_encrypted_stranger");
     }
@@ -43,6 +46,7 @@ public final class ClientKeys {
         keygen(keys.ecdsa, "ecdsa", "", null);
         keygen(keys.rsa, "rsa", "", "2048");
         keygen(keys.encrypted, "ecdsa", PASSPHRASE, null);
+        keygen(keys.encryptedEd25519, "ed25519", PASSPHRASE, null);
         keygen(keys.stranger, "ecdsa", "", null);
         keygen(keys.encryptedStranger, "ecdsa", PASSPHRASE, null);
         return keys;
@@ -63,7 +67,8 @@ public final class ClientKeys {
     /** authorized_keys lines for every key except the stranger (and ed25519 if the server cannot read it). */
     public String authorizedKeys(boolean withEd25519) throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (Path key : withEd25519 ? List.of(ed25519, ecdsa, rsa, encrypted) : List.of(ecdsa, rsa, encrypted)) {
+        for (Path key : withEd25519 ? List.of(ed25519, ecdsa, rsa, encrypted, encryptedEd25519)
+                : List.of(ecdsa, rsa, encrypted)) {
             sb.append(Files.readString(Path.of(key + ".pub")).strip()).append('\n');
         }
         return sb.toString();

@@ -4,6 +4,7 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
@@ -33,17 +34,28 @@ public final class MinaSshServer implements TestSshServer {
 
     /** @param posixRename whether to offer OpenSSH's posix-rename extension (without it, rename never overwrites) */
     public MinaSshServer(Path root, ClientKeys keys, boolean posixRename) throws Exception {
+        this(root, keys, posixRename, List.of(KeyUtils.EC_ALGORITHM));
+    }
+
+    /**
+     * @param hostKeyAlgorithms JCA names of the host keys to make ({@code EC}, {@code EdDSA}, {@code RSA}); the first
+     *                          is the one {@link #knownHostsLine()} and {@link #fingerprint()} describe
+     */
+    public MinaSshServer(Path root, ClientKeys keys, boolean posixRename, List<String> hostKeyAlgorithms)
+            throws Exception {
         this.root = root;
         Files.createDirectories(root);
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(256);
-        hostKey = gen.generateKeyPair();
+        List<KeyPair> hostKeys = new java.util.ArrayList<>();
+        for (String algorithm : hostKeyAlgorithms) {
+            hostKeys.add(generate(algorithm));
+        }
+        hostKey = hostKeys.get(0);
         Path authorized = root.getParent().resolve("mina_authorized_keys");
-        Files.writeString(authorized, keys.authorizedKeys(false));
+        Files.writeString(authorized, keys.authorizedKeys(SecurityUtils.isEDDSACurveSupported()));
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(0);
-        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys.toArray(new KeyPair[0])));
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorized));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
@@ -57,6 +69,16 @@ public final class MinaSshServer implements TestSshServer {
         // Allows direct-tcpip channels, so ProxyJump can be tested through this server.
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         sshd.start();
+    }
+
+    private static KeyPair generate(String algorithm) throws Exception {
+        KeyPairGenerator gen = SecurityUtils.getKeyPairGenerator(algorithm);
+        if (algorithm.equals(KeyUtils.EC_ALGORITHM)) {
+            gen.initialize(256);
+        } else if (algorithm.equals(KeyUtils.RSA_ALGORITHM)) {
+            gen.initialize(2048);
+        }
+        return gen.generateKeyPair();
     }
 
     @Override
@@ -91,15 +113,14 @@ public final class MinaSshServer implements TestSshServer {
 
     @Override
     public String otherKnownHostsLine() throws Exception {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
-        gen.initialize(256);
-        return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(gen.generateKeyPair().getPublic());
+        return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(generate(hostKey.getPublic().getAlgorithm())
+                .getPublic());
     }
 
     @Override
     public boolean supportsKeyType(String type) {
-        // MINA verifies ed25519 only with the net.i2p EdDSA library, which Signpost does not ship.
-        return !type.equals("ed25519");
+        // MINA 2.13 verifies ed25519 only with the net.i2p EdDSA library (a test dependency).
+        return !type.equals("ed25519") || SecurityUtils.isEDDSACurveSupported();
     }
 
     @Override

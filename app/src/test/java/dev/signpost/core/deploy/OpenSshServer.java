@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,20 @@ public final class OpenSshServer implements TestSshServer {
     private final int port;
     private final Path logFile;
 
+    private final List<String> hostKeyTypes;
+
     OpenSshServer(Path dir, ClientKeys keys) throws Exception {
+        this(dir, keys, List.of("ed25519"), List.of());
+    }
+
+    /**
+     * @param hostKeyTypes {@code ssh-keygen -t} types of the host keys, the first one being the one
+     *                     {@link #knownHostsLine()} and {@link #fingerprint()} describe
+     * @param extraConfig  further sshd_config lines, e.g. to restrict the algorithms offered
+     */
+    public OpenSshServer(Path dir, ClientKeys keys, List<String> hostKeyTypes, List<String> extraConfig)
+            throws Exception {
+        this.hostKeyTypes = List.copyOf(hostKeyTypes);
         Assumptions.assumeTrue(Files.isExecutable(SSHD),
                 "OpenSSH sshd is not installed at /usr/sbin/sshd (package openssh-server): real-sshd suite skipped");
         this.dir = Files.createDirectories(dir);
@@ -40,17 +55,20 @@ public final class OpenSshServer implements TestSshServer {
                 }
             }
         }
-        Path hostKey = dir.resolve("ssh_host_ed25519_key");
-        ClientKeys.keygen(hostKey, "ed25519", "", null);
+        List<String> hostKeyLines = new ArrayList<>();
+        for (String type : hostKeyTypes) {
+            Path hostKey = hostKeyFile(type);
+            ClientKeys.keygen(hostKey, type, "", type.equals("rsa") ? "2048" : null);
+            hostKeyLines.add("HostKey " + hostKey);
+        }
         Path authorized = dir.resolve("authorized_keys");
         Files.writeString(authorized, keys.authorizedKeys(true));
         port = freePort();
         logFile = dir.resolve("sshd.log");
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
-                "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + authorized,
                 "StrictModes no",
@@ -60,8 +78,10 @@ public final class OpenSshServer implements TestSshServer {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "Subsystem sftp internal-sftp",
-                "LogLevel VERBOSE",
-                ""));
+                "LogLevel VERBOSE"));
+        lines.addAll(hostKeyLines);
+        lines.addAll(extraConfig);
+        Files.writeString(config, String.join("\n", lines) + "\n");
         process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -74,6 +94,45 @@ public final class OpenSshServer implements TestSshServer {
                 Assumptions.abort("sshd did not listen within 20 s: " + Files.readString(logFile));
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** The private host key of this {@code ssh-keygen -t} type; its public half is beside it with {@code .pub}. */
+    public Path hostKeyFile(String type) {
+        return dir.resolve("ssh_host_" + type + "_key");
+    }
+
+    /** Replaces the host key of this type with a new one; the server uses it from the next connection on. */
+    public void changeHostKey(String type) throws IOException, InterruptedException {
+        Files.delete(hostKeyFile(type));
+        Files.delete(Path.of(hostKeyFile(type) + ".pub"));
+        ClientKeys.keygen(hostKeyFile(type), type, "", type.equals("rsa") ? "2048" : null);
+    }
+
+    /**
+     * Logs in with OpenSSH's own {@code ssh} client, which records the host key it is given in {@code knownHosts}
+     * (accept-new), as a user's first {@code ssh} to the server does.
+     *
+     * @param hostKeyAlgorithm the host key algorithm to ask for (e.g. {@code ssh-ed25519}), or null for ssh's default
+     * @param hash             whether ssh writes the host name hashed ({@code |1|}), as Debian's default config does
+     */
+    public void recordKnownHosts(Path knownHosts, Path identity, String hostKeyAlgorithm, boolean hash)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/ssh", "-F", "/dev/null",
+                "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=" + knownHosts,
+                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "HashKnownHosts=" + (hash ? "yes" : "no"),
+                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=20",
+                "-i", identity.toString(), "-p", Integer.toString(port)));
+        if (hostKeyAlgorithm != null) {
+            cmd.addAll(List.of("-o", "HostKeyAlgorithms=" + hostKeyAlgorithm));
+        }
+        cmd.addAll(List.of(user() + "@127.0.0.1", "true"));
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh")),
+                "OpenSSH ssh is not installed (package openssh-client): known_hosts cannot be written by ssh");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("ssh could not log in to record the host key: " + out + "\n" + log());
         }
     }
 
@@ -116,7 +175,7 @@ public final class OpenSshServer implements TestSshServer {
     @Override
     public String knownHostsLine() throws RuntimeException {
         try {
-            String pub = Files.readString(dir.resolve("ssh_host_ed25519_key.pub")).strip();
+            String pub = Files.readString(Path.of(hostKeyFile(hostKeyTypes.get(0)) + ".pub")).strip();
             String[] parts = pub.split(" ");
             return "[127.0.0.1]:" + port + " " + parts[0] + " " + parts[1];
         } catch (IOException e) {
@@ -128,7 +187,7 @@ public final class OpenSshServer implements TestSshServer {
     public String fingerprint() {
         try {
             Process p = new ProcessBuilder("/usr/bin/ssh-keygen", "-l", "-E", "sha256", "-f",
-                    dir.resolve("ssh_host_ed25519_key.pub").toString()).redirectErrorStream(true).start();
+                    hostKeyFile(hostKeyTypes.get(0)) + ".pub").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
             return out.split(" ")[1];
@@ -140,7 +199,7 @@ public final class OpenSshServer implements TestSshServer {
     @Override
     public String otherKnownHostsLine() throws Exception {
         Path other = dir.resolve("other_" + System.nanoTime());
-        ClientKeys.keygen(other, "ed25519", "", null);
+        ClientKeys.keygen(other, hostKeyTypes.get(0), "", hostKeyTypes.get(0).equals("rsa") ? "2048" : null);
         String[] parts = Files.readString(Path.of(other + ".pub")).strip().split(" ");
         return "[127.0.0.1]:" + port + " " + parts[0] + " " + parts[1];
     }

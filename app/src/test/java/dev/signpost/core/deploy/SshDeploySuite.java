@@ -274,7 +274,9 @@ abstract class SshDeploySuite {
         ScriptedPrompts prompts = new ScriptedPrompts();
         DeployResult r = deploy(request(keys.encrypted, files(SERVER_JSON, CLIENT_JSON)), prompts);
         assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
-        assertThat(r.message()).contains(server.user() + "@127.0.0.1").contains("did not accept");
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.AUTH_REFUSED);
+        assertThat(r.message()).contains(server.user() + "@127.0.0.1").contains("refused the login as " + server.user())
+                .contains(keys.encrypted.toString());
         assertThat(prompts.passwordRequests).hasSize(1);
         assertThat(listing()).isEmpty();
     }
@@ -298,7 +300,8 @@ abstract class SshDeploySuite {
         DeployResult r = deploy(request(keys.stranger, files(SERVER_JSON, CLIENT_JSON)), prompts);
         assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
         assertThat(r.remoteUnchanged()).isTrue();
-        assertThat(r.message()).contains("did not accept any offered key or password");
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.AUTH_REFUSED);
+        assertThat(r.message()).contains("refused the login as " + server.user()).contains(keys.stranger.toString());
         assertThat(prompts.passwordRequests).hasSize(3).last().asString().endsWith("(retry)");
         assertThat(listing()).isEmpty();
     }
@@ -429,6 +432,61 @@ abstract class SshDeploySuite {
         assertThat(r.message()).contains("CHANGED").contains(server.fingerprint()).contains(knownHosts.toString());
         assertThat(local("server")).isEqualTo("old server\n");
         assertThat(Files.readString(knownHosts)).doesNotContain(server.knownHostsLine().split(" ")[2]);
+    }
+
+    @Test
+    void aRevokedHostKeyIsRefusedWithASentenceEvenWhenAlsoListedAsKnown() throws IOException {
+        String[] known = server.knownHostsLine().split(" ");
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n@revoked * " + known[1] + " " + known[2] + "\n");
+        ScriptedPrompts prompts = new ScriptedPrompts().accept(HostKeyDecision.ACCEPT_AND_SAVE);
+        DeployResult r = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.HOST_KEY_REVOKED);
+        assertThat(r.message()).contains("@revoked on line 2 of " + knownHosts).contains(server.fingerprint())
+                .doesNotContain("CHANGED");
+        assertThat(prompts.hostKeysShown).isEmpty();
+        assertThat(listing()).isEmpty();
+    }
+
+    @Test
+    void aCertAuthorityLineIsNeverTakenForAChangedKey() throws Exception {
+        String[] other = server.otherKnownHostsLine().split(" ");
+        Files.writeString(knownHosts, "@cert-authority [127.0.0.1]:" + server.port() + " " + other[1] + " " + other[2]
+                + "\n");
+        ScriptedPrompts prompts = new ScriptedPrompts().accept(HostKeyDecision.REJECT);
+        DeployResult r = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.HOST_KEY_CERTIFIED_ONLY);
+        assertThat(prompts.hostKeysShown).singleElement().satisfies(k -> {
+            assertThat(k.onlyCertificateAuthority()).isTrue();
+            assertThat(k.fingerprint()).isEqualTo(server.fingerprint());
+        });
+        assertThat(r.message()).contains("certificate authority").doesNotContain("CHANGED");
+
+        Files.writeString(knownHosts, server.knownHostsLine() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        DeployResult known = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(known.outcome()).as(known.message()).isEqualTo(DeployOutcome.DEPLOYED);
+    }
+
+    @Test
+    void theSameHostOnAnotherPortIsAnotherHostAsForOpenSsh() throws Exception {
+        // OpenSSH keeps [host]:port apart from host (port 22); JSch's own parser falls back and cries "changed".
+        Files.writeString(knownHosts, server.otherKnownHostsLine().replace("[127.0.0.1]:" + server.port(), "127.0.0.1")
+                + "\n");
+        ScriptedPrompts prompts = new ScriptedPrompts().accept(HostKeyDecision.REJECT);
+        DeployResult r = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.HOST_KEY_NOT_TRUSTED);
+        assertThat(prompts.hostKeysShown).hasSize(1);
+    }
+
+    @Test
+    void aPublicKeyGivenAsTheIdentityIsNamedAsSuch() {
+        ScriptedPrompts prompts = new ScriptedPrompts();
+        DeployResult r = deploy(request(Path.of(keys.ecdsa + ".pub"), files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.KEY_UNSUPPORTED);
+        assertThat(r.message()).contains(keys.ecdsa + ".pub").contains("a public key: choose the private key");
+        assertThat(prompts.passwordRequests).isEmpty();
     }
 
     @Test

@@ -73,7 +73,32 @@ class SshTimeoutTest {
         DeployResult r = deployer.deploy(DeployRequest.of(target, "/www", List.of()), new ScriptedPrompts(),
                 DeployListener.NONE, new Cancellation());
         assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.sshFailure()).isEqualTo(SshFailure.of(SshFailure.Reason.CONNECTION_REFUSED, "127.0.0.1", port));
         assertThat(r.message()).isEqualTo("127.0.0.1 refused the connection on port " + port
-                + ". Is the SSH server running there, and is the port right?");
+                + ". Check that the SSH server is running there and that the port is right.");
+    }
+
+    @Test
+    void aServerThatHangsUpBeforeTheLoginIsALostConnection(@TempDir Path dir) throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread hangUp = new Thread(() -> {
+                try (java.net.Socket client = s.accept()) {
+                    client.getOutputStream().write("not ssh\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException ignored) {
+                    // The test's assertion says what the client saw.
+                }
+            });
+            hangUp.setDaemon(true);
+            hangUp.start();
+            SshTarget target = new SshTarget("127.0.0.1", s.getLocalPort(), "nobody", null, Duration.ofSeconds(5),
+                    Duration.ofSeconds(5));
+            Deployer deployer = new Deployer(new SshEnvironment(null, dir.resolve("known_hosts"), null, List.of()),
+                    Locale.GERMAN);
+            DeployResult r = deployer.deploy(DeployRequest.of(target, "/www", List.of()), new ScriptedPrompts(),
+                    DeployListener.NONE, new Cancellation());
+            assertThat(r.sshFailure().reason()).isEqualTo(SshFailure.Reason.CONNECTION_LOST);
+            assertThat(r.message()).startsWith("Die Verbindung zu nobody@127.0.0.1:" + s.getLocalPort()
+                    + " brach ab, bevor die Anmeldung fertig war.").doesNotContain("foreign host");
+        }
     }
 }
