@@ -42,6 +42,17 @@ public final class Deployer {
         this.clock = clock;
     }
 
+    /**
+     * Installs the plan's whole setup for its web server and proves it (see {@link SetupInstaller}); the previous
+     * state comes back when the config test, the reload or the live check ({@code probe}, may be null) fails.
+     * Never throws for SSH or file problems.
+     */
+    public SetupResult install(SetupRequest request, DeployPrompts prompts, DeployListener listener,
+                               Cancellation cancellation, LiveProbe probe) {
+        return new SetupInstaller(connector, texts, clock, texts.locale()).install(request, prompts, listener,
+                cancellation, probe);
+    }
+
     /** The texts of this package in the deployer's language (front-ends share its sentences). */
     public Texts texts() {
         return texts;

@@ -140,7 +140,7 @@ final class StagedReplacement {
                     // connection can tell, so say that instead of guessing.
                     throw new DeployException(texts.get("replace.unknown", target), false, e);
                 }
-                boolean restored = putBack(done);
+                boolean restored = putBack(done.stream().map(Staged::item).toList());
                 files.removeQuietly(staged.stream().filter(x -> !done.contains(x)).map(Staged::temp).toList());
                 DeployException failure = e instanceof SftpException se ? files.failure(se, target, restored)
                         : files.connectionLostOr(target, e, restored);
@@ -150,16 +150,20 @@ final class StagedReplacement {
         }
     }
 
-    private boolean putBack(List<Staged> done) {
+    /**
+     * Puts each item's old content back (with its old mode), or removes the file when there was none; true when
+     * every one is back.
+     */
+    boolean putBack(List<Item> done) {
         boolean restored = true;
-        for (Staged d : done) {
+        for (Item d : done) {
             try {
-                if (d.item().existed()) {
-                    String temp = files.upload(d.item().target(), d.item().oldContent(), d.item().oldMode(),
-                            DeployListener.NONE, new Cancellation());
-                    replace(temp, d.item().target(), true, DeployListener.NONE);
+                if (d.existed()) {
+                    String temp = files.upload(d.target(), d.oldContent(), d.oldMode(), DeployListener.NONE,
+                            new Cancellation());
+                    replace(temp, d.target(), true, DeployListener.NONE);
                 } else {
-                    files.channel().rm(d.item().target());
+                    files.channel().rm(d.target());
                 }
             } catch (SftpException | DeployException | RuntimeException again) {
                 restored = false;
