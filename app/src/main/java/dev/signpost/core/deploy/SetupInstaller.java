@@ -59,9 +59,11 @@ final class SetupInstaller {
             changes = work.changes();
             List<FileChange> changed = changes.stream().filter(FileChange::changed).toList();
             if (changed.isEmpty()) {
+                LiveCheckResult live = request.dryRun() ? null : unchanged(connection, request, work, prompts,
+                        listener, cancellation, probe, ran);
                 listener.stage(DeployStage.DONE, texts.get("result.unchanged"));
                 return result(DeployOutcome.UNCHANGED, changes, work.commands(), ran, List.of(), List.of(), null,
-                        null, null, true);
+                        live, null, true);
             }
             if (request.dryRun()) {
                 listener.stage(DeployStage.DONE, texts.get("result.dryRun", changed.size()));
@@ -103,7 +105,7 @@ final class SetupInstaller {
             }
             LiveCheckResult after = null;
             if (failure == null && probe != null) {
-                after = liveCheck(probe, "stage.liveAfter", request, listener, cancellation);
+                after = settled(probe, request, listener, cancellation);
                 int was = LiveProbe.problems(before);
                 int now = LiveProbe.problems(after);
                 if (was >= 0 && now > was) {
@@ -154,6 +156,59 @@ final class SetupInstaller {
         LiveCheckResult result = probe.check(cancellation);
         cancellation.throwIfCancelled(texts);
         return result;
+    }
+
+    /**
+     * Nothing to write. When the live server still does not serve the plan, the files may be in place but never
+     * loaded (a run cut off before its reload): test and reload once more. Returns the last live check, or null.
+     */
+    private LiveCheckResult unchanged(SshConnection connection, SetupRequest request, Work work, DeployPrompts prompts,
+                                      DeployListener listener, Cancellation cancellation, LiveProbe probe,
+                                      List<CommandResult> ran) throws DeployException {
+        if (probe == null) {
+            return null;
+        }
+        LiveCheckResult live = liveCheck(probe, "stage.liveBefore", request, listener, cancellation);
+        ServerLayout layout = work.layout();
+        if (live.matches() || live.report() == null || layout.reloadCommand() == null
+                || !prompts.confirmCommand(String.join(" && ", work.commands()))) {
+            return live;
+        }
+        Commands commands = new Commands(connection, request, layout, work.sudo(), texts, listener, cancellation);
+        byte[] sudoPassword = commands.authorise(prompts, connection.description());
+        try {
+            if (layout.testCommand() != null) {
+                CommandResult test = commands.run(layout.testCommand(), sudoPassword, "stage.testing");
+                ran.add(test);
+                if (!test.succeeded()) {
+                    throw new DeployException(texts.get("setup.testFailedUnchanged", test.command(),
+                            test.exitStatus(), serverLines(test)), true);
+                }
+            }
+            ran.add(commands.run(layout.reloadCommand(), sudoPassword, "stage.reloading"));
+            return settled(probe, request, listener, cancellation);
+        } finally {
+            Secrets.wipe(sudoPassword);
+        }
+    }
+
+    /**
+     * The live check after a reload. A reload only signals the server, which swaps its workers a moment later,
+     * so a result that does not match yet is taken again (three tries, a second apart) before it counts.
+     */
+    private LiveCheckResult settled(LiveProbe probe, SetupRequest request, DeployListener listener,
+                                    Cancellation cancellation) throws DeployException {
+        LiveCheckResult live = liveCheck(probe, "stage.liveAfter", request, listener, cancellation);
+        for (int attempt = 1; attempt < 3 && !live.matches() && live.report() != null; attempt++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeployException(texts.get("unexpected", e.toString()), false, e);
+            }
+            live = liveCheck(probe, "stage.liveAfter", request, listener, cancellation);
+        }
+        return live;
     }
 
     /** The server's own output, indented, for the failure sentence. */
