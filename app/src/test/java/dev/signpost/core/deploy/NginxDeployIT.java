@@ -7,7 +7,7 @@ import dev.signpost.core.net.HttpResponse;
 import dev.signpost.core.net.HttpTarget;
 import dev.signpost.core.net.HttpsClient;
 import dev.signpost.testkit.CuttingProxy;
-import dev.signpost.testkit.JarProcess;
+import dev.signpost.testkit.ShippedJar;
 import dev.signpost.testkit.TestHomeserver;
 import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -53,7 +52,7 @@ class NginxDeployIT {
 
     @BeforeAll
     void start() throws Exception {
-        JarProcess.jar();
+        ShippedJar.jar();
         base = Files.createTempDirectory("signpost-nginx-it-");
         keys = ClientKeys.create(base.resolve("client"));
         sshd = new OpenSshServer(base.resolve("sshd"), keys);
@@ -116,8 +115,23 @@ class NginxDeployIT {
         return proxy;
     }
 
-    private JarProcess.Result signpost(List<String> args) throws Exception {
-        return JarProcess.run(base.resolve("home"), Map.of(), 180, args);
+    /** One run of the built jar, with a HOME of its own (never the real ~/.ssh) and English messages. */
+    private Result signpost(List<String> args) throws Exception {
+        long start = System.nanoTime();
+        ShippedJar.Run run = ShippedJar.run(base.resolve("home"), Duration.ofSeconds(180), env -> {
+            env.put("HOME", base.resolve("home").toString());
+            env.put("LANG", "en_US.UTF-8");
+            env.remove("LC_ALL");
+        }, args.toArray(String[]::new));
+        return new Result(run.exitCode(), run.stdout(), run.stderr(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    /** What one run did and its wall time. */
+    private record Result(int exit, String out, String err, long millis) {
+        String both() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
     }
 
     private static HttpResponse fetch(int port, String path) {
@@ -134,7 +148,7 @@ class NginxDeployIT {
 
         List<String> args = deployArgs(sshd.port());
         args.addAll(world.args());
-        JarProcess.Result first = signpost(args);
+        Result first = signpost(args);
         assertThat(first.exit()).as(first.both()).isZero();
         assertThat(first.out()).contains("+    include " + nginx.prefix.resolve("snippets/signpost-wellknown.conf"))
                 .contains("these commands will run on the server").contains("files installed")
@@ -149,7 +163,7 @@ class NginxDeployIT {
         System.out.println("[measure] deploy --web-server nginx on loopback (with two live checks): "
                 + first.millis() + " ms");
 
-        JarProcess.Result check = signpost(List.of(world.args("check", "example.org", "--json", "--timeout", "5")));
+        Result check = signpost(List.of(world.args("check", "example.org", "--json", "--timeout", "5")));
         assertThat(check.exit()).as(check.both()).isZero();
         JsonNode report = new ObjectMapper().readTree(check.out());
         List<String> notPassed = new ArrayList<>();
@@ -162,7 +176,7 @@ class NginxDeployIT {
         // loopback homeserver has no IPv6 address.
         assertThat(notPassed).as(check.out()).containsExactlyInAnyOrder("federation.srv=skip", "federation.ipv6=skip");
 
-        JarProcess.Result second = signpost(args);
+        Result second = signpost(args);
         assertThat(second.exit()).as(second.both()).isZero();
         assertThat(second.out()).contains("The server already has exactly these files. Nothing was written.");
         assertThat(second.err()).doesNotContain("Reloading");
@@ -177,7 +191,7 @@ class NginxDeployIT {
         startNginx("    location = /.well-known/matrix/server {\n        return 404;\n    }\n");
         long reloadsBefore = nginx.reloads();
         List<String> args = deployArgs(sshd.port(), "--skip-live-check");
-        JarProcess.Result r = signpost(args);
+        Result r = signpost(args);
         assertThat(r.exit()).as(r.both()).isEqualTo(1);
         assertThat(r.err()).contains("The configuration test").contains("nothing was reloaded")
                 .contains("duplicate location").doesNotContain("Exception");
@@ -192,7 +206,7 @@ class NginxDeployIT {
         startNginx("");
         long total;
         try (CuttingProxy measure = proxy(Long.MAX_VALUE)) {
-            JarProcess.Result whole = signpost(deployArgs(measure.port(), "--skip-live-check"));
+            Result whole = signpost(deployArgs(measure.port(), "--skip-live-check"));
             assertThat(whole.exit()).as(whole.both()).isZero();
             total = measure.upstreamBytes();
         }
@@ -202,7 +216,7 @@ class NginxDeployIT {
             awaitServes(false);
             long cutAt = total * i / 21;
             try (CuttingProxy proxy = proxy(cutAt)) {
-                JarProcess.Result r = signpost(deployArgs(proxy.port(), "--skip-live-check"));
+                Result r = signpost(deployArgs(proxy.port(), "--skip-live-check"));
                 assertThat(r.err()).as(r.both()).doesNotContain("\tat ");
                 if (r.err().contains("Reading the current files")) {
                     // Past the login, every failure is Signpost's own sentence (the SSH handshake's wording
@@ -223,7 +237,7 @@ class NginxDeployIT {
             }
         }
         System.out.println("[measure] cuts: " + outcomes);
-        JarProcess.Result finish = signpost(deployArgs(sshd.port(), "--skip-live-check"));
+        Result finish = signpost(deployArgs(sshd.port(), "--skip-live-check"));
         assertThat(finish.exit()).as(finish.both()).isZero();
         assertServes(true);
         try (Stream<Path> files = Files.walk(nginx.prefix)) {
