@@ -27,6 +27,7 @@ class ManualStepsTest {
         assertThat(steps.get(1).text()).isEqualTo("In the server { } block that serves example.org over HTTPS "
                 + "(in /etc/nginx/sites-enabled), add this line after server_name:");
         assertThat(steps.get(4).text()).contains("example.org").doesNotContain("example.com");
+        assertThat(steps).noneMatch(s -> s.text().contains("''"));
     }
 
     @Test
