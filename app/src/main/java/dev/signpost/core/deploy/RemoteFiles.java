@@ -291,9 +291,24 @@ final class RemoteFiles {
         return !sftp.isConnected() || sftp.isClosed();
     }
 
+    /** How JSch words a connection that went away under it (it often reports that as a general failure). */
+    private static final List<String> LOST_WORDS = List.of("inputstream is closed", "pipe closed", "broken pipe",
+            "connection reset", "socket closed", "session is down", "end of io stream");
+
+    /** Whether a network error (the socket, not the server) is behind {@code e}. */
+    private static boolean networkCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A lost connection gets its own sentence; anything else the generic one with the library's words. */
     DeployException connectionLostOr(String path, Exception e, boolean remoteUnchanged) {
-        if (connectionLost()) {
+        String lower = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (connectionLost() || networkCause(e) || LOST_WORDS.stream().anyMatch(lower::contains)) {
             return new DeployException(texts.get("sftp.connectionLost", path), remoteUnchanged, e);
         }
         return new DeployException(texts.get("sftp.failed", path, String.valueOf(e.getMessage())), remoteUnchanged, e);
@@ -305,8 +320,7 @@ final class RemoteFiles {
         String lower = server.toLowerCase(Locale.ROOT);
         String key;
         if (e.id == ChannelSftp.SSH_FX_NO_CONNECTION || e.id == ChannelSftp.SSH_FX_CONNECTION_LOST
-                || connectionLost() || lower.contains("inputstream is closed") || lower.contains("pipe closed")
-                || lower.contains("session is down")) {
+                || connectionLost() || networkCause(e) || LOST_WORDS.stream().anyMatch(lower::contains)) {
             return new DeployException(texts.get("sftp.connectionLost", path), remoteUnchanged, e);
         }
         if (e.id == ChannelSftp.SSH_FX_PERMISSION_DENIED || lower.contains("permission")
