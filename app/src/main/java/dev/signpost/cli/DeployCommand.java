@@ -4,14 +4,15 @@ import dev.signpost.core.deploy.Cancellation;
 import dev.signpost.core.deploy.DeployFile;
 import dev.signpost.core.deploy.DeployListener;
 import dev.signpost.core.deploy.DeployOutcome;
-import dev.signpost.core.deploy.DeployPrompts;
 import dev.signpost.core.deploy.DeployRequest;
 import dev.signpost.core.deploy.DeployResult;
 import dev.signpost.core.deploy.DeployStage;
+import dev.signpost.core.deploy.LiveProbe;
+import dev.signpost.core.deploy.ServerLayout;
+import dev.signpost.core.deploy.SetupRequest;
+import dev.signpost.core.deploy.SetupResult;
 import dev.signpost.core.deploy.Deployer;
 import dev.signpost.core.deploy.FileChange;
-import dev.signpost.core.deploy.HostKeyDecision;
-import dev.signpost.core.deploy.HostKeyInfo;
 import dev.signpost.core.deploy.LiveCheckResult;
 import dev.signpost.core.deploy.LiveVerifier;
 import dev.signpost.Version;
@@ -19,25 +20,22 @@ import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.deploy.SshTarget;
-import dev.signpost.core.matrix.InvalidServerNameException;
-import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.net.NetOptions;
 import dev.signpost.core.net.ResolveOverrides;
-import dev.signpost.core.generate.WellKnownGenerator;
+import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.InvalidPlanException;
-import dev.signpost.core.plan.PlanBuilder;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
 import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -93,21 +91,40 @@ public final class DeployCommand implements Callable<Integer> {
                     + "is always refused.")
     boolean acceptNewHostKey;
 
-    @Option(names = "--web-root", required = true, paramLabel = "DIR",
-            description = "The directory the web server serves the server name from, e.g. /var/www/html.")
+    @Option(names = "--web-root", paramLabel = "DIR",
+            description = "The directory the web server serves the server name from, e.g. /var/www/html (needed for "
+                    + "static hosting and Apache).")
     String webRoot;
 
-    @Option(names = "--server-name", required = true, paramLabel = "NAME",
-            description = "The Matrix server name (the part after the colon in user IDs).")
-    String serverName;
+    @Mixin
+    PlanOptions planOptions;
 
-    @Option(names = "--delegate", paramLabel = "HOST[:PORT]",
-            description = "Where federation goes (m.server); the port defaults to 8448. Not needed with --rollback.")
-    String delegate;
+    @Option(names = "--config-path", paramLabel = "FILE",
+            description = "The web server's config file that serves the server name (default: found in the "
+                    + "distribution's site directory).")
+    String configPath;
 
-    @Option(names = "--client-base-url", paramLabel = "URL",
-            description = "m.homeserver.base_url for clients (default: https://<delegate host>).")
-    String clientBaseUrl;
+    @Option(names = "--test-command", paramLabel = "CMD",
+            description = "The config test to run before any reload (default: nginx -t, apachectl configtest, "
+                    + "caddy validate, haproxy -c -f).")
+    String testCommand;
+
+    @Option(names = "--reload-command", paramLabel = "CMD",
+            description = "The command that reloads the web server (default: systemctl reload <server>).")
+    String reloadCommand;
+
+    @Option(names = "--distribution", paramLabel = "NAME",
+            description = "debian or fedora: whose package layout to assume (default: read from the server).")
+    String distribution;
+
+    @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto (default: when not logged in as root and the commands are the defaults), always "
+                    + "or never: run the config test and reload through sudo.")
+    String sudo;
+
+    @Option(names = "--sudo-program", paramLabel = "PATH", hidden = true,
+            description = "The sudo program on the server (for servers with another name or path for it).")
+    String sudoProgram;
 
     @Option(names = "--dry-run", description = "Show what would change; write nothing.")
     boolean dryRun;
@@ -152,9 +169,17 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Texts texts = new Texts("dev.signpost.core.deploy.messages", locale);
-        Optional<DelegationPlan> plan;
+        DelegationPlan plan;
+        SetupRequest.SudoMode sudoMode;
+        ServerLayout.Distribution dist;
         try {
-            plan = plan(texts);
+            plan = plan();
+            sudoMode = parse(SetupRequest.SudoMode.class, sudo, texts.get("cli.badSudo", sudo));
+            dist = distribution == null ? null
+                    : parse(ServerLayout.Distribution.class, distribution, texts.get("cli.badDistribution", distribution));
+            if (staticHosting(plan) && (webRoot == null || webRoot.isBlank())) {
+                throw new UsageException(texts.get("cli.webRootMissing"));
+            }
         } catch (UsageException e) {
             err.println("signpost deploy: " + e.getMessage());
             return SignpostCommand.EXIT_USAGE;
@@ -172,7 +197,7 @@ public final class DeployCommand implements Callable<Integer> {
             return SignpostCommand.EXIT_USAGE;
         }
         // After a rollback the plan is no longer what should be served, so there is nothing to compare with.
-        if (!skipLiveCheck && !dryRun && !rollback && plan.isPresent()) {
+        if (!skipLiveCheck && !dryRun && !rollback) {
             try {
                 engine = DiscoveryEngine.create(netOptions(texts), locale);
             } catch (UsageException | IOException | IllegalArgumentException e) {
@@ -189,11 +214,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SshTarget target = new SshTarget(host, port, user, identity, timeout, timeout);
-        List<DeployFile> files = plan.map(DeployCommand::wellKnownFiles).orElseGet(DeployCommand::wellKnownPaths);
-        DeployRequest request = new DeployRequest(target, webRoot, files, afterCommand, keepBackups, dryRun);
-
-        Console console = System.console();
-        CliPrompts prompts = new CliPrompts(out, err, texts, console, acceptNewHostKey, yes);
+        TerminalPrompts prompts = new TerminalPrompts(out, err, texts, System.console(), acceptNewHostKey, yes);
         DeployListener listener = new DeployListener() {
             @Override
             public void stage(DeployStage stage, String detail) {
@@ -222,10 +243,23 @@ public final class DeployCommand implements Callable<Integer> {
             }
         }, "signpost-deploy-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
-        DeployResult result;
         try {
-            result = rollback ? deployer.rollback(request, prompts, listener, cancellation)
-                    : deployer.deploy(request, prompts, listener, cancellation);
+            if (staticHosting(plan) || rollback) {
+                DeployRequest request = new DeployRequest(target, webRoot == null ? "" : webRoot, staticFiles(plan),
+                        afterCommand, keepBackups, dryRun);
+                DeployResult result = rollback ? deployer.rollback(request, prompts, listener, cancellation)
+                        : deployer.deploy(request, prompts, listener, cancellation);
+                if (result.outcome() == DeployOutcome.DRY_RUN || result.outcome() == DeployOutcome.UNCHANGED) {
+                    result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
+                }
+                return report(result, plan, texts, out, err);
+            }
+            SetupRequest request = new SetupRequest(target, plan, dist, configPath, testCommand,
+                    reloadCommand != null ? reloadCommand : afterCommand, webRoot, sudoMode, sudoProgram,
+                    keepBackups, dryRun);
+            LiveProbe probe = discovery().map(d -> (LiveProbe) c -> new LiveVerifier(d, locale)
+                    .verify(plan, ReportListener.NONE, liveTimeout(), c)).orElse(null);
+            return report(deployer.install(request, prompts, listener, cancellation, probe), plan, texts, out, err);
         } finally {
             finished.countDown();
             try {
@@ -234,14 +268,46 @@ public final class DeployCommand implements Callable<Integer> {
                 // The JVM is exiting because of Ctrl-C; the hook is running.
             }
         }
-        if (result.outcome() == DeployOutcome.DRY_RUN || result.outcome() == DeployOutcome.UNCHANGED) {
-            result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
-        }
-        return report(result, plan, texts, out, err);
     }
 
-    private int report(DeployResult result, Optional<DelegationPlan> plan, Texts texts, PrintWriter out,
-                       PrintWriter err) {
+    private static boolean staticHosting(DelegationPlan plan) {
+        return plan.webServer() == WebServerKind.STATIC;
+    }
+
+    private Duration liveTimeout() {
+        return Duration.ofSeconds(Math.max(60, timeoutSeconds));
+    }
+
+    private int report(SetupResult result, DelegationPlan plan, Texts texts, PrintWriter out, PrintWriter err) {
+        switch (result.outcome()) {
+            case DEPLOYED -> {
+                out.println(texts.get("result.installed", result.written().size()));
+                result.backups().forEach(b -> out.println(texts.get("cli.backup", b)));
+            }
+            case UNCHANGED -> out.println(texts.get("result.unchanged"));
+            case DRY_RUN -> {
+                result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
+                if (!result.commands().isEmpty()) {
+                    out.println(texts.get("cli.commands.show"));
+                    result.commands().forEach(c -> out.println("  " + c));
+                }
+                out.println(texts.get("result.dryRun", result.changes().stream().filter(FileChange::changed).count()));
+            }
+            default -> {
+                err.println("signpost deploy: " + result.message());
+                return 1;
+            }
+        }
+        LiveCheckResult live = result.after();
+        if (live == null && result.outcome() == DeployOutcome.UNCHANGED && !dryRun) {
+            liveCheck(plan, texts, out, err);
+        } else if (live != null) {
+            printLive(live, plan, texts, out, err);
+        }
+        return 0;
+    }
+
+    private int report(DeployResult result, DelegationPlan plan, Texts texts, PrintWriter out, PrintWriter err) {
         switch (result.outcome()) {
             case DEPLOYED -> {
                 out.println(rollback ? texts.get("result.rolledBack", result.written().size())
@@ -263,8 +329,8 @@ public final class DeployCommand implements Callable<Integer> {
         if (result.command() != null && !result.command().succeeded()) {
             return 1;
         }
-        if (!dryRun && plan.isPresent() && result.outcome() != DeployOutcome.DRY_RUN) {
-            liveCheck(plan.get(), texts, out, err);
+        if (!dryRun && !rollback && result.outcome() != DeployOutcome.DRY_RUN) {
+            liveCheck(plan, texts, out, err);
         }
         return 0;
     }
@@ -279,8 +345,12 @@ public final class DeployCommand implements Callable<Integer> {
             return;
         }
         err.println(texts.get("cli.live.running", plan.serverName()) + " …");
-        LiveCheckResult live = new LiveVerifier(discovery.get(), locale)
-                .verify(plan, ReportListener.NONE, Duration.ofSeconds(Math.max(60, timeoutSeconds)), new Cancellation());
+        printLive(new LiveVerifier(discovery.get(), locale).verify(plan, ReportListener.NONE, liveTimeout(),
+                new Cancellation()), plan, texts, out, err);
+    }
+
+    private static void printLive(LiveCheckResult live, DelegationPlan plan, Texts texts, PrintWriter out,
+                                  PrintWriter err) {
         if (live.message() != null) {
             err.println(live.message());
         } else if (live.matches()) {
@@ -322,130 +392,48 @@ public final class DeployCommand implements Callable<Integer> {
         return new NetOptions(dnsServer, caFiles, overrides, NetOptions.DEFAULT_TIMEOUT, Version.userAgent());
     }
 
-    /** The plan from the options, validated; empty for a rollback without {@code --delegate} (only paths matter). */
-    private Optional<DelegationPlan> plan(Texts texts) throws UsageException {
-        String name;
-        try {
-            name = ServerName.parse(serverName, locale).original();
-        } catch (InvalidServerNameException e) {
-            throw new UsageException(e.getMessage());
+    /** The plan from the options or the plan file, validated. */
+    private DelegationPlan plan() throws UsageException {
+        Texts generateTexts = new Texts("dev.signpost.cli.generate", locale);
+        List<String> errors = new ArrayList<>();
+        DelegationPlan plan = planOptions.build(generateTexts, errors, WebServerKind.STATIC);
+        if (!errors.isEmpty()) {
+            throw new UsageException(String.join(" ", errors));
         }
-        if (delegate == null) {
-            if (rollback) {
-                return Optional.empty();
-            }
-            throw new UsageException(texts.get("cli.delegateMissing"));
-        }
-        PlanBuilder builder = DelegationPlan.defaultsFor(name).toBuilder().webServer(WebServerKind.STATIC);
-        String delegatedHost;
         try {
-            ServerName target = ServerName.parse(delegate.strip(), locale);
-            delegatedHost = target.hostForUrl();
-            builder.federation(delegatedHost, target.hasPort() ? target.port() : DelegationPlan.DEFAULT_FEDERATION_PORT);
-        } catch (InvalidServerNameException e) {
-            throw new UsageException(texts.get("cli.delegateInvalid", delegate) + " " + e.getMessage());
-        }
-        builder.clientBaseUrl(clientBaseUrl != null ? clientBaseUrl.strip() : "https://" + delegatedHost);
-        try {
-            return Optional.of(PlanValidator.normalize(builder.build(), locale));
+            return PlanValidator.normalize(plan, locale);
         } catch (InvalidPlanException e) {
             throw new UsageException(e.problems().stream().filter(PlanProblem::isError).map(PlanProblem::message)
                     .collect(Collectors.joining(" ")));
         }
     }
 
-    /** The well-known files the generator makes for the plan. */
-    static List<DeployFile> wellKnownFiles(DelegationPlan plan) {
-        return WellKnownGenerator.documents(plan).stream()
-                .map(d -> new DeployFile(d.relativePath(), d.body().getBytes(StandardCharsets.UTF_8)))
-                .toList();
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String problem) throws UsageException {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(problem);
+        }
     }
 
-    /** The well-known paths, for a rollback that needs no contents. */
-    static List<DeployFile> wellKnownPaths() {
-        return List.of(new DeployFile(".well-known/matrix/server", new byte[0]),
-                new DeployFile(".well-known/matrix/client", new byte[0]),
-                new DeployFile(".well-known/matrix/support", new byte[0]));
+    /**
+     * What static hosting needs in the web root: the well-known files and, for Apache-style hosts, the
+     * {@code .htaccess} that gives them their Content-Type and CORS headers; all as the generator makes them.
+     */
+    static List<DeployFile> staticFiles(DelegationPlan plan) {
+        try {
+            return new ConfigGenerator(Locale.ROOT).generate(plan.toBuilder().webServer(WebServerKind.STATIC).build())
+                    .stream().filter(f -> f.path().startsWith(".well-known/"))
+                    .map(f -> new DeployFile(f.path(), f.content().getBytes(StandardCharsets.UTF_8)))
+                    .toList();
+        } catch (InvalidPlanException e) {
+            throw new IllegalStateException("a validated plan was refused by the generator", e);
+        }
     }
 
     private static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
-        }
-    }
-
-    /** Answers the deployer's questions on the terminal, or from the options when there is none. */
-    static final class CliPrompts implements DeployPrompts {
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final Texts texts;
-        private final Console console;
-        private final boolean acceptNew;
-        private final boolean yes;
-
-        CliPrompts(PrintWriter out, PrintWriter err, Texts texts, Console console, boolean acceptNew, boolean yes) {
-            this.out = out;
-            this.err = err;
-            this.texts = texts;
-            this.console = console;
-            this.acceptNew = acceptNew;
-            this.yes = yes;
-        }
-
-        @Override
-        public HostKeyDecision unknownHostKey(HostKeyInfo key) {
-            err.println(texts.get(key.onlyCertificateAuthority() ? "cli.hostkey.certifiedOnly" : "cli.hostkey.unknown",
-                    key.host(), key.keyType(), key.fingerprint()));
-            if (acceptNew) {
-                err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
-                return HostKeyDecision.ACCEPT_AND_SAVE;
-            }
-            // The failure sentence that follows says how to compare and accept it.
-            return HostKeyDecision.REJECT;
-        }
-
-        @Override
-        public char[] passphrase(String keyName, boolean retry) {
-            if (console == null) {
-                err.println(texts.get("cli.noTerminal.passphrase", keyName));
-                return null;
-            }
-            return console.readPassword("%s", texts.get(retry ? "cli.passphrase.retry" : "cli.passphrase", keyName));
-        }
-
-        @Override
-        public char[] password(String userAtHost, boolean retry) {
-            if (console == null) {
-                err.println(texts.get("cli.noTerminal.password", userAtHost));
-                return null;
-            }
-            return console.readPassword("%s", texts.get(retry ? "cli.password.retry" : "cli.password", userAtHost));
-        }
-
-        @Override
-        public boolean confirmChanges(List<FileChange> changes) {
-            changes.forEach(c -> out.print(c.unifiedDiff()));
-            out.flush();
-            return confirm(texts.get("cli.confirm.write", changes.size()));
-        }
-
-        @Override
-        public boolean confirmCommand(String command) {
-            out.println(texts.get("cli.command.show", command));
-            out.flush();
-            return confirm(texts.get("cli.confirm.command"));
-        }
-
-        private boolean confirm(String question) {
-            if (yes) {
-                return true;
-            }
-            if (console == null) {
-                err.println(texts.get("cli.noTerminal.confirm"));
-                return false;
-            }
-            String answer = console.readLine("%s ", question);
-            return answer != null && texts.get("cli.yesAnswers").contains("|" + answer.strip().toLowerCase(Locale.ROOT) + "|");
         }
     }
 }

@@ -3,19 +3,14 @@ package dev.signpost.cli;
 import dev.signpost.core.io.AtomicFiles;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.generate.GeneratedFile;
-import dev.signpost.core.matrix.InvalidServerNameException;
-import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.plan.DelegationPlan;
-import dev.signpost.core.plan.FederationMode;
-import dev.signpost.core.plan.HomeserverKind;
 import dev.signpost.core.plan.InvalidPlanException;
-import dev.signpost.core.plan.PlanBuilder;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
-import dev.signpost.core.plan.SupportContact;
 import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,55 +42,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--server-name", required = true, paramLabel = "NAME",
-            description = "The server name: the part after the colon in @alice:example.com.")
-    private String serverName;
-
-    @Option(names = "--delegate", paramLabel = "HOST[:PORT]",
-            description = "Where federation goes (default matrix.<server name>:8448; port 8448 when omitted).")
-    private String delegate;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "well-known",
-            description = "How federation is delegated: well-known (default), srv or direct.")
-    private String mode;
-
-    @Option(names = "--client-base-url", paramLabel = "URL",
-            description = "m.homeserver.base_url (default https://<delegated host>).")
-    private String clientBaseUrl;
-
-    @Option(names = "--identity-server", paramLabel = "URL", description = "m.identity_server.base_url.")
-    private String identityServer;
-
-    @Option(names = "--support-page", paramLabel = "URL", description = "support_page of /.well-known/matrix/support.")
-    private String supportPage;
-
-    @Option(names = "--admin-contact", paramLabel = "MXID|EMAIL",
-            description = "An m.role.admin contact for /.well-known/matrix/support: @user:server or an email. Repeatable.")
-    private List<String> adminContacts = new ArrayList<>();
-
-    @Option(names = "--security-contact", paramLabel = "MXID|EMAIL",
-            description = "An m.role.security contact for /.well-known/matrix/support. Repeatable.")
-    private List<String> securityContacts = new ArrayList<>();
-
-    @Option(names = "--client-key", paramLabel = "KEY=JSON",
-            description = "An extra namespaced key for the client file, e.g. org.example.key={\"a\":1}. Repeatable.")
-    private Map<String, String> clientKeys = new LinkedHashMap<>();
-
-    @Option(names = "--web-server", paramLabel = "KIND", defaultValue = "nginx",
-            description = "nginx (default), caddy, apache, haproxy, static or homeserver.")
-    private String webServer;
-
-    @Option(names = "--homeserver", paramLabel = "KIND", defaultValue = "synapse",
-            description = "synapse (default), dendrite or conduit (also conduwuit, continuwuity).")
-    private String homeserver;
-
-    @Option(names = "--federation-proxy",
-            description = "Also generate the reverse proxy that serves federation and forwards /_matrix/.")
-    private boolean federationProxy;
-
-    @Option(names = "--upstream", paramLabel = "URL",
-            description = "Where the proxy forwards to (default http://127.0.0.1:8008).")
-    private String upstream;
+    @Mixin
+    private PlanOptions planOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the files under DIR instead of printing them.")
     private Path out;
@@ -110,7 +58,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Locale locale = Locale.getDefault();
         Texts texts = new Texts(BUNDLE, locale);
         List<String> usageErrors = new ArrayList<>();
-        DelegationPlan plan = buildPlan(texts, usageErrors);
+        DelegationPlan plan = planOptions.build(texts, usageErrors, WebServerKind.NGINX);
         if (!usageErrors.isEmpty()) {
             usageErrors.forEach(e -> stderr.println(texts.get("error", e)));
             return SignpostCommand.EXIT_USAGE;
@@ -138,71 +86,6 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         return write(files, texts, stdout, stderr);
-    }
-
-    private DelegationPlan buildPlan(Texts texts, List<String> usageErrors) {
-        PlanBuilder builder = DelegationPlan.defaultsFor(serverName).toBuilder();
-        FederationMode federationMode = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "well-known", "wellknown" -> FederationMode.WELL_KNOWN;
-            case "srv" -> FederationMode.SRV;
-            case "direct", "none" -> FederationMode.DIRECT;
-            default -> {
-                usageErrors.add(texts.get("badMode", mode));
-                yield FederationMode.WELL_KNOWN;
-            }
-        };
-        builder.federationMode(federationMode);
-        String delegatedHost = DelegationPlan.defaultsFor(serverName).federationHost();
-        if (delegate != null) {
-            try {
-                ServerName target = ServerName.parse(delegate, Locale.getDefault());
-                delegatedHost = target.hostForUrl();
-                builder.federation(delegatedHost, target.hasPort() ? target.port()
-                        : DelegationPlan.DEFAULT_FEDERATION_PORT);
-            } catch (InvalidServerNameException e) {
-                // The validator explains it with the plan's own sentence (a scheme, a bad port, ...).
-                builder.federation(delegate, DelegationPlan.DEFAULT_FEDERATION_PORT);
-                delegatedHost = null;
-            }
-        }
-        if (clientBaseUrl != null) {
-            builder.clientBaseUrl(clientBaseUrl);
-        } else if (delegatedHost != null && !delegatedHost.isBlank()) {
-            builder.clientBaseUrl("https://" + delegatedHost);
-        }
-        builder.identityServerUrl(identityServer).supportPage(supportPage).extraClientKeys(clientKeys);
-        adminContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_ADMIN, c)));
-        securityContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_SECURITY, c)));
-        builder.webServer(parseEnum(WebServerKind.class, webServer, "badWebServer", texts, usageErrors));
-        builder.homeserver(parseHomeserver(texts, usageErrors));
-        builder.federationProxy(federationProxy);
-        if (upstream != null) {
-            builder.homeserverUpstream(upstream);
-        }
-        return builder.build();
-    }
-
-    private static SupportContact contact(String role, String address) {
-        String trimmed = address.strip();
-        return trimmed.startsWith("@") ? new SupportContact(role, trimmed, null) : new SupportContact(role, null, trimmed);
-    }
-
-    private HomeserverKind parseHomeserver(Texts texts, List<String> usageErrors) {
-        String name = homeserver.toLowerCase(Locale.ROOT);
-        if (name.equals("conduwuit") || name.equals("continuwuity")) {
-            return HomeserverKind.CONDUIT;
-        }
-        return parseEnum(HomeserverKind.class, homeserver, "badHomeserver", texts, usageErrors);
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key, Texts texts,
-            List<String> usageErrors) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            usageErrors.add(texts.get(key, value));
-            return null;
-        }
     }
 
     private int write(List<GeneratedFile> files, Texts texts, PrintWriter stdout, PrintWriter stderr) {

@@ -75,6 +75,7 @@ public final class Wizard {
         FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
         DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.upload(), deps.tasks().ui());
         deploy.suggestFrom(() -> session.isSetUp() ? session.draft().webServer.get() : null);
+        deploy.planFrom(() -> session.isSetUp() ? session.draft().toPlan() : null);
         VerifyViewModel verify = new VerifyViewModel(session,
                 new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
         DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);

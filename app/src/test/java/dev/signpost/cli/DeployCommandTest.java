@@ -113,7 +113,7 @@ class DeployCommandTest {
         assertThat(deploy(withKey("--yes"))).as(err).isZero();
         assertThat(Files.readString(file("server"))).isEqualTo(SERVER);
         assertThat(Files.readString(file("client"))).isEqualTo(CLIENT);
-        assertThat(out).contains("+  \"m.server\": \"matrix.example.org:443\"").contains("2 files uploaded.");
+        assertThat(out).contains("+  \"m.server\": \"matrix.example.org:443\"").contains("3 files uploaded.");
 
         assertThat(deploy(withKey("--yes"))).isZero();
         assertThat(out).contains("The server already has exactly these files. Nothing was written.");
@@ -231,8 +231,11 @@ class DeployCommandTest {
 
     @Test
     void badInputIsAUsageError() {
-        assertThat(deploy("--identity", keys.ecdsa.toString())).isEqualTo(2);
-        assertThat(err).contains("--delegate");
+        assertThat(deployRaw("--identity", keys.ecdsa.toString())).isEqualTo(2);
+        assertThat(err).contains("--server-name");
+        assertThat(deploy("--identity", keys.ecdsa.toString(), "--web-server", "nginx", "--sudo", "sometimes"))
+                .isEqualTo(2);
+        assertThat(err).contains("sometimes").contains("auto, always or never");
         assertThat(deploy(withKey("--server-name", "exa mple.org"))).isEqualTo(2);
         assertThat(deploy("--delegate", "matrix.example.org:99999")).isEqualTo(2);
         assertThat(err).contains("99999");

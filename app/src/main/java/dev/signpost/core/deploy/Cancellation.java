@@ -27,6 +27,13 @@ public final class Cancellation {
         return cancelled;
     }
 
+    /** Throws the "cancelled, nothing changed" failure when {@link #cancel()} was called. */
+    void throwIfCancelled(dev.signpost.core.text.Texts texts) throws DeployException {
+        if (cancelled) {
+            throw new DeployException(texts.get("cancelled"), true);
+        }
+    }
+
     /**
      * Registers an action run on cancel (e.g. closing a connection that is blocked in a handshake); runs it
      * right away if already cancelled. Returns a handle that unregisters it.

@@ -39,6 +39,14 @@ public interface DeployPrompts {
     /** Shows the after-upload command and asks whether to run it now. */
     boolean confirmCommand(String command);
 
+    /**
+     * Shows the differences and the commands that will run after writing them (configuration test, reload),
+     * and asks whether to go ahead. By default the two questions above, in that order.
+     */
+    default boolean confirmSetup(List<FileChange> changes, List<String> commands) {
+        return confirmChanges(changes) && (commands.isEmpty() || confirmCommand(String.join(" && ", commands)));
+    }
+
     /** Prompts that answer no to everything: unknown keys refused, no secrets, nothing confirmed. */
     static DeployPrompts refuseAll() {
         return new DeployPrompts() {

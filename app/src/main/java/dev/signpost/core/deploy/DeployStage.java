@@ -8,6 +8,7 @@ public enum DeployStage {
     UPLOADING,
     REPLACING,
     RUNNING_COMMAND,
+    CHECKING,
     ROLLING_BACK,
     CLEANING_UP,
     DONE

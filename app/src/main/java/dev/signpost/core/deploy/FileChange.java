@@ -1,6 +1,8 @@
 package dev.signpost.core.deploy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One file compared with what is on the server.
@@ -16,6 +18,18 @@ public record FileChange(String remotePath, boolean existed, byte[] oldContent, 
     public FileChange {
         oldContent = oldContent.clone();
         newContent = newContent.clone();
+    }
+
+    /** The change from what is on the server to {@code next}, with a unified diff. */
+    static FileChange between(String target, Optional<byte[]> current, byte[] next) {
+        String oldText = current.map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String diff = UnifiedDiff.diff(current.isPresent() ? target : "/dev/null", target, oldText,
+                new String(next, StandardCharsets.UTF_8));
+        if (diff.isEmpty() && current.isEmpty()) {
+            // A new empty file: still worth a header so the user sees it will be created.
+            diff = "--- /dev/null\n+++ " + target + "\n";
+        }
+        return new FileChange(target, current.isPresent(), current.orElse(new byte[0]), next, diff);
     }
 
     /** Whether writing the file would change anything. */

@@ -62,6 +62,15 @@ final class SshConnection implements AutoCloseable {
      * The exit status is -1 when it did not finish.
      */
     CommandResult exec(String command, Cancellation cancellation, Consumer<String> output) throws JSchException {
+        return exec(command, null, cancellation, output);
+    }
+
+    /**
+     * As above, with {@code input} sent to the command's standard input (a sudo password; never logged or shown).
+     * The array is not kept.
+     */
+    CommandResult exec(String command, byte[] input, Cancellation cancellation, Consumer<String> output)
+            throws JSchException {
         ChannelExec channel = (ChannelExec) session.openChannel("exec");
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         OutputStream sink = new OutputStream() {
@@ -79,7 +88,7 @@ final class SshConnection implements AutoCloseable {
             }
         };
         channel.setCommand(command);
-        channel.setInputStream(null);
+        channel.setInputStream(input == null ? null : new java.io.ByteArrayInputStream(input));
         channel.setOutputStream(sink, true);
         channel.setExtOutputStream(sink, true);
         long deadline = System.nanoTime() + operationTimeout.toNanos();

@@ -45,6 +45,20 @@ public final class ConfigGenerator {
         return generate(plan, GenerateOptions.defaults());
     }
 
+    /**
+     * The path, among the generated files, of the snippet an existing site of {@code kind} takes in (empty for
+     * static hosting and a homeserver that serves the files itself).
+     */
+    public static Optional<String> snippetPath(dev.signpost.core.plan.WebServerKind kind) {
+        return switch (kind) {
+            case NGINX -> Optional.of(NginxGenerator.SNIPPET);
+            case APACHE -> Optional.of(ApacheGenerator.SNIPPET);
+            case CADDY -> Optional.of(CaddyGenerator.SNIPPET);
+            case HAPROXY -> Optional.of(HaproxyGenerator.SNIPPET);
+            case STATIC, HOMESERVER -> Optional.empty();
+        };
+    }
+
     private static java.util.Optional<FileGenerator> webServerGenerator(DelegationPlan plan) {
         return switch (plan.webServer()) {
             case NGINX -> Optional.of(new NginxGenerator());

@@ -69,6 +69,6 @@ public final class SettingsStore {
 
     /** Writes the settings atomically. */
     public void save(Settings settings) throws IOException {
-        AtomicFiles.write(file, mapper.writeValueAsBytes(settings));
+        AtomicFiles.writePrivate(file, mapper.writeValueAsBytes(settings));
     }
 }

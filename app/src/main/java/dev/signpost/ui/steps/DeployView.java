@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /** The deploy page: upload over SSH when available, or put the files in place by hand. */
@@ -42,12 +43,25 @@ public final class DeployView extends VBox {
 
         VBox lines = new VBox(4);
         lines.setId("deploy-lines");
-        Runnable rebuild = () -> lines.getChildren().setAll(model.placementLines().stream().map(line -> {
-            Label label = new Label(line);
-            label.setWrapText(true);
-            label.setMinHeight(Label.USE_PREF_SIZE);
-            return label;
-        }).toList());
+        Runnable rebuild = () -> {
+            List<dev.signpost.core.deploy.ManualSteps.Step> steps = model.manualSteps();
+            List<javafx.scene.Node> nodes = new java.util.ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Label label = new Label((i + 1) + ". " + steps.get(i).text());
+                label.setWrapText(true);
+                label.setMinHeight(Label.USE_PREF_SIZE);
+                nodes.add(label);
+                if (steps.get(i).command() != null) {
+                    // Read-only but selectable: the command is copied exactly as shown.
+                    TextField command = new TextField(steps.get(i).command());
+                    command.setEditable(false);
+                    command.setId("deploy-step-command-" + (i + 1));
+                    command.getStyleClass().add("command");
+                    nodes.add(command);
+                }
+            }
+            lines.getChildren().setAll(nodes);
+        };
         model.files().addListener((ListChangeListener<PlannedFile>) change -> rebuild.run());
         rebuild.run();
 

@@ -53,6 +53,7 @@ public final class DeployViewModel implements StepModel {
     private final BooleanBinding sshFormValid;
     private SshUpload.Running running;
     private java.util.function.Supplier<dev.signpost.core.plan.WebServerKind> webServer = () -> null;
+    private java.util.function.Supplier<dev.signpost.core.plan.DelegationPlan> plan = () -> null;
     private String suggestedWebRoot = "/var/www/html";
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MANUAL);
     private final BooleanProperty placedByUser = new SimpleBooleanProperty();
@@ -80,6 +81,23 @@ public final class DeployViewModel implements StepModel {
                     return method.get() == Method.MANUAL ? placed : done;
                 },
                 method, placedByUser, uploaded);
+    }
+
+    /** Where the plan comes from, for the manual path's steps (null while there is no plan yet). */
+    public void planFrom(java.util.function.Supplier<dev.signpost.core.plan.DelegationPlan> source) {
+        this.plan = source;
+    }
+
+    /**
+     * The manual path as numbered steps with the commands to copy: the same places and commands as
+     * {@code signpost deploy} uses (one rule, in the core). Before there is a plan, one line per file.
+     */
+    public List<dev.signpost.core.deploy.ManualSteps.Step> manualSteps() {
+        dev.signpost.core.plan.DelegationPlan current = plan.get();
+        if (current == null) {
+            return placementLines().stream().map(l -> new dev.signpost.core.deploy.ManualSteps.Step(l, null)).toList();
+        }
+        return dev.signpost.core.deploy.ManualSteps.forPlan(current, webRoot.get(), texts.locale());
     }
 
     /** Where the plan's web server kind comes from, for the web-root and reload-command suggestions. */

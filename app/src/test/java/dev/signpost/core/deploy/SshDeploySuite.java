@@ -660,7 +660,8 @@ abstract class SshDeploySuite {
                 new Cancellation());
         assertThat(cut).isTrue();
         assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
-        assertThat(r.message()).contains(remoteWww + "/.well-known/matrix/");
+        assertThat(r.message()).contains(remoteWww + "/.well-known/matrix/").contains("connection to the server was lost")
+                .doesNotContain("refused to write");
         assertThat(local("server")).isEqualTo("old server\n");
         assertThat(local("client")).isEqualTo("old client\n");
         assertThat(listing()).filteredOn(n -> !n.contains(Deployer.TEMP_MARK)).containsExactly("client", "server");
@@ -669,6 +670,87 @@ abstract class SshDeploySuite {
         assertThat(again.outcome()).as(again.message()).isEqualTo(DeployOutcome.DEPLOYED);
         assertThat(temps()).isEmpty();
         assertThat(local("server")).isEqualTo(SERVER_JSON);
+    }
+
+    @Test
+    void aSymlinkedServerFileIsRefusedNeverFollowedNorCopied() throws IOException {
+        Path secret = Files.writeString(www.getParent().resolve("secret"), "root-only secret\n");
+        Files.createDirectories(matrixDir());
+        Files.createSymbolicLink(matrixDir().resolve("server"), secret);
+        ScriptedPrompts prompts = new ScriptedPrompts();
+        DeployResult r = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), prompts);
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.remoteUnchanged()).isTrue();
+        assertThat(r.message()).contains(remoteWww + "/.well-known/matrix/server").contains("symbolic link");
+        assertThat(prompts.changesShown).isEmpty();
+        assertThat(r.changes()).noneMatch(c -> c.unifiedDiff().contains("secret"));
+        assertThat(Files.isSymbolicLink(matrixDir().resolve("server"))).isTrue();
+        assertThat(Files.readString(secret)).isEqualTo("root-only secret\n");
+        assertThat(listing()).containsExactly("server");
+    }
+
+    @Test
+    void aSymlinkedWellKnownDirectoryIsRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(www.getParent().resolve("elsewhere"));
+        Files.createSymbolicLink(www.resolve(".well-known"), elsewhere);
+        DeployResult r = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), new ScriptedPrompts());
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.message()).contains(remoteWww + "/.well-known").contains("symbolic link");
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void backupsKeepTheOldFilesModeAndNewFilesAre0644() throws IOException {
+        seed("old\n", CLIENT_JSON);
+        Files.setPosixFilePermissions(matrixDir().resolve("server"), PosixFilePermissions.fromString("rw-------"));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T01:30:00Z"), ZoneOffset.UTC);
+        DeployResult r = deployer(clock).deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)),
+                new ScriptedPrompts(), recorder(), new Cancellation());
+        assertThat(r.outcome()).as(r.message()).isEqualTo(DeployOutcome.DEPLOYED);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                matrixDir().resolve("server.signpost-backup-20261122T013000Z")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(matrixDir().resolve("server"))))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void aBlankWebRootIsASentenceNotAnException() {
+        DeployResult r = deploy(DeployRequest.of(target(keys.ecdsa), "", files(SERVER_JSON, CLIENT_JSON)),
+                new ScriptedPrompts());
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.remoteUnchanged()).isTrue();
+        assertThat(r.message()).startsWith("\"\" is not a web root").doesNotContain("Exception");
+    }
+
+    @Test
+    void aConnectionCutBetweenRenamesSaysTheStateIsUnknownAndTheNextRunFinishes() throws IOException {
+        seed("old server\n", "old client\n");
+        AtomicBoolean cut = new AtomicBoolean();
+        DeployListener cutter = new DeployListener() {
+            @Override
+            public void stage(DeployStage stage, String detail) {
+                if (stage == DeployStage.REPLACING && detail.startsWith("Putting") && detail.contains("client")
+                        && cut.compareAndSet(false, true)) {
+                    server.cutConnections();
+                }
+            }
+        };
+        DeployResult r = deployer().deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)),
+                new ScriptedPrompts(), cutter, new Cancellation());
+        assertThat(cut).isTrue();
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.remoteUnchanged()).isFalse();
+        assertThat(r.message()).contains("unknown which files").contains("--rollback")
+                .doesNotContain("left as they were").doesNotContain("refused to write");
+        assertThat(local("server")).isIn("old server\n", SERVER_JSON);
+
+        DeployResult again = deploy(request(keys.ecdsa, files(SERVER_JSON, CLIENT_JSON)), new ScriptedPrompts());
+        assertThat(again.ok()).as(again.message()).isTrue();
+        assertThat(local("server")).isEqualTo(SERVER_JSON);
+        assertThat(local("client")).isEqualTo(CLIENT_JSON);
+        assertThat(temps()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +42,21 @@ class AtomicFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    @Test
+    void generatedFilesAreReadableByTheWebServerAndSettingsStayPrivate(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out/.well-known/matrix/server");
+        AtomicFiles.writeString(target, "{}\n");
+        assertThat(mode(target)).isEqualTo("rw-r--r--");
+        assertThat(mode(dir.resolve("out"))).isEqualTo("rwxr-xr-x");
+        assertThat(mode(target.getParent())).isEqualTo("rwxr-xr-x");
+        Path settings = dir.resolve("settings.json");
+        AtomicFiles.writePrivate(settings, new byte[] {'{', '}'});
+        assertThat(mode(settings)).isEqualTo("rw-------");
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 }

@@ -108,6 +108,8 @@ class StepViewModelsTest {
         files.enter();
         DeployViewModel model = new DeployViewModel(files.files(), EN, null, Runnable::run);
         assertThat(model.placementLines()).first().asString().startsWith(".well-known/matrix/server — ");
+        assertThat(model.manualSteps()).first().extracting(s -> s.text()).asString()
+                .startsWith(".well-known/matrix/server — ");
         assertThat(model.canAdvance().get()).isFalse();
         model.placedByUserProperty().set(true);
         assertThat(model.canAdvance().get()).isTrue();

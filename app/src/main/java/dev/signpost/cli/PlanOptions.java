@@ -1,0 +1,179 @@
+package dev.signpost.cli;
+
+import dev.signpost.core.matrix.InvalidServerNameException;
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.plan.DelegationPlan;
+import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.plan.HomeserverKind;
+import dev.signpost.core.plan.PlanBuilder;
+import dev.signpost.core.plan.SupportContact;
+import dev.signpost.core.plan.WebServerKind;
+import dev.signpost.core.text.Texts;
+import dev.signpost.core.plan.PlanJson;
+import dev.signpost.core.plan.PlanValueException;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The options that describe a delegation plan, the same for {@code generate} and {@code deploy}. */
+final class PlanOptions {
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "A plan saved by the wizard, instead of the plan options below (--web-server may still "
+                    + "override its web server).")
+    Path planFile;
+
+    @Option(names = "--server-name", paramLabel = "NAME",
+            description = "The server name: the part after the colon in @alice:example.com.")
+    String serverName;
+
+    @Option(names = "--delegate", paramLabel = "HOST[:PORT]",
+            description = "Where federation goes (default matrix.<server name>:8448; port 8448 when omitted).")
+    String delegate;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "well-known",
+            description = "How federation is delegated: well-known (default), srv or direct.")
+    String mode;
+
+    @Option(names = "--client-base-url", paramLabel = "URL",
+            description = "m.homeserver.base_url (default https://<delegated host>).")
+    String clientBaseUrl;
+
+    @Option(names = "--identity-server", paramLabel = "URL", description = "m.identity_server.base_url.")
+    String identityServer;
+
+    @Option(names = "--support-page", paramLabel = "URL", description = "support_page of /.well-known/matrix/support.")
+    String supportPage;
+
+    @Option(names = "--admin-contact", paramLabel = "MXID|EMAIL",
+            description = "An m.role.admin contact for /.well-known/matrix/support: @user:server or an email. Repeatable.")
+    List<String> adminContacts = new ArrayList<>();
+
+    @Option(names = "--security-contact", paramLabel = "MXID|EMAIL",
+            description = "An m.role.security contact for /.well-known/matrix/support. Repeatable.")
+    List<String> securityContacts = new ArrayList<>();
+
+    @Option(names = "--client-key", paramLabel = "KEY=JSON",
+            description = "An extra namespaced key for the client file, e.g. org.example.key={\"a\":1}. Repeatable.")
+    Map<String, String> clientKeys = new LinkedHashMap<>();
+
+    @Option(names = "--web-server", paramLabel = "KIND",
+            description = "nginx, caddy, apache, haproxy, static or homeserver (generate: nginx by default).")
+    String webServer;
+
+    @Option(names = "--homeserver", paramLabel = "KIND", defaultValue = "synapse",
+            description = "synapse (default), dendrite or conduit (also conduwuit, continuwuity).")
+    String homeserver;
+
+    @Option(names = "--federation-proxy",
+            description = "Also generate the reverse proxy that serves federation and forwards /_matrix/.")
+    boolean federationProxy;
+
+    @Option(names = "--upstream", paramLabel = "URL",
+            description = "Where the proxy forwards to (default http://127.0.0.1:8008).")
+    String upstream;
+
+    /**
+     * The plan these options describe (not yet validated); problems with the options themselves go to
+     * {@code usageErrors} in {@code texts} (the generate bundle's words).
+     */
+    DelegationPlan build(Texts texts, List<String> usageErrors, WebServerKind defaultWebServer) {
+        if (planFile != null) {
+            return fromFile(texts, usageErrors, defaultWebServer);
+        }
+        if (serverName == null || serverName.isBlank()) {
+            usageErrors.add(texts.get("serverNameMissing"));
+            return null;
+        }
+        PlanBuilder builder = DelegationPlan.defaultsFor(serverName).toBuilder();
+        FederationMode federationMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "well-known", "wellknown" -> FederationMode.WELL_KNOWN;
+            case "srv" -> FederationMode.SRV;
+            case "direct", "none" -> FederationMode.DIRECT;
+            default -> {
+                usageErrors.add(texts.get("badMode", mode));
+                yield FederationMode.WELL_KNOWN;
+            }
+        };
+        builder.federationMode(federationMode);
+        String delegatedHost = DelegationPlan.defaultsFor(serverName).federationHost();
+        if (delegate != null) {
+            try {
+                ServerName target = ServerName.parse(delegate, Locale.getDefault());
+                delegatedHost = target.hostForUrl();
+                builder.federation(delegatedHost, target.hasPort() ? target.port()
+                        : DelegationPlan.DEFAULT_FEDERATION_PORT);
+            } catch (InvalidServerNameException e) {
+                // The validator explains it with the plan's own sentence (a scheme, a bad port, ...).
+                builder.federation(delegate, DelegationPlan.DEFAULT_FEDERATION_PORT);
+                delegatedHost = null;
+            }
+        }
+        if (clientBaseUrl != null) {
+            builder.clientBaseUrl(clientBaseUrl);
+        } else if (delegatedHost != null && !delegatedHost.isBlank()) {
+            builder.clientBaseUrl("https://" + delegatedHost);
+        }
+        builder.identityServerUrl(identityServer).supportPage(supportPage).extraClientKeys(clientKeys);
+        adminContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_ADMIN, c)));
+        securityContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_SECURITY, c)));
+        builder.webServer(webServer == null ? defaultWebServer
+                : parseEnum(WebServerKind.class, webServer, "badWebServer", texts, usageErrors));
+        builder.homeserver(parseHomeserver(texts, usageErrors));
+        builder.federationProxy(federationProxy);
+        if (upstream != null) {
+            builder.homeserverUpstream(upstream);
+        }
+        return builder.build();
+    }
+
+    private DelegationPlan fromFile(Texts texts, List<String> usageErrors, WebServerKind defaultWebServer) {
+        if (serverName != null) {
+            usageErrors.add(texts.get("planAndOptions"));
+            return null;
+        }
+        try {
+            DelegationPlan plan = PlanJson.read(Files.readString(planFile, StandardCharsets.UTF_8), Locale.getDefault());
+            if (webServer != null) {
+                plan = plan.toBuilder().webServer(parseEnum(WebServerKind.class, webServer, "badWebServer", texts,
+                        usageErrors)).build();
+            }
+            return plan;
+        } catch (IOException | PlanValueException | RuntimeException e) {
+            usageErrors.add(texts.get("planUnreadable", planFile, String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
+    static SupportContact contact(String role, String address) {
+        String trimmed = address.strip();
+        return trimmed.startsWith("@") ? new SupportContact(role, trimmed, null) : new SupportContact(role, null, trimmed);
+    }
+
+    HomeserverKind parseHomeserver(Texts texts, List<String> usageErrors) {
+        String name = homeserver.toLowerCase(Locale.ROOT);
+        if (name.equals("conduwuit") || name.equals("continuwuity")) {
+            return HomeserverKind.CONDUIT;
+        }
+        return parseEnum(HomeserverKind.class, homeserver, "badHomeserver", texts, usageErrors);
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key, Texts texts,
+            List<String> usageErrors) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            usageErrors.add(texts.get(key, value));
+            return null;
+        }
+    }
+}

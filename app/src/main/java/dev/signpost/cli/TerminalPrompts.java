@@ -1,0 +1,99 @@
+package dev.signpost.cli;
+
+import dev.signpost.core.deploy.DeployPrompts;
+import dev.signpost.core.deploy.FileChange;
+import dev.signpost.core.deploy.HostKeyDecision;
+import dev.signpost.core.deploy.HostKeyInfo;
+import dev.signpost.core.text.Texts;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Answers the deployer's questions on the terminal, or from the options when there is none. */
+final class TerminalPrompts implements DeployPrompts {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Texts texts;
+    private final Console console;
+    private final boolean acceptNew;
+    private final boolean yes;
+
+    TerminalPrompts(PrintWriter out, PrintWriter err, Texts texts, Console console, boolean acceptNew, boolean yes) {
+        this.out = out;
+        this.err = err;
+        this.texts = texts;
+        this.console = console;
+        this.acceptNew = acceptNew;
+        this.yes = yes;
+    }
+
+    @Override
+    public HostKeyDecision unknownHostKey(HostKeyInfo key) {
+        err.println(texts.get(key.onlyCertificateAuthority() ? "cli.hostkey.certifiedOnly" : "cli.hostkey.unknown",
+                key.host(), key.keyType(), key.fingerprint()));
+        if (acceptNew) {
+            err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
+            return HostKeyDecision.ACCEPT_AND_SAVE;
+        }
+        err.println(texts.get("cli.hostkey.refused"));
+        return HostKeyDecision.REJECT;
+    }
+
+    @Override
+    public char[] passphrase(String keyName, boolean retry) {
+        if (console == null) {
+            err.println(texts.get("cli.noTerminal.passphrase", keyName));
+            return null;
+        }
+        return console.readPassword("%s", texts.get(retry ? "cli.passphrase.retry" : "cli.passphrase", keyName));
+    }
+
+    @Override
+    public char[] password(String userAtHost, boolean retry) {
+        if (console == null) {
+            err.println(texts.get("cli.noTerminal.password", userAtHost));
+            return null;
+        }
+        return console.readPassword("%s", texts.get(retry ? "cli.password.retry" : "cli.password", userAtHost));
+    }
+
+    @Override
+    public boolean confirmChanges(List<FileChange> changes) {
+        changes.forEach(c -> out.print(c.unifiedDiff()));
+        out.flush();
+        return confirm(texts.get("cli.confirm.write", changes.size()));
+    }
+
+    @Override
+    public boolean confirmCommand(String command) {
+        out.println(texts.get("cli.command.show", command));
+        out.flush();
+        return confirm(texts.get("cli.confirm.command"));
+    }
+
+    @Override
+    public boolean confirmSetup(List<FileChange> changes, List<String> commands) {
+        changes.forEach(c -> out.print(c.unifiedDiff()));
+        if (!commands.isEmpty()) {
+            out.println(texts.get("cli.commands.show"));
+            commands.forEach(c -> out.println("  " + c));
+        }
+        out.flush();
+        return confirm(texts.get("cli.confirm.write", changes.size()));
+    }
+
+    private boolean confirm(String question) {
+        if (yes) {
+            return true;
+        }
+        if (console == null) {
+            err.println(texts.get("cli.noTerminal.confirm"));
+            return false;
+        }
+        String answer = console.readLine("%s ", question);
+        return answer != null && texts.get("cli.yesAnswers").contains("|" + answer.strip().toLowerCase(Locale.ROOT) + "|");
+    }
+}
+
