@@ -30,11 +30,6 @@ public final class SignpostApp extends Application {
         systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
     }
 
-    /** Starts the toolkit and opens the wizard; returns when the window is closed. */
-    public static void launchWizard(String[] args) {
-        Application.launch(SignpostApp.class, args);
-    }
-
     @Override
     public void start(Stage stage) throws IOException {
         executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui",
