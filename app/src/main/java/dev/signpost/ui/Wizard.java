@@ -151,8 +151,9 @@ public final class Wizard {
                 texts.get(navigator.busyProperty().get() ? "wizard.close.busy" : "wizard.close.unsaved"), stay, leave);
         closeDialog.setTitle(texts.get("wizard.close.title"));
         closeDialog.setHeaderText(texts.get("wizard.close.header"));
-        closeDialog.initOwner(window());
-        closeDialog.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
+        Dialogs.prepare(closeDialog, window());
+        // Enter and Esc both keep the window: closing with work at stake needs a deliberate choice.
+        Dialogs.defaultTo(closeDialog, stay);
         closeDialog.resultProperty().addListener((obs, old, result) -> {
             if (result == leave) {
                 navigator.cancelCurrent();

@@ -26,6 +26,7 @@ public final class WizardView extends BorderPane {
     private final WizardNavigator navigator;
     private final ScrollPane scroll = new ScrollPane();
     private final Label title = new Label();
+    private final FocusKeeper focus;
 
     /**
      * @param onClose asks to close the window (with the confirmation when needed)
@@ -103,6 +104,13 @@ public final class WizardView extends BorderPane {
         bar.setAlignment(Pos.CENTER_RIGHT);
         setBottom(bar);
 
+        focus = new FocusKeeper(() -> navigator.current() == null ? null : navigator.current().view(), next,
+                cancel, themeToggle);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                focus.watch(scene, navigator.busyProperty());
+            }
+        });
         navigator.currentProperty().addListener((obs, old, step) -> show(step));
         if (navigator.current() != null) {
             show(navigator.current());
@@ -117,10 +125,9 @@ public final class WizardView extends BorderPane {
         Node view = step.view();
         scroll.setContent(view);
         scroll.setVvalue(0);
-        Object focus = view.getProperties().get(Ui.INITIAL_FOCUS);
-        if (focus instanceof Node node) {
-            // After layout, so the node is showing and can take the focus.
-            Platform.runLater(node::requestFocus);
+        if (focus != null) {
+            // After layout, so the page is showing and its controls can take the focus.
+            Platform.runLater(focus::focusPage);
         }
     }
 }
