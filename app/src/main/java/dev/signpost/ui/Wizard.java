@@ -29,7 +29,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -101,14 +100,11 @@ public final class Wizard {
         navigator.goTo(path == WizardPath.SET_UP ? "identity" : "check");
     }
 
-    /** Builds the scene: step host, theme toggle, styles. */
+    /** Builds the scene: step host, theme menu, styles. */
     public Scene createScene() {
-        ToggleButton dark = new ToggleButton(texts.get("app.theme.dark"));
-        dark.setId("theme-toggle");
-        dark.getStyleClass().add("theme-toggle");
-        dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        theme.darkProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(theme.choice())));
-        WizardView view = new WizardView(navigator, texts, dark, this::requestClose);
+        ThemeMenu themeMenu = new ThemeMenu(theme.choiceProperty(), texts);
+        theme.choiceProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(now)));
+        WizardView view = new WizardView(navigator, texts, themeMenu, themeMenu.choiceBox(), this::requestClose);
         Settings loaded = settings.get();
         Scene scene = new Scene(view,
                 loaded.windowWidth() > 200 ? loaded.windowWidth() : DEFAULT_WIDTH,
@@ -170,9 +166,7 @@ public final class Wizard {
     private void close() {
         javafx.stage.Window window = window();
         Settings updated = updateSettingsNow(s -> {
-            Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(
-                    s.theme() == Settings.ThemeChoice.SYSTEM && theme.darkProperty().get() == deps.systemPrefersDark()
-                            ? Settings.ThemeChoice.SYSTEM : theme.choice());
+            Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(theme.choice());
             return planIsValid() ? next.withLastPlan(session.draft().toPlan()) : next;
         });
         saveQuietly(updated);

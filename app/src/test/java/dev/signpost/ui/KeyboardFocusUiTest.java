@@ -124,7 +124,7 @@ class KeyboardFocusUiTest extends WizardUiTestBase {
             return owner != null && (owner == next || isInside(owner, page));
         });
         Node owner = focusOwner(robot);
-        assertThat(owner.getId()).isNotIn("cancel", "theme-toggle");
+        assertThat(owner.getId()).isNotIn("cancel", "theme-choice");
         if (owner instanceof TextField field) {
             assertThat(field.isEditable()).isTrue();
         }

@@ -1,6 +1,7 @@
 package dev.signpost.ui.host;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Toasts;
 import dev.signpost.ui.Ui;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -10,15 +11,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The one window's layout: header with the theme toggle, step indicator on the left, the current page in the
+ * The one window's layout: header with the theme menu, step indicator on the left, the current page in the
  * middle, and the button bar (Cancel, Back, Next / Finish). Enter presses Next, Esc cancels running work.
  */
 public final class WizardView extends BorderPane {
@@ -29,9 +30,11 @@ public final class WizardView extends BorderPane {
     private final FocusKeeper focus;
 
     /**
-     * @param onClose asks to close the window (with the confirmation when needed)
+     * @param themeControl the header's theme menu
+     * @param themeFocus   the control inside it that takes the focus, never given it by the wizard
+     * @param onClose      asks to close the window (with the confirmation when needed)
      */
-    public WizardView(WizardNavigator navigator, Texts texts, ToggleButton themeToggle, Runnable onClose) {
+    public WizardView(WizardNavigator navigator, Texts texts, Node themeControl, Node themeFocus, Runnable onClose) {
         this.navigator = navigator;
         getStyleClass().add("wizard");
 
@@ -39,7 +42,7 @@ public final class WizardView extends BorderPane {
         appTitle.getStyleClass().add("app-title");
         Region headerSpace = new Region();
         HBox.setHgrow(headerSpace, Priority.ALWAYS);
-        HBox header = new HBox(appTitle, headerSpace, themeToggle);
+        HBox header = new HBox(appTitle, headerSpace, themeControl);
         header.getStyleClass().add("header");
         setTop(header);
 
@@ -54,7 +57,7 @@ public final class WizardView extends BorderPane {
         VBox center = new VBox(title, scroll);
         center.getStyleClass().add("content");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        setCenter(center);
+        setCenter(new StackPane(center, Toasts.layer()));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.getStyleClass().add("busy-indicator");
@@ -105,7 +108,7 @@ public final class WizardView extends BorderPane {
         setBottom(bar);
 
         focus = new FocusKeeper(() -> navigator.current() == null ? null : navigator.current().view(), next,
-                cancel, themeToggle);
+                cancel, themeFocus);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 focus.watch(scene, navigator.busyProperty());
