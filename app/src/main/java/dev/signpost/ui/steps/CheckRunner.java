@@ -6,6 +6,7 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.text.Texts;
+import dev.signpost.core.model.Status;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +19,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -30,6 +34,10 @@ import java.util.function.Supplier;
  * Used by the live-check and verify pages.
  */
 public final class CheckRunner {
+
+    /** Time of day of a result, so a page can show how fresh it is. */
+    private static final DateTimeFormatter CHECKED_AT =
+            DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final Supplier<Discovery> discovery;
     private final Executor ui;
@@ -135,8 +143,11 @@ public final class CheckRunner {
             hops.setAll(result.hops());
             checks.setAll(result.checks());
             report.set(result);
+            long passed = result.checks().stream().filter(c -> c.status() == Status.PASS).count();
+            long skipped = result.checks().stream().filter(c -> c.status() == Status.SKIP).count();
             statusLine.set(texts.get("wizard.check.status.done." + result.overall().jsonName(),
-                    result.serverName(), result.checks().size()));
+                    result.serverName(), passed, skipped) + " " + texts.get("wizard.check.status.checkedAt",
+                    CHECKED_AT.withLocale(texts.locale()).format(result.checkedAt())));
         }
     }
 
