@@ -51,6 +51,12 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
         return hops.isEmpty() && checks.isEmpty();
     }
 
+    /** "Changes in example.org" for two runs on one name; "Changes from a to b" only when the names differ. */
+    private String title(ExportTexts t) {
+        return java.util.Objects.equals(beforeName, afterName) ? t.get("diff.titleOne", afterName)
+                : t.get("diff.title", beforeName, afterName);
+    }
+
     /** Plain text, one change per line, for a terminal. */
     public String text(Locale locale) {
         ExportTexts t = new ExportTexts(locale);
@@ -58,7 +64,7 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
             return t.get("diff.same") + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append(t.get("diff.title", beforeName, afterName)).append('\n');
+        out.append(title(t)).append('\n');
         out.append(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))).append("\n");
         if (!hops.isEmpty()) {
             out.append('\n').append(t.get("diff.hopsTitle")).append('\n');
@@ -78,7 +84,7 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
             return md(t.get("diff.same")) + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append("### ").append(md(t.get("diff.title", beforeName, afterName))).append("\n\n");
+        out.append("### ").append(md(title(t))).append("\n\n");
         out.append(md(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))))
                 .append("\n\n");
         if (!hops.isEmpty()) {

@@ -122,7 +122,11 @@ public final class HostingViewModel implements StepModel {
         if (firstError() != null || draft.serverName.get().isBlank()) {
             return List.of();
         }
-        return PlanValidator.validate(draft.toPlan(), texts.locale());
+        // The page explains the port's trade-off right under the port choice; the validator's warning about the
+        // same port would say it a second time.
+        return PlanValidator.validate(draft.toPlan(), texts.locale()).stream()
+                .filter(p -> p.isError() || !dev.signpost.core.plan.PlanProblem.FIELD_FEDERATION_PORT.equals(p.field()))
+                .toList();
     }
 
     /** The validator's sentences: errors block Next, warnings explain a trade-off. */

@@ -137,13 +137,14 @@ class HostingViewModelTest {
     }
 
     @Test
-    void theCoreValidatorWarnsAboutTradeOffsAndBlocksWhatCannotWork() {
+    void theCoreValidatorBlocksWhatCannotWorkAndThePortTradeOffIsSaidOnce() {
         draft.serverName.set("example.com");
         model.enter();
         assertThat(model.planProblemsProperty().get()).isEmpty();
         draft.portChoice.set(PortChoice.HTTPS_443);
-        assertThat(model.planProblemsProperty().get()).extracting(p -> p.severity())
-                .containsOnly(dev.signpost.core.plan.PlanProblem.Severity.WARNING);
+        assertThat(model.planProblemsProperty().get()).as("the port's trade-off is said once, under the choice")
+                .isEmpty();
+        assertThat(model.portTradeOffProperty().get()).startsWith("443 works where 8448 is blocked");
         assertThat(model.canAdvance().get()).isTrue();
         draft.clientBaseUrl.set("https://matrix.example.com/_matrix/client");
         assertThat(model.planProblemsProperty().get()).anyMatch(p -> p.isError());
