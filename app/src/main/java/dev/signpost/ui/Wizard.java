@@ -28,7 +28,11 @@ import dev.signpost.ui.steps.WizardSession;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -54,6 +58,7 @@ public final class Wizard {
     private final List<Step> setUpSteps;
     private final List<Step> checkSteps;
     private Alert closeDialog;
+    private final HelpWindows helpWindows;
 
     public Wizard(WizardDependencies deps) {
         this.deps = deps;
@@ -93,6 +98,7 @@ public final class Wizard {
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
+        helpWindows = new HelpWindows(texts, this::window);
     }
 
     private void choose(WizardPath path) {
@@ -104,12 +110,24 @@ public final class Wizard {
     public Scene createScene() {
         ThemeMenu themeMenu = new ThemeMenu(theme.choiceProperty(), texts);
         theme.choiceProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(now)));
-        WizardView view = new WizardView(navigator, texts, themeMenu, themeMenu.choiceBox(), this::requestClose);
+        Button help = new Button(texts.get("app.help.button"));
+        help.setId("help");
+        help.setMnemonicParsing(false);
+        help.setOnAction(e -> helpWindows.showStep(navigator.current().id()));
+        Button about = new Button(texts.get("app.about.button"));
+        about.setId("about");
+        about.setMnemonicParsing(false);
+        about.setOnAction(e -> helpWindows.showAbout());
+        HBox tools = new HBox(help, about, themeMenu);
+        tools.getStyleClass().add("header-tools");
+        WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
         Settings loaded = settings.get();
         Scene scene = new Scene(view,
                 loaded.windowWidth() > 200 ? loaded.windowWidth() : DEFAULT_WIDTH,
                 loaded.windowHeight() > 200 ? loaded.windowHeight() : DEFAULT_HEIGHT);
         theme.attach(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
+                () -> helpWindows.showStep(navigator.current().id()));
         return scene;
     }
 
@@ -220,6 +238,11 @@ public final class Wizard {
     /** The current settings as the wizard would save them. */
     public Settings settings() {
         return settings.get();
+    }
+
+    /** Help and About, for tests. */
+    public HelpWindows helpWindows() {
+        return helpWindows;
     }
 
     /** The close dialog while it is shown, for tests. */
