@@ -41,7 +41,9 @@ public final class SignpostApp extends Application {
         Discovery engine = new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor);
         WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engine,
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
-                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark);
+                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark,
+                network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
+                        executor));
         new Wizard(deps).show(stage);
     }
 

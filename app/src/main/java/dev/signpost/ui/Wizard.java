@@ -19,6 +19,7 @@ import dev.signpost.ui.steps.IdentityView;
 import dev.signpost.ui.steps.IdentityViewModel;
 import dev.signpost.ui.steps.LiveCheckView;
 import dev.signpost.ui.steps.LiveCheckViewModel;
+import dev.signpost.ui.steps.NetworkViewModel;
 import dev.signpost.ui.steps.StartView;
 import dev.signpost.ui.steps.StartViewModel;
 import dev.signpost.ui.steps.VerifyView;
@@ -71,19 +72,22 @@ public final class Wizard {
         }
         session.unsavedProperty().set(false);
 
+        NetworkViewModel network = new NetworkViewModel(loaded.network(), texts, deps.tasks(), deps.engines(),
+                deps.discovery(), n -> updateSettings(s -> s.withNetwork(n)));
+        session.networkNoteProperty().bind(network.noteProperty());
         StartViewModel startModel = new StartViewModel(session, texts.locale(), loaded.recentDomains(), this::choose);
         identity = new IdentityViewModel(session.draft(), texts);
         hosting = new HostingViewModel(session.draft(), texts);
         LiveCheckViewModel check = new LiveCheckViewModel(session,
-                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts, this::rememberDomain);
+                new CheckRunner(network::discovery, deps.tasks().ui(), texts), texts, this::rememberDomain);
         FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
         DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.upload(), deps.tasks().ui());
         deploy.suggestFrom(() -> session.isSetUp() ? session.draft().webServer.get() : null);
         VerifyViewModel verify = new VerifyViewModel(session,
-                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
+                new CheckRunner(network::discovery, deps.tasks().ui(), texts), texts);
         DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);
 
-        Step start = new Step("start", texts.get("wizard.step.start"), startModel, () -> new StartView(startModel, texts));
+        Step start = new Step("start", texts.get("wizard.step.start"), startModel, () -> new StartView(startModel, network, texts));
         Step identityStep = new Step("identity", texts.get("wizard.step.identity"), identity,
                 () -> new IdentityView(identity, texts));
         Step hostingStep = new Step("hosting", texts.get("wizard.step.hosting"), hosting,

@@ -79,6 +79,9 @@ public final class DoneViewModel implements StepModel {
             // Only a typed plan is remembered; a checked domain goes to the recent list.
             closing.set(texts.get("wizard.done.closing.check"));
         }
+        if (!session.networkNoteProperty().get().isEmpty()) {
+            summary.add(session.networkNoteProperty().get());
+        }
         if (report != null) {
             long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
             long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();

@@ -102,4 +102,9 @@ public final class LiveCheckViewModel implements StepModel {
     public javafx.beans.value.ObservableValue<WizardPath> pathProperty() {
         return session.pathProperty();
     }
+
+    /** The advanced network settings this page's check uses, or empty for the system's network. */
+    public javafx.beans.value.ObservableStringValue networkNote() {
+        return session.networkNoteProperty();
+    }
 }
