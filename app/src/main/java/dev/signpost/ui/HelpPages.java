@@ -73,7 +73,7 @@ public final class HelpPages {
     /** The first heading of some Markdown, without the hashes. */
     public static String title(String markdown) {
         return markdown.lines().filter(l -> l.startsWith("#")).findFirst()
-                .map(l -> l.replaceFirst("^#+\\s*", "")).orElse("");
+                .map(l -> inline(l.replaceFirst("^#+\\s*", ""))).orElse("");
     }
 
     /** Lays {@code markdown} out as labels in the wizard's styles. */
