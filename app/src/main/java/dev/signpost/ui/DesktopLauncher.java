@@ -21,7 +21,7 @@ public final class DesktopLauncher {
     /**
      * JavaFX warns when its classes come from the class path rather than named modules. The single jar does that on
      * purpose (one file that runs anywhere with Java 17); the installed app runs JavaFX as modules. Only that one
-     * sentence is dropped: every other toolkit warning still reaches the console. Held statically because
+     * sentence is dropped: every other toolkit warning still reaches the support log. Held statically because
      * java.util.logging keeps loggers weakly and would otherwise forget the filter.
      */
     private static final Logger JAVAFX_LOGGER = Logger.getLogger("javafx");
