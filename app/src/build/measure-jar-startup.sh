@@ -22,12 +22,18 @@ public class MinimalWindow extends javafx.application.Application {
         stage.show();
     }
 
+}
+JAVA
+# Started through a main class that is not an Application, like Signpost's: otherwise the java launcher refuses
+# to run JavaFX from the class path.
+cat > "$work/MinimalMain.java" <<'JAVA'
+public class MinimalMain {
     public static void main(String[] args) {
-        launch(args);
+        javafx.application.Application.launch(MinimalWindow.class, args);
     }
 }
 JAVA
-"${java}c" -d "$work" -cp "$jar" "$work/MinimalWindow.java"
+"${java}c" -d "$work" -cp "$jar" "$work/MinimalWindow.java" "$work/MinimalMain.java"
 
 for n in $(seq 261 320); do
     if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then display=":$n"; break; fi
@@ -42,7 +48,8 @@ measure() { # title, command...: prints "wall cpu" in ms for one start
     start=$(date +%s%N)
     HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" DISPLAY=$display "$@" >/dev/null 2>&1 &
     pid=$!
-    until xwininfo -display "$display" -root -tree | grep -q "\"$title\""; do sleep 0.01; done
+    # Compared as a string: with pipefail, grep -q closing the pipe early would fail the pipeline.
+    until [[ "$(xwininfo -display "$display" -root -tree)" == *"\"$title\""* ]]; do sleep 0.01; done
     end=$(date +%s%N)
     read -r -a stat < "/proc/$pid/stat"
     cpu=$(( (stat[13] + stat[14]) * 1000 / tick ))
@@ -58,7 +65,7 @@ jar_runs=""
 minimal_runs=""
 for _ in $(seq "$runs"); do
     jar_runs+="$(measure Signpost "$java" -jar "$jar")"$'\n'
-    minimal_runs+="$(measure Minimal "$java" -cp "$jar:$work" MinimalWindow)"$'\n'
+    minimal_runs+="$(measure Minimal "$java" -cp "$jar:$work" MinimalMain)"$'\n'
 done
 for name in jar minimal; do
     results=$([ "$name" = jar ] && echo -n "$jar_runs" || echo -n "$minimal_runs")
