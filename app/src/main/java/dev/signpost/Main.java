@@ -2,7 +2,7 @@ package dev.signpost;
 
 import dev.signpost.cli.SignpostCommand;
 import dev.signpost.log.SupportLog;
-import dev.signpost.ui.SignpostApp;
+import dev.signpost.ui.DesktopLauncher;
 
 /**
  * Entry point. Deliberately not a JavaFX {@code Application}: the command line must run without a display,
@@ -16,8 +16,7 @@ public final class Main {
     public static void main(String[] args) {
         SupportLog.install();
         if (args.length == 0) {
-            SignpostApp.launchWizard(args);
-            return;
+            System.exit(DesktopLauncher.launch(args, System.getenv(), System.getProperty("os.name", ""), System.err));
         }
         System.exit(SignpostCommand.run(args));
     }

@@ -199,42 +199,7 @@ public final class CheckCommand implements Callable<Integer> {
      * override key and value, or null when malformed.
      */
     static String[] parseResolve(String entry) {
-        String rest = entry.strip();
-        String host;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
-                return null;
-            }
-            host = rest.substring(0, close + 1);
-            rest = rest.substring(close + 2);
-        } else {
-            int colon = rest.indexOf(':');
-            if (colon <= 0) {
-                return null;
-            }
-            host = rest.substring(0, colon);
-            rest = rest.substring(colon + 1);
-        }
-        int colon = rest.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String portText = rest.substring(0, colon);
-        String addr = rest.substring(colon + 1);
-        if (!portText.matches("\\d{1,5}") || addr.isEmpty()) {
-            return null;
-        }
-        int port = Integer.parseInt(portText);
-        if (port < 1 || port > 65535) {
-            return null;
-        }
-        try {
-            ResolveOverrides.parseTarget(addr, port);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return new String[] {ResolveOverrides.key(host, port), addr};
+        return ResolveOverrides.parseEntry(entry);
     }
 
     /** One line per finished hop on stderr, so a person at a terminal sees the check move. */

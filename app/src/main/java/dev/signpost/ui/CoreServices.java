@@ -189,4 +189,21 @@ public final class CoreServices {
             }
         };
     }
+
+    /**
+     * The core's network options for the wizard's advanced settings; the values were checked as typed
+     * ({@link dev.signpost.ui.steps.NetworkViewModel}), so parsing here does not fail.
+     */
+    public static dev.signpost.core.net.NetOptions netOptions(dev.signpost.ui.settings.NetworkSettings network,
+                                                             String userAgent) {
+        java.net.InetSocketAddress dns = network.dnsServer().isEmpty() ? null
+                : dev.signpost.core.net.ResolveOverrides.parseTarget(network.dnsServer(), 53);
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        for (String entry : network.resolve()) {
+            String[] parsed = dev.signpost.core.net.ResolveOverrides.parseEntry(entry);
+            overrides.put(parsed[0], parsed[1]);
+        }
+        return new dev.signpost.core.net.NetOptions(dns, network.caFiles().stream().map(java.nio.file.Path::of).toList(),
+                overrides, dev.signpost.core.net.NetOptions.DEFAULT_TIMEOUT, userAgent);
+    }
 }

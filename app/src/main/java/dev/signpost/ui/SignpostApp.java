@@ -14,6 +14,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,11 +34,6 @@ public final class SignpostApp extends Application {
         systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
     }
 
-    /** Starts the toolkit and opens the wizard; returns when the window is closed. */
-    public static void launchWizard(String[] args) {
-        Application.launch(SignpostApp.class, args);
-    }
-
     @Override
     public void start(Stage stage) throws IOException {
         Thread.currentThread().setUncaughtExceptionHandler(SignpostApp::logUncaught);
@@ -45,10 +42,20 @@ public final class SignpostApp extends Application {
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
         SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
                 System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
-        Discovery engine = new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor);
-        WizardDependencies deps = new WizardDependencies(texts, tasks, settings, () -> engine,
+        // Loading the system's trust store takes a noticeable part of a second: done beside the first frame, not
+        // before it. A check started in that moment waits for it.
+        CompletableFuture<Discovery> engine = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, executor);
+        WizardDependencies deps = new WizardDependencies(texts, tasks, settings, engine::join,
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
-                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark);
+                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark,
+                network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
+                        executor));
         new Wizard(deps).show(stage);
     }
 

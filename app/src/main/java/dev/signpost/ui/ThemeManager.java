@@ -2,15 +2,17 @@ package dev.signpost.ui;
 
 import dev.signpost.ui.settings.Settings.ThemeChoice;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies the light or dark stylesheet: the base layout sheet plus one palette. Follows the system's preference when
- * it could be read, until the user picks one with the toggle.
+ * Applies the light or dark stylesheet: the base layout sheet plus one palette. The user's choice is System, Light or
+ * Dark; System follows the desktop's preference when it could be read, and light otherwise.
  */
 public final class ThemeManager {
 
@@ -18,13 +20,24 @@ public final class ThemeManager {
     static final String LIGHT = "light.css";
     static final String DARK = "dark.css";
 
+    private final boolean systemPrefersDark;
+    private final ObjectProperty<ThemeChoice> choice = new SimpleObjectProperty<>();
     private final BooleanProperty dark = new SimpleBooleanProperty();
     private Scene scene;
 
-    /** @param choice the remembered choice; {@code systemPrefersDark} is used for {@link ThemeChoice#SYSTEM} */
-    public ThemeManager(ThemeChoice choice, boolean systemPrefersDark) {
-        dark.set(choice == ThemeChoice.DARK || choice == ThemeChoice.SYSTEM && systemPrefersDark);
-        dark.addListener((obs, old, now) -> apply());
+    /** @param initial the remembered choice; {@code systemPrefersDark} is used for {@link ThemeChoice#SYSTEM} */
+    public ThemeManager(ThemeChoice initial, boolean systemPrefersDark) {
+        this.systemPrefersDark = systemPrefersDark;
+        choice.set(initial == null ? ThemeChoice.SYSTEM : initial);
+        dark.set(isDark(choice.get()));
+        choice.addListener((obs, old, now) -> dark.set(isDark(now)));
+        dark.addListener((obs, old, now) -> {
+            // Setting the palette directly (screenshots) is a choice of that palette.
+            if (isDark(choice.get()) != now) {
+                choice.set(now ? ThemeChoice.DARK : ThemeChoice.LIGHT);
+            }
+            apply();
+        });
     }
 
     /** Styles {@code target} now and whenever the theme changes. */
@@ -33,14 +46,23 @@ public final class ThemeManager {
         apply();
     }
 
-    /** True for the dark palette; bound to the toggle. */
+    /** True while the dark palette is shown. */
     public BooleanProperty darkProperty() {
         return dark;
     }
 
-    /** The choice to remember for the current state. */
+    /** System, Light or Dark, as chosen in the header; bound to the theme menu. */
+    public ObjectProperty<ThemeChoice> choiceProperty() {
+        return choice;
+    }
+
+    /** The choice to remember. */
     public ThemeChoice choice() {
-        return dark.get() ? ThemeChoice.DARK : ThemeChoice.LIGHT;
+        return choice.get();
+    }
+
+    private boolean isDark(ThemeChoice value) {
+        return value == ThemeChoice.DARK || value == ThemeChoice.SYSTEM && systemPrefersDark;
     }
 
     private void apply() {

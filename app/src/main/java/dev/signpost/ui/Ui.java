@@ -95,4 +95,17 @@ public final class Ui {
         box.setMinWidth(HBox.USE_PREF_SIZE);
         return box;
     }
+
+    /** A notice naming the advanced network settings a check uses; hidden while it uses the system's network. */
+    public static Label networkNote(ObservableStringValue note) {
+        Label label = new Label();
+        label.getStyleClass().addAll("network-note");
+        label.setId("network-note");
+        label.setWrapText(true);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        label.textProperty().bind(note);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
 }

@@ -19,6 +19,7 @@ import dev.signpost.ui.steps.IdentityView;
 import dev.signpost.ui.steps.IdentityViewModel;
 import dev.signpost.ui.steps.LiveCheckView;
 import dev.signpost.ui.steps.LiveCheckViewModel;
+import dev.signpost.ui.steps.NetworkViewModel;
 import dev.signpost.ui.steps.StartView;
 import dev.signpost.ui.steps.StartViewModel;
 import dev.signpost.ui.steps.VerifyView;
@@ -28,8 +29,11 @@ import dev.signpost.ui.steps.WizardSession;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
 import java.util.List;
@@ -55,6 +59,7 @@ public final class Wizard {
     private final List<Step> setUpSteps;
     private final List<Step> checkSteps;
     private Alert closeDialog;
+    private final HelpWindows helpWindows;
 
     public Wizard(WizardDependencies deps) {
         this.deps = deps;
@@ -67,20 +72,23 @@ public final class Wizard {
         }
         session.unsavedProperty().set(false);
 
+        NetworkViewModel network = new NetworkViewModel(loaded.network(), texts, deps.tasks(), deps.engines(),
+                deps.discovery(), n -> updateSettings(s -> s.withNetwork(n)));
+        session.networkNoteProperty().bind(network.noteProperty());
         StartViewModel startModel = new StartViewModel(session, texts.locale(), loaded.recentDomains(), this::choose);
         identity = new IdentityViewModel(session.draft(), texts);
         hosting = new HostingViewModel(session.draft(), texts);
         LiveCheckViewModel check = new LiveCheckViewModel(session,
-                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts, this::rememberDomain);
+                new CheckRunner(network::discovery, deps.tasks().ui(), texts), texts, this::rememberDomain);
         FilesViewModel files = new FilesViewModel(session, deps.files(), deps.tasks(), texts);
         DeployViewModel deploy = new DeployViewModel(files.files(), texts, deps.upload(), deps.tasks().ui());
         deploy.suggestFrom(() -> session.isSetUp() ? session.draft().webServer.get() : null);
         deploy.planFrom(() -> session.isSetUp() ? session.draft().toPlan() : null);
         VerifyViewModel verify = new VerifyViewModel(session,
-                new CheckRunner(deps.discovery(), deps.tasks().ui(), texts), texts);
+                new CheckRunner(network::discovery, deps.tasks().ui(), texts), texts);
         DoneViewModel done = new DoneViewModel(session, deps.reportFormats(), deps.tasks(), texts, this::rememberPlan);
 
-        Step start = new Step("start", texts.get("wizard.step.start"), startModel, () -> new StartView(startModel, texts));
+        Step start = new Step("start", texts.get("wizard.step.start"), startModel, () -> new StartView(startModel, network, texts));
         Step identityStep = new Step("identity", texts.get("wizard.step.identity"), identity,
                 () -> new IdentityView(identity, texts));
         Step hostingStep = new Step("hosting", texts.get("wizard.step.hosting"), hosting,
@@ -95,6 +103,7 @@ public final class Wizard {
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
+        helpWindows = new HelpWindows(texts, this::window);
     }
 
     private void choose(WizardPath path) {
@@ -102,19 +111,28 @@ public final class Wizard {
         navigator.goTo(path == WizardPath.SET_UP ? "identity" : "check");
     }
 
-    /** Builds the scene: step host, theme toggle, styles. */
+    /** Builds the scene: step host, theme menu, styles. */
     public Scene createScene() {
-        ToggleButton dark = new ToggleButton(texts.get("app.theme.dark"));
-        dark.setId("theme-toggle");
-        dark.getStyleClass().add("theme-toggle");
-        dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        theme.darkProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(theme.choice())));
-        WizardView view = new WizardView(navigator, texts, dark, this::requestClose);
+        ThemeMenu themeMenu = new ThemeMenu(theme.choiceProperty(), texts);
+        theme.choiceProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(now)));
+        Button help = new Button(texts.get("app.help.button"));
+        help.setId("help");
+        help.setMnemonicParsing(false);
+        help.setOnAction(e -> helpWindows.showStep(navigator.current().id()));
+        Button about = new Button(texts.get("app.about.button"));
+        about.setId("about");
+        about.setMnemonicParsing(false);
+        about.setOnAction(e -> helpWindows.showAbout());
+        HBox tools = new HBox(help, about, themeMenu);
+        tools.getStyleClass().add("header-tools");
+        WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
         Settings loaded = settings.get();
         Scene scene = new Scene(view,
                 loaded.windowWidth() > 200 ? loaded.windowWidth() : DEFAULT_WIDTH,
                 loaded.windowHeight() > 200 ? loaded.windowHeight() : DEFAULT_HEIGHT);
         theme.attach(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
+                () -> helpWindows.showStep(navigator.current().id()));
         return scene;
     }
 
@@ -152,8 +170,9 @@ public final class Wizard {
                 texts.get(navigator.busyProperty().get() ? "wizard.close.busy" : "wizard.close.unsaved"), stay, leave);
         closeDialog.setTitle(texts.get("wizard.close.title"));
         closeDialog.setHeaderText(texts.get("wizard.close.header"));
-        closeDialog.initOwner(window());
-        closeDialog.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
+        Dialogs.prepare(closeDialog, window());
+        // Enter and Esc both keep the window: closing with work at stake needs a deliberate choice.
+        Dialogs.defaultTo(closeDialog, stay);
         closeDialog.resultProperty().addListener((obs, old, result) -> {
             if (result == leave) {
                 navigator.cancelCurrent();
@@ -170,9 +189,7 @@ public final class Wizard {
     private void close() {
         javafx.stage.Window window = window();
         Settings updated = updateSettingsNow(s -> {
-            Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(
-                    s.theme() == Settings.ThemeChoice.SYSTEM && theme.darkProperty().get() == deps.systemPrefersDark()
-                            ? Settings.ThemeChoice.SYSTEM : theme.choice());
+            Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(theme.choice());
             return planIsValid() ? next.withLastPlan(session.draft().toPlan()) : next;
         });
         saveQuietly(updated);
@@ -226,6 +243,11 @@ public final class Wizard {
     /** The current settings as the wizard would save them. */
     public Settings settings() {
         return settings.get();
+    }
+
+    /** Help and About, for tests. */
+    public HelpWindows helpWindows() {
+        return helpWindows;
     }
 
     /** The close dialog while it is shown, for tests. */

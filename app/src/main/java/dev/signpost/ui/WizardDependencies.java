@@ -4,6 +4,7 @@ import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.steps.FileSource;
+import dev.signpost.ui.steps.NetworkViewModel;
 import dev.signpost.ui.steps.ReportFormat;
 import dev.signpost.ui.steps.SshUpload;
 import dev.signpost.ui.task.BackgroundTasks;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * @param reportFormats     the report exports offered on the done page
  * @param upload            the SSH uploader behind the deploy page, or null when this build has none
  * @param systemPrefersDark whether the desktop asked for a dark theme
+ * @param engines           makes the engine for the advanced network settings (DNS server, CAs, resolve overrides)
  */
 public record WizardDependencies(
         Texts texts,
@@ -31,12 +33,21 @@ public record WizardDependencies(
         FileSource files,
         List<ReportFormat> reportFormats,
         SshUpload upload,
-        boolean systemPrefersDark) {
+        boolean systemPrefersDark,
+        NetworkViewModel.EngineFactory engines) {
 
     /** The wizard's bundle base name. */
     public static final String BUNDLE = "dev.signpost.ui.messages";
 
     public WizardDependencies {
         reportFormats = List.copyOf(reportFormats);
+    }
+
+    /** Without a factory for other networks: every network setting uses {@code discovery} (tests' replayed engines). */
+    public WizardDependencies(Texts texts, BackgroundTasks tasks, SettingsStore settings, Supplier<Discovery> discovery,
+                              FileSource files, List<ReportFormat> reportFormats, SshUpload upload,
+                              boolean systemPrefersDark) {
+        this(texts, tasks, settings, discovery, files, reportFormats, upload, systemPrefersDark,
+                network -> discovery.get());
     }
 }

@@ -108,6 +108,9 @@ class MessagesBundleTest {
             expected.add("wizard.done.headline.setUp." + s.jsonName());
             expected.add("wizard.done.headline.check." + s.jsonName());
         }
+        for (dev.signpost.ui.settings.Settings.ThemeChoice choice : dev.signpost.ui.settings.Settings.ThemeChoice.values()) {
+            expected.add("app.theme." + choice.name());
+        }
         for (Lane lane : Lane.values()) {
             expected.add("wizard.check.lane." + lane.name());
         }

@@ -55,7 +55,7 @@ abstract class WizardUiTestBase {
         this.stage = stage;
         settingsDir = java.nio.file.Files.createTempDirectory(tempRoot, "settings");
         new SettingsStore(settingsDir).save(initialSettings());
-        wizard = new Wizard(WizardFixture.deps(settingsDir, discovery(), locale(), upload()));
+        wizard = new Wizard(deps());
         wizard.show(stage);
         // The primary stage is shared by all tests; a size left by another test could push the button bar
         // off Monocle's 1280×800 screen, where clicks miss.
@@ -63,6 +63,11 @@ abstract class WizardUiTestBase {
         stage.setY(0);
         stage.setWidth(1000);
         stage.setHeight(720);
+    }
+
+    /** What the wizard is built from; tests that need the real engine factory replace it. */
+    protected WizardDependencies deps() {
+        return WizardFixture.deps(settingsDir, discovery(), locale(), upload());
     }
 
     protected String title(FxRobot robot) {

@@ -31,6 +31,50 @@ public final class ResolveOverrides {
         return key(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1)));
     }
 
+    /**
+     * Parses a curl-style {@code HOST:PORT:ADDR} entry (HOST and ADDR may be bracketed IPv6; ADDR may carry
+     * {@code :PORT}), as given to {@code --resolve} or typed in the wizard, into the override key and value, or null
+     * when malformed.
+     */
+    public static String[] parseEntry(String entry) {
+        String rest = entry.strip();
+        String host;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0 || close + 1 >= rest.length() || rest.charAt(close + 1) != ':') {
+                return null;
+            }
+            host = rest.substring(0, close + 1);
+            rest = rest.substring(close + 2);
+        } else {
+            int colon = rest.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            host = rest.substring(0, colon);
+            rest = rest.substring(colon + 1);
+        }
+        int colon = rest.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String portText = rest.substring(0, colon);
+        String addr = rest.substring(colon + 1);
+        if (!portText.matches("\\d{1,5}") || addr.isEmpty()) {
+            return null;
+        }
+        int port = Integer.parseInt(portText);
+        if (port < 1 || port > 65535) {
+            return null;
+        }
+        try {
+            parseTarget(addr, port);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return new String[] {key(host, port), addr};
+    }
+
     /** The key for a host (DNS name, IPv4, or IPv6 with or without brackets) and port. */
     public static String key(String host, int port) {
         String h = host.toLowerCase(Locale.ROOT);

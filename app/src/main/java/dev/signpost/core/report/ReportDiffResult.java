@@ -52,6 +52,12 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
         return hops.isEmpty() && checks.isEmpty();
     }
 
+    /** "Changes in example.org" for two runs on one name; "Changes from a to b" only when the names differ. */
+    private String title(ExportTexts t) {
+        return java.util.Objects.equals(beforeName, afterName) ? t.get("diff.titleOne", afterName)
+                : t.get("diff.title", beforeName, afterName);
+    }
+
     /** Plain text, one change per line, for a terminal. */
     public String text(Locale locale) {
         ExportTexts t = new ExportTexts(locale);
@@ -59,7 +65,7 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
             return t.get("diff.same") + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append(SafeText.oneLine(t.get("diff.title", beforeName, afterName))).append('\n');
+        out.append(SafeText.oneLine(title(t))).append('\n');
         out.append(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))).append("\n");
         if (!hops.isEmpty()) {
             out.append('\n').append(t.get("diff.hopsTitle")).append('\n');
@@ -79,7 +85,7 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
             return md(t.get("diff.same")) + "\n";
         }
         StringBuilder out = new StringBuilder();
-        out.append("### ").append(md(t.get("diff.title", beforeName, afterName))).append("\n\n");
+        out.append("### ").append(md(title(t))).append("\n\n");
         out.append(md(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))))
                 .append("\n\n");
         if (!hops.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.signpost.ui.host;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Toasts;
 import dev.signpost.ui.Ui;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -10,15 +11,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The one window's layout: header with the theme toggle, step indicator on the left, the current page in the
+ * The one window's layout: header with the theme menu, step indicator on the left, the current page in the
  * middle, and the button bar (Cancel, Back, Next / Finish). Enter presses Next, Esc cancels running work.
  */
 public final class WizardView extends BorderPane {
@@ -26,11 +27,14 @@ public final class WizardView extends BorderPane {
     private final WizardNavigator navigator;
     private final ScrollPane scroll = new ScrollPane();
     private final Label title = new Label();
+    private final FocusKeeper focus;
 
     /**
-     * @param onClose asks to close the window (with the confirmation when needed)
+     * @param themeControl the header's theme menu
+     * @param themeFocus   the control inside it that takes the focus, never given it by the wizard
+     * @param onClose      asks to close the window (with the confirmation when needed)
      */
-    public WizardView(WizardNavigator navigator, Texts texts, ToggleButton themeToggle, Runnable onClose) {
+    public WizardView(WizardNavigator navigator, Texts texts, Node themeControl, Node themeFocus, Runnable onClose) {
         this.navigator = navigator;
         getStyleClass().add("wizard");
 
@@ -38,7 +42,7 @@ public final class WizardView extends BorderPane {
         appTitle.getStyleClass().add("app-title");
         Region headerSpace = new Region();
         HBox.setHgrow(headerSpace, Priority.ALWAYS);
-        HBox header = new HBox(appTitle, headerSpace, themeToggle);
+        HBox header = new HBox(appTitle, headerSpace, themeControl);
         header.getStyleClass().add("header");
         setTop(header);
 
@@ -53,7 +57,7 @@ public final class WizardView extends BorderPane {
         VBox center = new VBox(title, scroll);
         center.getStyleClass().add("content");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        setCenter(center);
+        setCenter(new StackPane(center, Toasts.layer()));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.getStyleClass().add("busy-indicator");
@@ -103,6 +107,13 @@ public final class WizardView extends BorderPane {
         bar.setAlignment(Pos.CENTER_RIGHT);
         setBottom(bar);
 
+        focus = new FocusKeeper(() -> navigator.current() == null ? null : navigator.current().view(), next,
+                cancel, themeFocus);
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && old == null) {
+                focus.watch(scene, navigator.busyProperty());
+            }
+        });
         navigator.currentProperty().addListener((obs, old, step) -> show(step));
         if (navigator.current() != null) {
             show(navigator.current());
@@ -117,10 +128,9 @@ public final class WizardView extends BorderPane {
         Node view = step.view();
         scroll.setContent(view);
         scroll.setVvalue(0);
-        Object focus = view.getProperties().get(Ui.INITIAL_FOCUS);
-        if (focus instanceof Node node) {
-            // After layout, so the node is showing and can take the focus.
-            Platform.runLater(node::requestFocus);
+        if (focus != null) {
+            // After layout, so the page is showing and its controls can take the focus.
+            Platform.runLater(focus::focusPage);
         }
     }
 }

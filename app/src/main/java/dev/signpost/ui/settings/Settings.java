@@ -14,9 +14,10 @@ import java.util.Locale;
  * @param theme         the theme chosen with the toggle, or {@link ThemeChoice#SYSTEM}
  * @param lastPlan      the plan of the last setup, or null
  * @param recentDomains server names checked or set up recently, newest first
+ * @param network       the advanced network settings the checks use (DNS server, extra CAs, resolve overrides)
  */
 public record Settings(double windowWidth, double windowHeight, ThemeChoice theme, DelegationPlan lastPlan,
-                       List<String> recentDomains) {
+                       List<String> recentDomains, NetworkSettings network) {
 
     /** How many recent domains are kept. */
     public static final int MAX_RECENT = 8;
@@ -31,23 +32,24 @@ public record Settings(double windowWidth, double windowHeight, ThemeChoice them
     public Settings {
         theme = theme == null ? ThemeChoice.SYSTEM : theme;
         recentDomains = recentDomains == null ? List.of() : List.copyOf(recentDomains);
+        network = network == null ? NetworkSettings.none() : network;
     }
 
     /** Nothing remembered yet. */
     public static Settings defaults() {
-        return new Settings(0, 0, ThemeChoice.SYSTEM, null, List.of());
+        return new Settings(0, 0, ThemeChoice.SYSTEM, null, List.of(), NetworkSettings.none());
     }
 
     public Settings withWindowSize(double width, double height) {
-        return new Settings(width, height, theme, lastPlan, recentDomains);
+        return new Settings(width, height, theme, lastPlan, recentDomains, network);
     }
 
     public Settings withTheme(ThemeChoice choice) {
-        return new Settings(windowWidth, windowHeight, choice, lastPlan, recentDomains);
+        return new Settings(windowWidth, windowHeight, choice, lastPlan, recentDomains, network);
     }
 
     public Settings withLastPlan(DelegationPlan plan) {
-        return new Settings(windowWidth, windowHeight, theme, plan, recentDomains);
+        return new Settings(windowWidth, windowHeight, theme, plan, recentDomains, network);
     }
 
     /** Moves {@code domain} to the front of the recent list (case-insensitively unique), keeping at most {@link #MAX_RECENT}. */
@@ -63,6 +65,10 @@ public record Settings(double windowWidth, double windowHeight, ThemeChoice them
                 recent.add(existing);
             }
         }
-        return new Settings(windowWidth, windowHeight, theme, lastPlan, recent);
+        return new Settings(windowWidth, windowHeight, theme, lastPlan, recent, network);
+    }
+
+    public Settings withNetwork(NetworkSettings value) {
+        return new Settings(windowWidth, windowHeight, theme, lastPlan, recentDomains, value);
     }
 }

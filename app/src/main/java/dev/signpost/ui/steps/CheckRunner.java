@@ -7,6 +7,7 @@ import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.report.ShownValues;
 import dev.signpost.core.text.Texts;
+import dev.signpost.core.model.Status;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,6 +20,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -31,6 +35,10 @@ import java.util.function.Supplier;
  * Used by the live-check and verify pages.
  */
 public final class CheckRunner {
+
+    /** Time of day of a result, so a page can show how fresh it is. */
+    private static final DateTimeFormatter CHECKED_AT =
+            DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
     private final Supplier<Discovery> discovery;
     private final Executor ui;
@@ -136,8 +144,11 @@ public final class CheckRunner {
             hops.setAll(result.hops().stream().map(ShownValues::hop).toList());
             checks.setAll(result.checks().stream().map(ShownValues::check).toList());
             report.set(result);
+            long passed = result.checks().stream().filter(c -> c.status() == Status.PASS).count();
+            long skipped = result.checks().stream().filter(c -> c.status() == Status.SKIP).count();
             statusLine.set(texts.get("wizard.check.status.done." + result.overall().jsonName(),
-                    result.serverName(), result.checks().size()));
+                    result.serverName(), passed, skipped) + " " + texts.get("wizard.check.status.checkedAt",
+                    CHECKED_AT.withLocale(texts.locale()).format(result.checkedAt())));
         }
     }
 

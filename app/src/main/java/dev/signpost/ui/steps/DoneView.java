@@ -35,7 +35,11 @@ public final class DoneView extends VBox {
             button.setOnAction(e -> {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(texts.get("wizard.done.export.title"));
-                chooser.setInitialFileName("signpost-report." + format.extension());
+                chooser.setInitialFileName(model.suggestedFileName(format));
+                File folder = DoneViewModel.defaultExportFolder(System.getProperty("user.home", ".")).toFile();
+                if (folder.isDirectory()) {
+                    chooser.setInitialDirectory(folder);
+                }
                 File target = chooser.showSaveDialog(getScene().getWindow());
                 if (target != null) {
                     model.export(format, target.toPath());
@@ -50,7 +54,10 @@ public final class DoneView extends VBox {
             getChildren().addAll(Ui.section(texts.get("wizard.done.export.section")), exports, message,
                     Ui.errorLine(model.errorProperty()));
         }
-        getChildren().add(Ui.hint(texts.get("wizard.done.closing")));
+        Label closing = Ui.hint("");
+        closing.setId("done-closing");
+        closing.textProperty().bind(model.closingProperty());
+        getChildren().add(closing);
         dev.signpost.ui.Toasts.follow(this, model.messageProperty());
     }
 }

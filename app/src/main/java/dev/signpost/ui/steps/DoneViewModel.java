@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 public final class DoneViewModel implements StepModel {
 
     private final WizardSession session;
+    private final StringProperty closing = new javafx.beans.property.SimpleStringProperty("");
     private final List<ReportFormat> formats;
     private final BackgroundTasks tasks;
     private final Texts texts;
@@ -71,9 +72,15 @@ public final class DoneViewModel implements StepModel {
             }
             summary.add(texts.get("wizard.done.summary.baseUrl", plan.clientBaseUrl()));
             headline.set(texts.get("wizard.done.headline.setUp." + overall.jsonName(), plan.serverName()));
+            closing.set(texts.get("wizard.done.closing"));
         } else {
             String domain = session.checkDomainProperty().get();
             headline.set(texts.get("wizard.done.headline.check." + overall.jsonName(), domain));
+            // Only a typed plan is remembered; a checked domain goes to the recent list.
+            closing.set(texts.get("wizard.done.closing.check"));
+        }
+        if (!session.networkNoteProperty().get().isEmpty()) {
+            summary.add(session.networkNoteProperty().get());
         }
         if (report != null) {
             long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
@@ -107,6 +114,28 @@ public final class DoneViewModel implements StepModel {
 
     public ObservableList<String> summary() {
         return summary;
+    }
+
+    /** The last line of the page: what is remembered and how to close. */
+    public javafx.beans.property.ReadOnlyStringProperty closingProperty() {
+        return closing;
+    }
+
+    /**
+     * Where a report is saved unless the user picks another folder: the Documents folder when there is one, else the
+     * home folder; never the working directory the app happened to be started in.
+     */
+    public static java.nio.file.Path defaultExportFolder(String userHome) {
+        java.nio.file.Path home = java.nio.file.Path.of(userHome);
+        java.nio.file.Path documents = home.resolve("Documents");
+        return java.nio.file.Files.isDirectory(documents) ? documents : home;
+    }
+
+    /** {@code signpost-<domain>.<ext>}, so reports of several domains do not overwrite each other. */
+    public String suggestedFileName(ReportFormat format) {
+        Report report = finalReport();
+        String name = report == null ? "report" : report.asciiServerName().replaceAll("[^A-Za-z0-9.-]", "_");
+        return "signpost-" + name + "." + format.extension();
     }
 
     public StringProperty headlineProperty() {

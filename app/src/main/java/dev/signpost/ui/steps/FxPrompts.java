@@ -1,6 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Dialogs;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -50,6 +51,7 @@ final class FxPrompts implements SshUpload.Prompts {
             print.getStyleClass().add("code");
             alert.getDialogPane().setContent(new VBox(8, text, print));
             prepare(alert);
+            Dialogs.defaultTo(alert, reject);
             Optional<ButtonType> answer = alert.showAndWait();
             if (answer.isPresent() && answer.get() == save) {
                 return SshUpload.HostKeyAnswer.ACCEPT_AND_SAVE;
@@ -79,6 +81,8 @@ final class FxPrompts implements SshUpload.Prompts {
             alert.setTitle(texts.get("wizard.deploy.confirm.title"));
             alert.setHeaderText(null);
             prepare(alert);
+            // Enter never overwrites files on the server: the upload needs a deliberate click on OK.
+            Dialogs.defaultTo(alert, ButtonType.CANCEL);
             return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         }, false);
     }
@@ -104,11 +108,7 @@ final class FxPrompts implements SshUpload.Prompts {
     }
 
     private void prepare(Dialog<?> dialog) {
-        Window window = owner.get();
-        if (window != null) {
-            dialog.initOwner(window);
-            dialog.getDialogPane().getStylesheets().setAll(window.getScene().getStylesheets());
-        }
+        Dialogs.prepare(dialog, owner.get());
     }
 
     /** Shows a question on the UI thread and waits for it here (never called on the UI thread itself). */

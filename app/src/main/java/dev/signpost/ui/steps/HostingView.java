@@ -38,7 +38,8 @@ public final class HostingView extends VBox {
                 "wizard.hosting.mode.");
         Label modeHelp = Ui.hint("");
         modeHelp.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get("wizard.hosting.mode.help." + draft.federationMode.get().name()), draft.federationMode));
+                () -> texts.get("wizard.hosting.mode.help." + draft.federationMode.get().name(),
+                        draft.serverName.get().strip()), draft.federationMode, draft.serverName));
         var delegated = draft.federationMode.isNotEqualTo(FederationMode.DIRECT);
 
         TextField host = field("hosting-host", draft.federationHost, "wizard.hosting.host.prompt");
@@ -101,7 +102,7 @@ public final class HostingView extends VBox {
                 validated(baseUrl, model::baseUrlError, draft.clientBaseUrl),
                 Ui.hint(texts.get("wizard.hosting.baseUrl.help")),
                 Ui.fieldLabel(texts.get("wizard.hosting.homeserver.label"), homeserver), homeserver,
-                Ui.fieldLabel(texts.get("wizard.hosting.webServer.label"), webServer), webServer,
+                webServerLabel(draft, webServer), webServer,
                 Ui.hint(texts.get("wizard.hosting.webServer.help")),
                 proxy,
                 Ui.fieldLabel(texts.get("wizard.hosting.upstream.label"), upstream), upstream,
@@ -130,6 +131,14 @@ public final class HostingView extends VBox {
             dependency.addListener(observable -> validation.revalidate());
         }
         getProperties().put(Ui.INITIAL_FOCUS, host);
+    }
+
+    /** "What serves https://&lt;server name&gt; today", following the name typed on the identity page. */
+    private Label webServerLabel(PlanDraft draft, javafx.scene.Node webServer) {
+        Label label = Ui.fieldLabel("", webServer);
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get("wizard.hosting.webServer.label", draft.serverName.get().strip()), draft.serverName));
+        return label;
     }
 
     private static Label wrapped(String text) {

@@ -35,6 +35,8 @@ public final class HostingViewModel implements StepModel {
     private final StringBinding portTradeOff;
     private final ObjectBinding<List<PlanProblem>> planProblems;
     private String proposedBaseUrl = "";
+    /** The server name the host field was last proposed for (or loaded with); its proposal is not a hand edit. */
+    private String hostProposedFor;
 
     public HostingViewModel(PlanDraft draft, Texts texts) {
         this.draft = draft;
@@ -47,24 +49,46 @@ public final class HostingViewModel implements StepModel {
         }, planProblems);
         portTradeOff = Bindings.createStringBinding(() -> texts.get("wizard.hosting.port.tradeOff."
                 + draft.portChoice.get().name()), draft.portChoice);
+        // A remembered plan's host and base URL count as proposals when they are what would be proposed for it,
+        // so a new server name on a later run carries them along unless the user had typed their own.
+        hostProposedFor = draft.serverName.get();
+        String host = hostForBaseUrl();
+        proposedBaseUrl = host == null ? "" : "https://" + host;
         draft.federationHost.addListener((obs, old, now) -> proposeBaseUrl());
     }
 
     @Override
     public void enter() {
-        if (draft.federationHost.get().isBlank() && draft.federationMode.get() != FederationMode.DIRECT) {
-            try {
-                ServerName name = ServerName.parse(draft.serverName.get(), Locale.ROOT);
-                if (!name.isIpLiteral()) {
-                    String typed = name.original().toLowerCase(Locale.ROOT);
-                    String host = name.hasPort() ? typed.substring(0, typed.lastIndexOf(':')) : typed;
-                    draft.federationHost.set("matrix." + host);
+        if (draft.federationMode.get() != FederationMode.DIRECT) {
+            String current = draft.federationHost.get().strip();
+            String earlier = proposedHost(hostProposedFor);
+            if (current.isEmpty() || current.equals(earlier)) {
+                String proposal = proposedHost(draft.serverName.get());
+                if (proposal != null) {
+                    draft.federationHost.set(proposal);
+                    hostProposedFor = draft.serverName.get();
                 }
-            } catch (InvalidServerNameException e) {
-                // The identity page does not let an invalid name through; nothing to propose then.
             }
         }
         proposeBaseUrl();
+    }
+
+    /** {@code matrix.<server name without port>}, or null for an IP literal or an invalid name. */
+    private static String proposedHost(String serverName) {
+        if (serverName == null) {
+            return null;
+        }
+        try {
+            ServerName name = ServerName.parse(serverName, Locale.ROOT);
+            if (name.isIpLiteral()) {
+                return null;
+            }
+            String typed = name.original().toLowerCase(Locale.ROOT);
+            return "matrix." + (name.hasPort() ? typed.substring(0, typed.lastIndexOf(':')) : typed);
+        } catch (InvalidServerNameException e) {
+            // The identity page does not let an invalid name through; nothing to propose then.
+            return null;
+        }
     }
 
     /** Keeps proposing {@code https://<host>} while the field is empty or still holds the last proposal. */
@@ -98,7 +122,11 @@ public final class HostingViewModel implements StepModel {
         if (firstError() != null || draft.serverName.get().isBlank()) {
             return List.of();
         }
-        return PlanValidator.validate(draft.toPlan(), texts.locale());
+        // The page explains the port's trade-off right under the port choice; the validator's warning about the
+        // same port would say it a second time.
+        return PlanValidator.validate(draft.toPlan(), texts.locale()).stream()
+                .filter(p -> p.isError() || !dev.signpost.core.plan.PlanProblem.FIELD_FEDERATION_PORT.equals(p.field()))
+                .toList();
     }
 
     /** The validator's sentences: errors block Next, warnings explain a trade-off. */

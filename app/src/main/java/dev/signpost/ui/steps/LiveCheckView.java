@@ -53,7 +53,7 @@ public final class LiveCheckView extends VBox {
         rebuildFindings.run();
 
         getChildren().addAll(
-                lead(model, texts), status, actions, error, findings,
+                lead(model, texts), Ui.networkNote(model.networkNote()), status, actions, error, findings,
                 new AppsSummaryView(runner.reportProperty(), texts),
                 Ui.section(texts.get("wizard.check.chain.title")),
                 diagram(runner, texts, dark),

@@ -24,7 +24,6 @@ public final class LiveCheckViewModel implements StepModel {
     private final Consumer<String> rememberDomain;
     private final ObservableList<PlanComparison.Finding> findings = FXCollections.observableArrayList();
     private final BooleanBinding canAdvance;
-    private String checkedDomain;
 
     /** @param rememberDomain adds a checked domain to the recent list */
     public LiveCheckViewModel(WizardSession session, CheckRunner runner, Texts texts, Consumer<String> rememberDomain) {
@@ -41,22 +40,23 @@ public final class LiveCheckViewModel implements StepModel {
         return session.isSetUp() ? session.draft().serverName.get().strip() : session.checkDomainProperty().get();
     }
 
+    /**
+     * Every visit checks again: the page says "right now", and between two visits the plan, the DNS or the web
+     * server may have changed.
+     */
     @Override
     public void enter() {
-        String domain = domain();
-        if (!domain.equals(checkedDomain) || runner.reportProperty().get() == null && !runner.runningProperty().get()) {
+        if (!runner.runningProperty().get()) {
             start();
-        } else {
-            onReport(runner.reportProperty().get());
         }
     }
 
     /** Runs (or re-runs) the check. */
     public void start() {
-        checkedDomain = domain();
+        String domain = domain();
         findings.clear();
-        rememberDomain.accept(checkedDomain);
-        runner.start(checkedDomain);
+        rememberDomain.accept(domain);
+        runner.start(domain);
     }
 
     private void onReport(Report report) {
@@ -101,5 +101,10 @@ public final class LiveCheckViewModel implements StepModel {
     /** The path chosen on the start page. */
     public javafx.beans.value.ObservableValue<WizardPath> pathProperty() {
         return session.pathProperty();
+    }
+
+    /** The advanced network settings this page's check uses, or empty for the system's network. */
+    public javafx.beans.value.ObservableStringValue networkNote() {
+        return session.networkNoteProperty();
     }
 }

@@ -14,13 +14,16 @@ import javafx.scene.layout.VBox;
 /** The start page: two big choices and the recent domains. */
 public final class StartView extends VBox {
 
-    public StartView(StartViewModel model, Texts texts) {
+    public StartView(StartViewModel model, NetworkViewModel network, Texts texts) {
         getStyleClass().add("page");
 
         Button setUp = new Button(texts.get("wizard.start.setUp.button"));
         setUp.setId("start-set-up");
         setUp.getStyleClass().add("big-button");
         setUp.setOnAction(e -> model.setUp());
+        // A check must not start on the system's network while the user's own settings are wrong or still loading.
+        var networkBlocks = network.blocksChecks();
+        setUp.disableProperty().bind(networkBlocks);
         VBox setUpCard = new VBox(Ui.section(texts.get("wizard.start.setUp.title")),
                 Ui.hint(texts.get("wizard.start.setUp.text")), setUp);
         setUpCard.getStyleClass().add("choice-card");
@@ -40,10 +43,12 @@ public final class StartView extends VBox {
         var shownError = javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.domainToCheckProperty().get().isBlank() ? null : model.domainErrorProperty().get(),
                 model.domainErrorProperty(), model.domainToCheckProperty());
-        check.disableProperty().bind(model.domainErrorProperty().isNotNull());
+        check.disableProperty().bind(model.domainErrorProperty().isNotNull().or(networkBlocks));
         check.setOnAction(e -> model.checkDomain());
         domain.setOnAction(e -> {
-            model.checkDomain();
+            if (!networkBlocks.get()) {
+                model.checkDomain();
+            }
             e.consume();
         });
         HBox.setHgrow(domain, Priority.ALWAYS);
@@ -68,7 +73,8 @@ public final class StartView extends VBox {
             checkCard.getChildren().addAll(recentLabel, recent);
         }
 
-        getChildren().addAll(Ui.lead(texts.get("wizard.start.lead")), setUpCard, checkCard);
+        getChildren().addAll(Ui.lead(texts.get("wizard.start.lead")), setUpCard, checkCard,
+                new NetworkView(network, texts));
         getProperties().put(Ui.INITIAL_FOCUS, setUp);
     }
 }

@@ -66,7 +66,8 @@ public final class VerifyView extends VBox {
         };
         model.advice().addListener((ListChangeListener<String>) change -> rebuildAdvice.run());
 
-        getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), status, new HBox(8, again), error,
+        getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), Ui.networkNote(model.networkNote()), status,
+                new HBox(8, again), error,
                 grid, advice, Ui.section(texts.get("wizard.verify.chains.title")), comparison(model, texts, dark),
                 ReportViews.hopListPane(runner.hops(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);

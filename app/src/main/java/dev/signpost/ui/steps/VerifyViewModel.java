@@ -138,4 +138,9 @@ public final class VerifyViewModel implements StepModel {
     public ObservableList<String> advice() {
         return advice;
     }
+
+    /** The advanced network settings this page's check uses, or empty for the system's network. */
+    public javafx.beans.value.ObservableStringValue networkNote() {
+        return session.networkNoteProperty();
+    }
 }

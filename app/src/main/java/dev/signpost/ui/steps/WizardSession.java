@@ -20,6 +20,7 @@ public final class WizardSession {
     private final ObjectProperty<Report> firstReport = new SimpleObjectProperty<>();
     private final ObjectProperty<Report> verifyReport = new SimpleObjectProperty<>();
     private final BooleanProperty unsaved = new SimpleBooleanProperty();
+    private final StringProperty networkNote = new SimpleStringProperty("");
 
     public WizardSession() {
         for (var field : draft.fields()) {
@@ -53,6 +54,11 @@ public final class WizardSession {
     /** True when the user typed something not yet saved as files or uploaded. */
     public BooleanProperty unsavedProperty() {
         return unsaved;
+    }
+
+    /** What the checks use instead of the system's network (DNS server, CAs, resolve overrides), or empty. */
+    public StringProperty networkNoteProperty() {
+        return networkNote;
     }
 
     public boolean isSetUp() {

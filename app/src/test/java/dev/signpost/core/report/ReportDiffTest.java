@@ -42,6 +42,8 @@ class ReportDiffTest {
             assertThat(c.after().status()).isEqualTo(Status.PASS);
         });
         String text = diff.text(Locale.ENGLISH);
+        assertThat(text).as("two runs on one name do not say 'from X to X'")
+                .startsWith("Changes in " + after.serverName() + "\n").doesNotContain("Changes from");
         assertThat(text).contains("~ changed hop fed.tls.203.0.113.5:443: status Fail → Pass")
                 .contains("~ check federation.tls: Fail → Pass");
         assertThat(diff.markdown(Locale.ENGLISH)).contains("| changed | `federation.tls` | Fail → Pass:");

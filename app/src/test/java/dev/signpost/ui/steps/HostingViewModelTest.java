@@ -41,6 +41,39 @@ class HostingViewModelTest {
     }
 
     @Test
+    void aNewServerNameCarriesTheProposedHostAndBaseUrlAlong() {
+        draft.serverName.set("first.example");
+        model.enter();
+        draft.serverName.set("second.example");
+        model.enter();
+        assertThat(draft.federationHost.get()).isEqualTo("matrix.second.example");
+        assertThat(draft.clientBaseUrl.get()).isEqualTo("https://matrix.second.example");
+    }
+
+    @Test
+    void aRememberedPlanFollowsANewServerNameUnlessItsFieldsWereTypedByHand() {
+        PlanDraft remembered = new PlanDraft();
+        remembered.serverName.set("old.example");
+        remembered.federationHost.set("matrix.old.example");
+        remembered.clientBaseUrl.set("https://matrix.old.example");
+        HostingViewModel next = new HostingViewModel(remembered, EN);
+        remembered.serverName.set("new.example");
+        next.enter();
+        assertThat(remembered.federationHost.get()).isEqualTo("matrix.new.example");
+        assertThat(remembered.clientBaseUrl.get()).isEqualTo("https://matrix.new.example");
+
+        PlanDraft typed = new PlanDraft();
+        typed.serverName.set("old.example");
+        typed.federationHost.set("hs.hoster.example");
+        typed.clientBaseUrl.set("https://chat.old.example");
+        HostingViewModel kept = new HostingViewModel(typed, EN);
+        typed.serverName.set("new.example");
+        kept.enter();
+        assertThat(typed.federationHost.get()).isEqualTo("hs.hoster.example");
+        assertThat(typed.clientBaseUrl.get()).isEqualTo("https://chat.old.example");
+    }
+
+    @Test
     void eachFieldExplainsItsMistake() {
         assertThat(model.hostError("")).contains("Enter the host");
         assertThat(model.hostError("matrix.example.com:8448")).contains("includes a port");
@@ -104,13 +137,14 @@ class HostingViewModelTest {
     }
 
     @Test
-    void theCoreValidatorWarnsAboutTradeOffsAndBlocksWhatCannotWork() {
+    void theCoreValidatorBlocksWhatCannotWorkAndThePortTradeOffIsSaidOnce() {
         draft.serverName.set("example.com");
         model.enter();
         assertThat(model.planProblemsProperty().get()).isEmpty();
         draft.portChoice.set(PortChoice.HTTPS_443);
-        assertThat(model.planProblemsProperty().get()).extracting(p -> p.severity())
-                .containsOnly(dev.signpost.core.plan.PlanProblem.Severity.WARNING);
+        assertThat(model.planProblemsProperty().get()).as("the port's trade-off is said once, under the choice")
+                .isEmpty();
+        assertThat(model.portTradeOffProperty().get()).startsWith("443 works where 8448 is blocked");
         assertThat(model.canAdvance().get()).isTrue();
         draft.clientBaseUrl.set("https://matrix.example.com/_matrix/client");
         assertThat(model.planProblemsProperty().get()).anyMatch(p -> p.isError());

@@ -39,7 +39,7 @@ class StepViewModelsTest {
         assertThat(session.firstReportProperty().get()).isNotNull();
         assertThat(model.canAdvance().get()).isTrue();
         model.enter();
-        assertThat(discovery.starts()).as("coming back does not re-run an unchanged check").isEqualTo(1);
+        assertThat(discovery.starts()).as("coming back checks again: the world may have changed").isEqualTo(2);
     }
 
     @Test

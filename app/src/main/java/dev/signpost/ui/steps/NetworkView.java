@@ -1,0 +1,59 @@
+package dev.signpost.ui.steps;
+
+import dev.signpost.core.text.Texts;
+import dev.signpost.ui.Ui;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+
+/** The start page's collapsed "Advanced network settings" for staging setups: DNS server, CA files, overrides. */
+final class NetworkView extends TitledPane {
+
+    NetworkView(NetworkViewModel model, Texts texts) {
+        setText(texts.get("wizard.network.title"));
+        setId("network-settings");
+        setExpanded(!model.settings().usesSystemNetwork());
+        setAnimated(false);
+
+        TextField dns = new TextField();
+        dns.setId("network-dns");
+        dns.setPromptText(texts.get("wizard.network.dns.prompt"));
+        dns.textProperty().bindBidirectional(model.dnsServerProperty());
+
+        TextArea caFiles = new TextArea();
+        caFiles.setId("network-ca-files");
+        caFiles.setPrefRowCount(2);
+        caFiles.setPromptText(texts.get("wizard.network.caFiles.prompt"));
+        caFiles.textProperty().bindBidirectional(model.caFilesProperty());
+        Button add = new Button(texts.get("wizard.network.caFiles.add"));
+        add.setId("network-ca-add");
+        add.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(texts.get("wizard.network.caFiles.choose"));
+            File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.addCaFile(file.toPath().toAbsolutePath());
+            }
+        });
+
+        TextArea resolve = new TextArea();
+        resolve.setId("network-resolve");
+        resolve.setPrefRowCount(2);
+        resolve.setPromptText(texts.get("wizard.network.resolve.prompt"));
+        resolve.textProperty().bindBidirectional(model.resolveProperty());
+
+        Ui.keepWhole(add);
+        VBox content = new VBox(6,
+                Ui.hint(texts.get("wizard.network.lead")),
+                Ui.fieldLabel(texts.get("wizard.network.dns.label"), dns), dns,
+                Ui.fieldLabel(texts.get("wizard.network.caFiles.label"), caFiles), caFiles, add,
+                Ui.fieldLabel(texts.get("wizard.network.resolve.label"), resolve), resolve,
+                Ui.errorLine(model.errorProperty()));
+        setContent(content);
+    }
+}

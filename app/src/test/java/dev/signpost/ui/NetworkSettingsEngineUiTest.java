@@ -1,0 +1,124 @@
+package dev.signpost.ui;
+
+import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.net.NetOptions;
+import dev.signpost.core.text.Texts;
+import dev.signpost.testkit.Response;
+import dev.signpost.testkit.TestWorld;
+import dev.signpost.ui.settings.NetworkSettings;
+import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.task.BackgroundTasks;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A staging setup checked from the wizard, with the real engine: the "system" network cannot see the test kit's
+ * servers; typing the test kit's DNS server, CA file and resolve overrides (what {@code --dns}, {@code --ca-file} and
+ * {@code --resolve} take) makes the same check pass, says so on the page, and is remembered.
+ */
+class NetworkSettingsEngineUiTest extends WizardUiTestBase {
+
+    private static TestWorld world;
+
+    @BeforeAll
+    static void buildWorld() {
+        world = new TestWorld();
+        world.dns().a("matrix.staging.example", "203.0.113.9");
+        world.serve("staging.example", 443).serve("203.0.113.9", 8448, "matrix.staging.example")
+                .serve("matrix.staging.example", 443);
+        world.https().route("staging.example", "/.well-known/matrix/server",
+                Response.json("{\"m.server\":\"matrix.staging.example:8448\"}"));
+        world.https().route("staging.example", "/.well-known/matrix/client", Response.json(
+                "{\"m.homeserver\":{\"base_url\":\"https://matrix.staging.example\"}}").withCors());
+        world.homeserver("staging.example").installFederation(world.https(), "*");
+        world.homeserver("staging.example").installClient(world.https(), "matrix.staging.example");
+    }
+
+    @AfterAll
+    static void closeWorld() {
+        world.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    /** Stands in for the public network: a DNS server that never answers, so staging names do not resolve. */
+    @Override
+    protected Discovery discovery() {
+        try {
+            return new DiscoveryEngine(new NetOptions(new InetSocketAddress("127.0.0.1", 9), List.of(), null,
+                    Duration.ofSeconds(2), "Signpost-test"), Locale.ENGLISH, WizardFixture.EXECUTOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected WizardDependencies deps() {
+        WizardDependencies base = super.deps();
+        Discovery system = discovery();
+        return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH),
+                new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater), new SettingsStore(settingsDir),
+                () -> system, base.files(), base.reportFormats(), null, false,
+                network -> new DiscoveryEngine(CoreServices.netOptions(network, "Signpost-test"), Locale.ENGLISH,
+                        WizardFixture.EXECUTOR));
+    }
+
+    @Test
+    void theTestKitsNetworkTypedInTheWizardReachesTheStagingServer(FxRobot robot) throws Exception {
+        List<String> args = world.args();
+        robot.interact(() -> robot.lookup("#network-settings").queryAs(TitledPane.class).setExpanded(true));
+        fill(robot, "#network-dns", "not-an-address");
+        assertThat(robot.lookup("#start-set-up").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup(".field-error").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t != null && t.startsWith("\"not-an-address\" is not an IP address"));
+
+        fill(robot, "#network-dns", args.get(1));
+        fill(robot, "#network-ca-files", args.get(3));
+        StringBuilder resolve = new StringBuilder();
+        for (int i = 4; i < args.size(); i += 2) {
+            resolve.append(args.get(i + 1)).append('\n');
+        }
+        fill(robot, "#network-resolve", resolve.toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#start-set-up").queryAs(Button.class).isDisabled());
+
+        fill(robot, "#start-domain", "staging.example");
+        robot.clickOn("#start-check");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.session().firstReportProperty().get() != null
+                && !wizard.navigator().busyProperty().get());
+        assertThat(wizard.session().firstReportProperty().get().overall()).isNotEqualTo(Status.FAIL);
+        Label note = robot.lookup("#network-note").queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).startsWith("Checked with your network settings: DNS server " + args.get(1))
+                .contains("extra CAs ").contains("resolve ");
+
+        NetworkSettings saved = new SettingsStore(settingsDir).load().network();
+        assertThat(saved.dnsServer()).isEqualTo(args.get(1));
+        assertThat(saved.caFiles()).containsExactly(args.get(3));
+        assertThat(saved.resolve()).hasSize((args.size() - 4) / 2);
+    }
+}
