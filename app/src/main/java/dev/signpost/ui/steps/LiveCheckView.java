@@ -52,10 +52,11 @@ public final class LiveCheckView extends VBox {
         model.findings().addListener((ListChangeListener<PlanComparison.Finding>) change -> rebuildFindings.run());
         rebuildFindings.run();
 
+        // The chain right under the status: its banner names the broken hop, visible without scrolling.
         getChildren().addAll(
-                lead(model, texts), status, actions, error, findings,
+                lead(model, texts), status, actions, error,
                 Ui.section(texts.get("wizard.check.chain.title")),
-                diagram(runner, texts, dark),
+                diagram(runner, texts, dark), findings,
                 ReportViews.hopListPane(runner.hops(), texts),
                 Ui.section(texts.get("wizard.check.checks.title")),
                 ReportViews.checkList(runner.checks(), texts));
