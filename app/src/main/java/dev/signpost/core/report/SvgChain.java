@@ -13,7 +13,6 @@ import dev.signpost.core.report.ChainLayout.NodeBox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static dev.signpost.core.report.Markup.xml;
 

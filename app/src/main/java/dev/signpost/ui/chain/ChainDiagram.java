@@ -11,15 +11,15 @@ import dev.signpost.core.report.ChainLayout;
 import dev.signpost.core.report.ChainLayout.Fold;
 import dev.signpost.core.report.ChainLayout.NodeBox;
 import dev.signpost.core.report.ExportTexts;
-import dev.signpost.core.report.SvgChain;
 import dev.signpost.ui.task.NamedDaemonThreadFactory;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -27,14 +27,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,17 +74,14 @@ public final class ChainDiagram extends BorderPane {
     private final RootCauseBanner banner;
     private final ChainDetailsPane details;
     private final ReadOnlyObjectWrapper<Hop> selected = new ReadOnlyObjectWrapper<>();
-    private final Label zoomLabel = new Label();
-    private final Label message = new Label();
-    private final Button foldToggle = new Button();
     /** One tooltip shared by all boxes, filled in when shown: cheaper than one per box on every redraw. */
-    private final Tooltip hoverTip = new Tooltip();
+    private final Tooltip hoverTip = ChainKeyboard.hoverTip(this::hoverText);
     private final Set<String> expanded = new HashSet<>();
     private Map<String, String> changes = Map.of();
     private ChainLayout layout = ChainLayout.of(List.of());
     private Optional<RootCause> rootCause = Optional.empty();
     private ChainExporter exporter;
-    private boolean collapse = true;
+    private final BooleanProperty collapse = new SimpleBooleanProperty(true);
     /** Scroll to the broken hop after each redraw, until the user scrolls or walks the chain themselves. */
     private boolean followRootCause = true;
     private String pendingReveal;
@@ -115,13 +108,10 @@ public final class ChainDiagram extends BorderPane {
         this.store = new ChainStore(Platform::runLater, this::rebuild);
         this.shapes = new ChainShapes(names, texts);
         this.viewport = new ChainViewport(store::changed);
-        this.exporter = new ChainExporter(SHARED_WORKER, STYLESHEET);
+        this.exporter = new ChainExporter(SHARED_WORKER, STYLESHEET, shapes, locale);
         getStylesheets().add(STYLESHEET);
         getStyleClass().add("chain-diagram");
 
-        viewport.zoomProperty().addListener((obs, old, now) -> zoomLabel.setText(
-                texts.get("toolbar.zoomLevel", String.valueOf(Math.round(now.doubleValue() * 100)))));
-        zoomLabel.setText(texts.get("toolbar.zoomLevel", "100"));
         viewport.node().addEventFilter(ScrollEvent.SCROLL, e -> followRootCause = false);
         viewport.node().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> followRootCause = false);
         setCenter(viewport.node());
@@ -129,19 +119,8 @@ public final class ChainDiagram extends BorderPane {
             revealHop(hop.id());
             nodeFor(hop.id()).ifPresent(Node::requestFocus);
         });
-        setTop(new VBox(toolbar(), banner));
+        setTop(new VBox(new ChainToolbar(this, texts), banner));
 
-        hoverTip.setShowDelay(Duration.millis(250));
-        hoverTip.setShowDuration(Duration.seconds(30));
-        hoverTip.setWrapText(true);
-        hoverTip.setMaxWidth(420);
-        hoverTip.setOnShowing(e -> {
-            if (hoverTip.getOwnerNode() instanceof ChainNodeView view) {
-                hoverTip.setText(tooltipText(view.hop()));
-            } else if (hoverTip.getOwnerNode() instanceof ChainFoldView view) {
-                hoverTip.setText(ChainCaptions.tooltip(view.fold(), names));
-            }
-        });
         sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
                 old.removePostLayoutPulseListener(afterLayout);
@@ -163,7 +142,7 @@ public final class ChainDiagram extends BorderPane {
 
     /** Runs exports' encoding and file writes on {@code worker} instead of the diagram's own thread. */
     public void setWorker(Executor worker) {
-        exporter = new ChainExporter(worker, STYLESHEET);
+        exporter = exporter.withWorker(worker);
     }
 
     // ----- data in -----
@@ -180,12 +159,7 @@ public final class ChainDiagram extends BorderPane {
         refreshDetails(newHops);
     }
 
-    /** Records a final verdict, whose fix then shows in the box, on hover and in the details of its hops. */
-    public void updateCheck(Check check) {
-        store.putCheck(check);
-    }
-
-    /** Records several verdicts at once. */
+    /** Records verdicts, whose fixes then show in the boxes, on hover and in the details of their hops. */
     public void updateChecks(Collection<Check> newChecks) {
         store.putChecks(newChecks);
     }
@@ -216,13 +190,6 @@ public final class ChainDiagram extends BorderPane {
      */
     public ReportListener liveListener() {
         return store.liveListener();
-    }
-
-    /** Marks hops (by id) as changed, e.g. in the "after" side of a comparison. */
-    public void setHighlighted(Collection<String> hopIds) {
-        Map<String, String> marks = new HashMap<>();
-        hopIds.forEach(id -> marks.put(id, ""));
-        setChanges(marks);
     }
 
     /** Marks changed hops with what they were before ("was Fail"), shown in a badge on the box. */
@@ -256,8 +223,7 @@ public final class ChainDiagram extends BorderPane {
 
     /** The layout exports draw: every hop, none folded, at the default width. */
     public ChainLayout exportLayout() {
-        List<Hop> hops = store.hops();
-        return ChainLayout.of(hops, ChainLayout.Options.full(ChainFindings.fixes(hops, store.checks())));
+        return ChainExporter.layout(store.hops(), store.checks());
     }
 
     /** The hop to fix first, as the banner names it. */
@@ -339,8 +305,7 @@ public final class ChainDiagram extends BorderPane {
     /** Folds what needs no attention again and picks the zoom at which the whole chain shows, at most 100 %. */
     public void fitToWindow() {
         expanded.clear();
-        collapse = true;
-        updateFoldToggle();
+        collapse.set(true);
         store.changed();
         store.flush();
         viewport.setZoom(viewport.fittingZoom(layout.height()));
@@ -349,10 +314,14 @@ public final class ChainDiagram extends BorderPane {
 
     /** Shows every step, or folds passed stretches again. */
     public void setCollapsed(boolean fold) {
-        collapse = fold;
+        collapse.set(fold);
         expanded.clear();
-        updateFoldToggle();
         store.changed();
+    }
+
+    /** True while passed stretches are folded. */
+    public ReadOnlyBooleanProperty collapsedProperty() {
+        return collapse;
     }
 
     /** Opens a fold (by {@link Fold#id()}). */
@@ -421,88 +390,20 @@ public final class ChainDiagram extends BorderPane {
      * screen and without focus or selection marks: a clean picture to share.
      */
     public WritableImage snapshot(double pixelScale) {
-        return picture(pixelScale).image();
-    }
-
-    private ChainExporter.Picture picture(double pixelScale) {
-        ChainLayout full = exportLayout();
-        return exporter.picture(shapes.draw(full, false, n -> { }, texts.get("empty")), full.width(),
-                full.height(), isDark(), pixelScale);
+        return exporter.picture(store.hops(), store.checks(), isDark(), pixelScale).image();
     }
 
     /** Writes a PNG at {@link #PNG_SCALE}× to {@code file}; the picture is taken now, encoded and written later. */
     public CompletableFuture<Path> exportPng(Path file) {
-        return exporter.writePng(picture(PNG_SCALE), file);
+        return exporter.writePng(store.hops(), store.checks(), isDark(), PNG_SCALE, file);
     }
 
     /** Writes the whole chain as SVG (the same drawing as the HTML report's) to {@code file}, off this thread. */
     public CompletableFuture<Path> exportSvg(Path file) {
-        return exporter.writeSvg(SvgChain.write(hops(), store.checks(), locale, isDark()), file);
+        return exporter.writeSvg(store.hops(), store.checks(), isDark(), file);
     }
 
     // ----- drawing -----
-
-    private FlowPane toolbar() {
-        Button out = toolButton("−", "toolbar.zoomOut", () -> setZoom(getZoom() / 1.2));
-        Button in = toolButton("+", "toolbar.zoomIn", () -> setZoom(getZoom() * 1.2));
-        Button fit = toolButton(texts.get("toolbar.fit"), "toolbar.fit", this::fitToWindow);
-        Button actual = toolButton(texts.get("toolbar.actualSize"), "toolbar.actualSize", () -> setZoom(1));
-        foldToggle.setOnAction(e -> setCollapsed(!collapse));
-        foldToggle.setFocusTraversable(false);
-        foldToggle.setMinWidth(Button.USE_PREF_SIZE);
-        foldToggle.setId("chain-fold-toggle");
-        updateFoldToggle();
-        Button png = toolButton(texts.get("toolbar.exportPng"), "toolbar.exportPng",
-                () -> chooseAndExport("export.pngTitle", "export.pngFilter", "*.png", "chain.png", true));
-        png.setId("chain-export-png");
-        Button svg = toolButton(texts.get("toolbar.exportSvg"), "toolbar.exportSvg",
-                () -> chooseAndExport("export.svgTitle", "export.svgFilter", "*.svg", "chain.svg", false));
-        svg.setId("chain-export-svg");
-        message.setWrapText(true);
-        zoomLabel.setMinWidth(Label.USE_PREF_SIZE);
-        FlowPane bar = new FlowPane(6, 4, out, zoomLabel, in, fit, actual, foldToggle, png, svg, message);
-        bar.getStyleClass().add("chain-toolbar");
-        return bar;
-    }
-
-    private void updateFoldToggle() {
-        foldToggle.setText(texts.get(collapse ? "chain.toolbar.expandAll" : "chain.toolbar.collapse"));
-    }
-
-    private Button toolButton(String text, String key, Runnable action) {
-        Button button = new Button(text);
-        button.setAccessibleText(texts.get(key));
-        button.setTooltip(new Tooltip(texts.get(key)));
-        button.setOnAction(e -> action.run());
-        button.setFocusTraversable(false);
-        // Never shortened to "…": the toolbar wraps instead.
-        button.setMinWidth(Button.USE_PREF_SIZE);
-        return button;
-    }
-
-    private void chooseAndExport(String titleKey, String filterKey, String pattern, String name, boolean png) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(texts.get(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get(filterKey), pattern));
-        chooser.setInitialFileName(name);
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        message.setText("");
-        (png ? exportPng(file.toPath()) : exportSvg(file.toPath())).whenComplete((done, error) ->
-                Platform.runLater(() -> message.setText(error == null
-                        ? texts.get("chain.export.saved", file.getName())
-                        : texts.get("export.failed", file.getName(), rootMessage(error)))));
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
 
     private void rebuild() {
         long start = System.nanoTime();
@@ -510,7 +411,7 @@ public final class ChainDiagram extends BorderPane {
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         List<Hop> hops = store.hops();
         List<Check> checks = store.checks();
-        layout = ChainLayout.of(hops, new ChainLayout.Options(viewport.layoutWidth(), collapse, expanded,
+        layout = ChainLayout.of(hops, new ChainLayout.Options(viewport.layoutWidth(), collapse.get(), expanded,
                 ChainFindings.fixes(hops, checks), changes.keySet()));
         viewport.canvas().getChildren().setAll(shapes.draw(layout, true, this::wire, texts.get("empty")));
         viewport.setContentSize(layout.width(), layout.height());
@@ -531,34 +432,23 @@ public final class ChainDiagram extends BorderPane {
     }
 
     private void wire(Node view) {
-        view.setOnMouseClicked(e -> {
-            view.requestFocus();
-            activate(view);
-        });
-        view.setOnKeyPressed(e -> {
-            String id = idOf(view);
-            switch (e.getCode()) {
-                case ENTER, SPACE -> activate(view);
-                case UP, DOWN, LEFT, RIGHT -> {
-                    followRootCause = false;
-                    if (e.getCode() == KeyCode.RIGHT && view instanceof ChainFoldView fold) {
-                        activate(fold);
-                    } else {
-                        ChainKeyboard.target(layout, id, e.getCode()).map(shapes::view).ifPresent(Node::requestFocus);
-                    }
-                }
-                default -> {
-                    return;
-                }
+        ChainKeyboard.wire(view, hoverTip, new ChainKeyboard.Actions() {
+            @Override
+            public Optional<Node> target(String fromId, KeyCode key) {
+                followRootCause = false;
+                return ChainKeyboard.target(layout, fromId, key).map(shapes::view);
             }
-            e.consume();
-        });
-        view.focusedProperty().addListener((obs, was, now) -> {
-            if (now) {
-                scrollTo(idOf(view));
+
+            @Override
+            public void activate(Node target) {
+                ChainDiagram.this.activate(target);
+            }
+
+            @Override
+            public void reveal(String id) {
+                scrollTo(id);
             }
         });
-        Tooltip.install(view, hoverTip);
     }
 
     private void activate(Node view) {
@@ -572,11 +462,11 @@ public final class ChainDiagram extends BorderPane {
         }
     }
 
-    private static String idOf(Node view) {
-        if (view instanceof ChainNodeView box) {
-            return box.hop().id();
+    private String hoverText(Node owner) {
+        if (owner instanceof ChainNodeView view) {
+            return tooltipText(view.hop());
         }
-        return ((ChainFoldView) view).fold().id();
+        return owner instanceof ChainFoldView fold ? ChainCaptions.tooltip(fold.fold(), names) : "";
     }
 
     /** The hover text: the hop's whole value, what happened, and the fix of every check about it. */

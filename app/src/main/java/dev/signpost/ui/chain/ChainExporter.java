@@ -1,5 +1,10 @@
 package dev.signpost.ui.chain;
 
+import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.report.ChainFindings;
+import dev.signpost.core.report.ChainLayout;
+import dev.signpost.core.report.SvgChain;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -16,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -28,10 +35,41 @@ final class ChainExporter {
 
     private final Executor worker;
     private final String stylesheet;
+    private final ChainShapes shapes;
+    private final Locale locale;
 
-    ChainExporter(Executor worker, String stylesheet) {
+    ChainExporter(Executor worker, String stylesheet, ChainShapes shapes, Locale locale) {
         this.worker = worker;
         this.stylesheet = stylesheet;
+        this.shapes = shapes;
+        this.locale = locale;
+    }
+
+    /** The same exporter writing on another worker. */
+    ChainExporter withWorker(Executor other) {
+        return new ChainExporter(other, stylesheet, shapes, locale);
+    }
+
+    /** What exports draw: every hop, none folded, at the default width, each broken hop with its fix. */
+    static ChainLayout layout(List<Hop> hops, Collection<Check> checks) {
+        return ChainLayout.of(hops, ChainLayout.Options.full(ChainFindings.fixes(hops, checks)));
+    }
+
+    /** The whole chain as a picture at {@code pixelScale}; UI thread. */
+    Picture picture(List<Hop> hops, Collection<Check> checks, boolean dark, double pixelScale) {
+        ChainLayout full = layout(hops, checks);
+        return picture(shapes.draw(full, false, n -> { }, ""), full.width(), full.height(), dark, pixelScale);
+    }
+
+    /** Takes the picture now (UI thread); encodes and writes it as PNG on the worker. */
+    CompletableFuture<Path> writePng(List<Hop> hops, Collection<Check> checks, boolean dark, double scale,
+                                     Path file) {
+        return writePng(picture(hops, checks, dark, scale), file);
+    }
+
+    /** Writes the whole chain as SVG (the HTML report's drawing) on the worker. */
+    CompletableFuture<Path> writeSvg(List<Hop> hops, Collection<Check> checks, boolean dark, Path file) {
+        return writeSvg(SvgChain.write(hops, checks, locale, dark), file);
     }
 
     /**
