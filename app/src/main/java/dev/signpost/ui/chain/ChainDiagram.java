@@ -422,10 +422,15 @@ public final class ChainDiagram extends BorderPane {
         setAccessibleText(texts.get("diagram.accessible", String.valueOf(hops.size())));
         if (focusedId != null && shapes.view(focusedId) != null) {
             shapes.view(focusedId).requestFocus();
-        } else if (followRootCause && rootCause.isPresent()) {
+        } else if (followRootCause) {
+            // The broken hop, else the first one changed since an earlier check (Verify): what to look at.
+            Optional<String> target = rootCause.map(r -> r.hop().id())
+                    .or(() -> layout.order().stream().filter(changes::containsKey).findFirst());
             // After the coming layout pass: the banner above may grow and move the chain down.
-            pendingReveal = rootCause.get().hop().id();
-            requestLayout();
+            target.ifPresent(id -> {
+                pendingReveal = id;
+                requestLayout();
+            });
         }
         rebuilds++;
         rebuildNanos += System.nanoTime() - start;
