@@ -8,6 +8,7 @@ import dev.signpost.core.report.ReportDiffResult;
 import dev.signpost.core.report.ReportDiffResult.Change;
 import dev.signpost.core.report.ReportDiffResult.HopChange;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -75,7 +76,11 @@ public final class ChainComparison extends BorderPane {
         show(false);
         changes.getStyleClass().add("comparison-changes");
         changes.setId("comparison-changes");
-        setBottom(changes);
+        // A few lines tall, scrolling: the chain above keeps the room.
+        ScrollPane changesScroll = new ScrollPane(changes);
+        changesScroll.setFitToWidth(true);
+        changesScroll.setPrefViewportHeight(88);
+        setBottom(changesScroll);
     }
 
     private void show(boolean beforeSide) {

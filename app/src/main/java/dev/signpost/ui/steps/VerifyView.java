@@ -78,6 +78,7 @@ public final class VerifyView extends VBox {
                                               javafx.beans.value.ObservableBooleanValue dark) {
         ChainComparison comparison = new ChainComparison(texts.locale());
         comparison.setId("verify-comparison");
+        comparison.setPrefHeight(520);
         comparison.setMinHeight(360);
         ChainFeed.follow(comparison.after(), model.runner(), dark);
         comparison.before().setDark(dark.get());
