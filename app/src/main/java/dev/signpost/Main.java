@@ -1,6 +1,7 @@
 package dev.signpost;
 
 import dev.signpost.cli.SignpostCommand;
+import dev.signpost.log.SupportLog;
 import dev.signpost.ui.SignpostApp;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        SupportLog.install();
         if (args.length == 0) {
             SignpostApp.launchWizard(args);
             return;

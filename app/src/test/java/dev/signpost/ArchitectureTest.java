@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of ARCHITECTURE.md: the core knows nothing of JavaFX or of its front-ends. */
 class ArchitectureTest {
@@ -39,5 +40,30 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.signpost.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.signpost.ui..", "javafx..")
                 .check(classes);
+    }
+
+    /** ARCHITECTURE.md's network seam: every DNS query and TLS connection leaves through core.net. */
+    @Test
+    void onlyTheNetworkSeamSpeaksDnsAndTls() {
+        noClasses().that().resideOutsideOfPackage("dev.signpost.core.net..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xbill..", "javax.net.ssl..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyDeploymentSpeaksSsh() {
+        noClasses().that().resideOutsideOfPackage("dev.signpost.core.deploy..")
+                .should().dependOnClassesThat().resideInAPackage("com.jcraft..")
+                .check(classes);
+    }
+
+    @Test
+    void corePackagesHaveNoCycles() {
+        slices().matching("dev.signpost.core.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void frontEndsAndCoreHaveNoCycles() {
+        slices().matching("dev.signpost.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

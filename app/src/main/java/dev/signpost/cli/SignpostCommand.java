@@ -18,6 +18,8 @@ import java.util.Locale;
                 CommandLine.HelpCommand.class})
 public final class SignpostCommand {
 
+    private static final System.Logger LOG = System.getLogger(SignpostCommand.class.getName());
+
     /** Exit status for bad usage or invalid input, as documented in the README. */
     public static final int EXIT_USAGE = 2;
 
@@ -28,16 +30,20 @@ public final class SignpostCommand {
 
     /** Runs the command line with the given streams (tests capture them) and returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        LOG.log(System.Logger.Level.INFO, "signpost {0} (version {1})", String.join(" ", args), Version.get());
         CommandLine cli = new CommandLine(new SignpostCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // A bug must not show users a stack trace; say what happened in one line.
+            // A bug must not show users a stack trace; say what happened in one line. The stack goes to the log.
+            LOG.log(System.Logger.Level.ERROR, "unexpected error in signpost " + String.join(" ", args), ex);
             commandLine.getErr().println(new Texts("dev.signpost.cli.messages", Locale.getDefault())
                     .get("error.unexpected", ex));
             return 1;
         });
-        return cli.execute(args);
+        int status = cli.execute(args);
+        LOG.log(System.Logger.Level.INFO, "exit status {0}", status);
+        return status;
     }
 
     /** Reads the version the build wrote. */

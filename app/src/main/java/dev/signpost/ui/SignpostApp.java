@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 /** The JavaFX application: wires the wizard's dependencies in one place and opens its window. */
 public final class SignpostApp extends Application {
 
+    private static final System.Logger LOG = System.getLogger(SignpostApp.class.getName());
+
     private ExecutorService executor;
     private boolean systemPrefersDark;
 
@@ -37,8 +39,8 @@ public final class SignpostApp extends Application {
 
     @Override
     public void start(Stage stage) throws IOException {
-        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui",
-                (thread, error) -> System.err.println("Unexpected error on " + thread.getName() + ": " + error)));
+        Thread.currentThread().setUncaughtExceptionHandler(SignpostApp::logUncaught);
+        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
         SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
@@ -48,6 +50,10 @@ public final class SignpostApp extends Application {
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
                 CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark);
         new Wizard(deps).show(stage);
+    }
+
+    private static void logUncaught(Thread thread, Throwable error) {
+        LOG.log(System.Logger.Level.ERROR, "unexpected error on " + thread.getName(), error);
     }
 
     @Override

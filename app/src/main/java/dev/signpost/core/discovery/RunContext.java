@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 final class RunContext {
 
+    private static final System.Logger LOG = System.getLogger(RunContext.class.getName());
+
     static final String BUNDLE = "dev.signpost.core.discovery.messages";
 
     final Texts texts;
@@ -152,8 +154,9 @@ final class RunContext {
     private static void safely(Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException ignored) {
+        } catch (RuntimeException e) {
             // A listener's bug must not stop the check; the final report still carries everything.
+            LOG.log(System.Logger.Level.ERROR, "a report listener failed", e);
         }
     }
 

@@ -2,10 +2,10 @@ package dev.signpost.core.matrix;
 
 import dev.signpost.core.text.Texts;
 
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * <p>The same grammar applies to {@code m.server} values in {@code /.well-known/matrix/server}, so
  * {@link #parse(String, Locale)} also explains the common mistakes found there (a scheme, a path).
  * Internationalised names are kept as typed in {@link #original()} and converted to punycode in
- * {@link #host()}, which is what DNS is asked.
+ * {@link #host()}, which is what DNS is asked; the conversion follows UTS #46 (IDNA2008), as registries and
+ * browsers do, not the JDK's IDNA2003.
  *
  * @param original the text as given, trimmed
  * @param host     the host: punycode DNS name, dotted IPv4, or IPv6 without brackets
@@ -129,12 +130,14 @@ public record ServerName(String original, String host, int port, HostType type) 
     }
 
     private static String toAsciiDnsName(String hostPart, Texts texts) throws InvalidServerNameException {
-        String ascii;
-        try {
-            ascii = IDN.toASCII(hostPart, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidServerNameException(texts.get("serverName.badIdn", hostPart));
+        if (hostPart.endsWith(".")) {
+            throw new InvalidServerNameException(texts.get("serverName.trailingDot", hostPart));
         }
+        IdnaConversion.Result converted = IdnaConversion.toAscii(hostPart);
+        if (!converted.ok()) {
+            throw new InvalidServerNameException(texts.get(converted.failure().key, hostPart));
+        }
+        String ascii = converted.ascii();
         if (ascii.endsWith(".")) {
             throw new InvalidServerNameException(texts.get("serverName.trailingDot", hostPart));
         }
@@ -177,6 +180,24 @@ public record ServerName(String original, String host, int port, HostType type) 
     /** True when the user typed an internationalised name that differs from its punycode form. */
     public boolean isInternationalised() {
         return type == HostType.DNS && !original.toLowerCase(Locale.ROOT).startsWith(host.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The ASCII name that IDNA2003 software (the JDK, older libraries) would make of this name when it differs
+     * from {@link #host()}, as for {@code faß.de} ({@code fass.de}, a different domain); empty when they agree.
+     */
+    public Optional<String> legacyIdnaHost() {
+        if (type != HostType.DNS || !isInternationalised()) {
+            return Optional.empty();
+        }
+        int colon = original.lastIndexOf(':');
+        String hostPart = colon >= 0 ? original.substring(0, colon) : original;
+        return IdnaConversion.legacyAscii(hostPart, host);
+    }
+
+    /** True when a label of this internationalised name mixes scripts, so it can pass for another name. */
+    public boolean mixesScripts() {
+        return type == HostType.DNS && isInternationalised() && IdnaConversion.mixesScripts(original);
     }
 
     @Override

@@ -126,6 +126,11 @@ public final class PlanValidator {
         }
         if (name.isInternationalised()) {
             problems.add(warning(FIELD_SERVER_NAME, "serverName.idn", name.original(), name.host()));
+            name.legacyIdnaHost().ifPresent(legacy -> problems.add(
+                    warning(FIELD_SERVER_NAME, "serverName.idnLegacy", name.original(), name.host(), legacy)));
+            if (name.mixesScripts()) {
+                problems.add(warning(FIELD_SERVER_NAME, "serverName.mixedScripts", name.original(), name.host()));
+            }
         }
         return name;
     }

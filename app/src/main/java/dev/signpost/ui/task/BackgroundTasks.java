@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 public final class BackgroundTasks {
 
+    private static final System.Logger LOG = System.getLogger(BackgroundTasks.class.getName());
+
     private final Executor worker;
     private final Executor ui;
 
@@ -99,7 +101,9 @@ public final class BackgroundTasks {
                         Thread.currentThread().interrupt();
                         onCancelled.run();
                     } catch (java.util.concurrent.ExecutionException e) {
-                        onError.accept(e.getCause() == null ? e : e.getCause());
+                        Throwable cause = e.getCause() == null ? e : e.getCause();
+                        LOG.log(System.Logger.Level.WARNING, "background task failed", cause);
+                        onError.accept(cause);
                     } finally {
                         andFinally.run();
                     }

@@ -134,6 +134,20 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aNameThatIdna2003WouldTurnIntoAnotherDomainIsWarnedAboutWithBothForms() {
+        DelegationPlan plan = DelegationPlan.defaultsFor("faß.de");
+        assertThat(errors(plan)).isEmpty();
+        assertThat(warnings(plan)).anySatisfy(p -> assertThat(p.message())
+                .contains("xn--fa-hia.de").contains("fass.de").contains("different domain"));
+    }
+
+    @Test
+    void aMixedScriptNameIsWarnedAbout() {
+        assertThat(warnings(DelegationPlan.defaultsFor("ex\u0430mple.com")))
+                .anySatisfy(p -> assertThat(p.message()).contains("different scripts").contains("xn--exmple-4nf.com"));
+    }
+
+    @Test
     void extraKeysMustBeNamespacedJsonWithSafeText() {
         assertThat(errors(GOOD.toBuilder().extraClientKey("jitsi", "true").build())).hasSize(1);
         assertThat(errors(GOOD.toBuilder().extraClientKey("m.homeserver", "{}").build())).hasSize(1);
