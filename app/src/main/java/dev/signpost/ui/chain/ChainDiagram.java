@@ -63,7 +63,8 @@ public final class ChainDiagram extends BorderPane {
     static final String STYLESHEET =
             ChainDiagram.class.getResource("/dev/signpost/ui/chain/chain.css").toExternalForm();
     private static final Executor SHARED_WORKER = Executors.newSingleThreadExecutor(
-            new NamedDaemonThreadFactory("signpost-export", (thread, error) -> { }));
+            new NamedDaemonThreadFactory("signpost-export", (thread, error) -> System.getLogger(
+                    ChainDiagram.class.getName()).log(System.Logger.Level.ERROR, "export failed", error)));
 
     private final Locale locale;
     private final ExportTexts names;
