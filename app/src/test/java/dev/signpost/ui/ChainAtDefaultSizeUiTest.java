@@ -74,12 +74,13 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return (domain, listener) -> engineFor(current.get()).start(domain, listener);
+        Locale locale = locale();
+        return (domain, listener) -> engineFor(current.get(), locale).start(domain, listener);
     }
 
-    private static Discovery engineFor(TestWorld world) {
+    private static Discovery engineFor(TestWorld world, Locale locale) {
         try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(5)), Locale.ENGLISH, WizardFixture.EXECUTOR);
+            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(5)), locale, WizardFixture.EXECUTOR);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,7 +138,8 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
             Node box = diagram.nodeFor(expected.hop().id()).orElseThrow();
             Text fixLine = (Text) box.lookup(".node-fix");
             assertThat(fixLine).as(at + ": fix written in the box").isNotNull();
-            assertThat(fix).startsWith(fixLine.getText().replace("Fix: ", "").replace("…", ""));
+            String shown = fixLine.getText().substring(fixLine.getText().indexOf(": ") + 2).replace("…", "");
+            assertThat(fix).startsWith(shown);
             assertThat(onScreen(box)).as(at + ": the broken hop's box is on screen").isTrue();
             assertThat(onScreen(fixLine)).as(at + ": its fix is on screen").isTrue();
             Node banner = diagram.rootCauseBanner();
