@@ -78,6 +78,15 @@ public final class Ui {
     }
 
     /** Icon and word for a status: never colour alone. */
+    /** A check's status: "Not reached" for a check an earlier failure kept from running. */
+    public static HBox status(dev.signpost.core.model.Check check, Texts texts) {
+        HBox box = status(check.status(), texts);
+        if (check.isNotReached()) {
+            ((Label) box.getChildren().get(1)).setText(texts.get("status.notReached"));
+        }
+        return box;
+    }
+
     public static HBox status(Status status, Texts texts) {
         Label word = new Label(texts.get("status." + status.jsonName()));
         word.getStyleClass().add(StatusIcon.textStyleClass(status));

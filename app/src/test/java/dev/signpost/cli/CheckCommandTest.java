@@ -130,7 +130,8 @@ class CheckCommandTest {
                     .contains("rule: Step 3.2")
                     .contains("SRV not consulted: the well-known gave an explicit port (step 3.2).")
                     .contains("(not taken)")
-                    .contains("[FAIL] client.cors").contains("fix: Add the header Access-Control-Allow-Origin")
+                    .contains("[FAIL] client.cors").contains("fix: Install the well-known snippet Signpost generates")
+                    .contains("signpost-wellknown.conf for nginx")
                     .contains("2001:db8::5")
                     .doesNotContain("\u001b[");
             assertThat(r.err()).isEmpty();

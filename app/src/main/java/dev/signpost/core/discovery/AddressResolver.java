@@ -75,8 +75,8 @@ final class AddressResolver {
             return new Addresses(List.of(new Way(IpText.format(ip), ip instanceof Inet6Address, target)), null,
                     null, true);
         }
-        CompletableFuture<DnsAnswer> a = ctx.async(() -> ctx.dns.query(host, Type.A, ctx.cancel, ctx.deadline));
-        CompletableFuture<DnsAnswer> aaaa = ctx.async(() -> ctx.dns.query(host, Type.AAAA, ctx.cancel, ctx.deadline));
+        CompletableFuture<DnsAnswer> a = ctx.async(() -> ctx.dnsQuery(host, Type.A));
+        CompletableFuture<DnsAnswer> aaaa = ctx.async(() -> ctx.dnsQuery(host, Type.AAAA));
         DnsAnswer aAnswer = a.join();
         DnsAnswer aaaaAnswer = aaaa.join();
         List<Way> ways = new ArrayList<>();

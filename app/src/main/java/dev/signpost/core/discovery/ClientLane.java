@@ -42,15 +42,17 @@ final class ClientLane {
     private final RunContext ctx;
     private final ServerName name;
     private final Fetcher fetcher;
-    private final FederationLane words;
+    private final Words words;
+    private final WebServerAdvice advice;
 
     private volatile ClientResult result;
 
-    ClientLane(RunContext ctx, ServerName name, FederationLane sentences) {
+    ClientLane(RunContext ctx, ServerName name) {
         this.ctx = ctx;
         this.name = name;
         this.fetcher = new Fetcher(ctx);
-        this.words = sentences;
+        this.words = new Words(ctx);
+        this.advice = new WebServerAdvice(ctx, name);
     }
 
     /** What is known so far. */
@@ -126,8 +128,8 @@ final class ClientLane {
         if (state == ClientState.SUCCESS) {
             state = checkBaseUrl(parsed, problems);
         } else {
-            ctx.check("client.versions", Status.SKIP, ctx.t("check.clientVersions.skip"), null, List.of(VERSIONS),
-                    List.of());
+            ctx.notReached("client.versions", ctx.t("check.clientVersions.skip"), List.of(VERSIONS),
+                    "client.well-known");
         }
         if (state == ClientState.SUCCESS && parsed.identityServerUrl() != null) {
             state = checkIdentity(parsed, problems);
@@ -161,9 +163,11 @@ final class ClientLane {
         HttpResponse last = r.response();
         boolean answered = last != null && last.responded() && status != null && status != 404;
         if (!answered) {
-            String why = ctx.t(status != null && status == 404 ? "check.cors.skip404" : "check.cors.skipNone");
-            ctx.check("client.cors", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
-            ctx.check("client.content-type", Status.SKIP, why, null, List.of(WELL_KNOWN), List.of());
+            boolean none = status != null && status == 404;
+            ctx.notReached("client.cors", ctx.t(none ? "check.cors.skip404" : "check.cors.skipNone"),
+                    List.of(WELL_KNOWN), "client.well-known");
+            ctx.notReached("client.content-type", ctx.t(none ? "check.contentType.skip404"
+                    : "check.contentType.skipNone"), List.of(WELL_KNOWN), "client.well-known");
             return null;
         }
         List<Evidence> headers = List.of(last.evidence(r.finalUrl().toString()));
@@ -173,7 +177,7 @@ final class ClientLane {
         String corsProblem = null;
         if (origin == null) {
             corsProblem = ctx.t("check.cors.missing");
-            ctx.check("client.cors", Status.FAIL, corsProblem, ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
+            ctx.check("client.cors", Status.FAIL, corsProblem, advice.corsFix(last), List.of(WELL_KNOWN), headers);
         } else if (!"*".equals(origin.strip())) {
             corsProblem = ctx.t("check.cors.other", origin);
             ctx.check("client.cors", Status.WARN, corsProblem, ctx.t("fix.cors"), List.of(WELL_KNOWN), headers);
@@ -188,8 +192,10 @@ final class ClientLane {
             ctx.check("client.content-type", Status.PASS, ctx.t("check.contentType.pass"), null,
                     List.of(WELL_KNOWN), headers);
         } else {
+            String defaultFix = advice.defaultTypeFix(last);
             ctx.check("client.content-type", Status.WARN, type.isEmpty() ? ctx.t("check.contentType.missing")
-                    : ctx.t("check.contentType.other", type), ctx.t("fix.contentType"), List.of(WELL_KNOWN), headers);
+                    : ctx.t(defaultFix != null ? "check.contentType.default" : "check.contentType.other", type),
+                    defaultFix != null ? defaultFix : ctx.t("fix.contentType"), List.of(WELL_KNOWN), headers);
         }
         return corsProblem;
     }

@@ -104,7 +104,7 @@ public final class DiscoveryEngine implements Discovery {
                 new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
                 executor, listener);
         FederationLane federation = new FederationLane(ctx, name);
-        ClientLane client = new ClientLane(ctx, name, federation);
+        ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
@@ -145,6 +145,7 @@ public final class DiscoveryEngine implements Discovery {
             }
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
+        checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
                 Version.get(), federation, client, ctx.hopsSnapshot(), checks);
     }
@@ -191,8 +192,9 @@ public final class DiscoveryEngine implements Discovery {
 
         @Override
         public void cancel() {
-            stop.run();
+            // The result first: stopping the lanes lets them finish at once, and their report must not win the race.
             result.cancel(true);
+            stop.run();
         }
     }
 

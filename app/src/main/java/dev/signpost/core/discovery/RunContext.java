@@ -9,10 +9,12 @@ import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.net.CancelToken;
 import dev.signpost.core.net.CertificateValidator;
+import dev.signpost.core.net.DnsAnswer;
 import dev.signpost.core.net.DnsClient;
 import dev.signpost.core.net.HttpsClient;
 import dev.signpost.core.net.ResolveOverrides;
 import dev.signpost.core.text.Texts;
+import org.xbill.DNS.Type;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +56,7 @@ final class RunContext {
     private final Map<String, Check> checks = new LinkedHashMap<>();
     private volatile boolean deadlineHit;
     private volatile boolean closed;
+    private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();
 
     RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
                ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener) {
@@ -74,6 +79,39 @@ final class RunContext {
             plain[i] = args[i] instanceof Number ? String.valueOf(args[i]) : args[i];
         }
         return texts.get(key, plain);
+    }
+
+    /**
+     * One DNS question within the run. The first question that gets no answer at all (timeout, unreachable server)
+     * also asks the DNS server about a zone every resolver knows, at once and in parallel, so that at the end the
+     * report can tell "this computer reaches no DNS server" from "this domain's DNS does not answer" without a
+     * wait of its own.
+     */
+    DnsAnswer dnsQuery(String name, int type) {
+        DnsAnswer answer = dns.query(name, type, cancel, deadline);
+        if (!answered(answer) && dnsProbe.get() == null) {
+            CompletableFuture<Boolean> probe = new CompletableFuture<>();
+            if (dnsProbe.compareAndSet(null, probe)) {
+                // Its own token and deadline: the run's are cancelled at the deadline, and this answer is wanted then.
+                executor.execute(() -> probe.complete(answered(dns.query("arpa", Type.NS, new CancelToken(),
+                        Instant.now().plus(timeout)))));
+            }
+        }
+        return answer;
+    }
+
+    /** True when the DNS server answered the probe; false when it did not, or no question ever went unanswered. */
+    boolean dnsServerAnswers() {
+        CompletableFuture<Boolean> probe = dnsProbe.get();
+        if (probe == null) {
+            return false;
+        }
+        long wait = Math.max(250, Duration.between(Instant.now(), deadline).toMillis() + 1000);
+        return probe.completeOnTimeout(false, wait, TimeUnit.MILLISECONDS).join();
+    }
+
+    private static boolean answered(DnsAnswer answer) {
+        return !DnsAnswer.TIMEOUT.equals(answer.rcode()) && !DnsAnswer.ERROR.equals(answer.rcode());
     }
 
     /** Runs work on the run's executor. */
@@ -127,7 +165,16 @@ final class RunContext {
 
     /** Publishes a verdict. */
     void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence) {
-        Check check = new Check(id, status, summary, fix, hopIds, evidence);
+        publish(new Check(id, status, summary, fix, hopIds, evidence));
+    }
+
+    /** Publishes a check that could not run because {@code rootCause} failed first. */
+    void notReached(String id, String summary, List<String> hopIds, String rootCause) {
+        publish(Check.notReached(id, summary, hopIds, rootCause));
+    }
+
+    private void publish(Check check) {
+        String id = check.id();
         synchronized (this) {
             if (closed) {
                 return;
@@ -139,6 +186,11 @@ final class RunContext {
 
     synchronized boolean hasCheck(String id) {
         return checks.containsKey(id);
+    }
+
+    /** The check published under {@code id}, or null. */
+    synchronized Check checkOf(String id) {
+        return checks.get(id);
     }
 
     private void publish(Hop hop) {

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Turns network outcomes into the sentences of the discovery bundle. */
+/** Turns network outcomes into the sentences of the discovery bundle; shared by both lanes. */
 final class Words {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -90,5 +90,32 @@ final class Words {
 
     String expiresSoon(CertificateVerdict v) {
         return ctx.t("cert.expiresSoon", v.daysLeft(), DATE.format(v.notAfter()));
+    }
+
+    /** Why a fetch gave nothing usable, naming the request; null when it did. */
+    String fetchProblem(Fetcher.Result r, String what) {
+        String host = r.detail();
+        return switch (r.problem()) {
+            case NONE -> null;
+            case DNS_FAILED -> ctx.t("fetch.dnsFailed", host);
+            case NO_ADDRESS -> ctx.t("fetch.noAddress", host);
+            case NETWORK -> failure(r.response(), what);
+            case CERTIFICATE -> ctx.t("fetch.certificate", host, certificateProblem(r.last().verdict()));
+            case REDIRECT_LOOP -> ctx.t("fetch.loop", r.detail());
+            case TOO_MANY_REDIRECTS -> ctx.t("fetch.tooMany", Fetcher.MAX_REDIRECTS);
+            case INSECURE_REDIRECT -> ctx.t("fetch.insecure", r.detail());
+            case BAD_REDIRECT -> ctx.t("fetch.badRedirect", r.detail());
+        };
+    }
+
+    /** The fix for a fetch problem, or {@code general} when the problem is the file itself. */
+    String fetchFix(Fetcher.Result r, String general) {
+        return switch (r.problem()) {
+            case CERTIFICATE -> certificateFix(r.last().verdict());
+            case REDIRECT_LOOP, TOO_MANY_REDIRECTS, BAD_REDIRECT -> ctx.t("fix.redirect");
+            case INSECURE_REDIRECT -> ctx.t("fix.insecureRedirect");
+            case DNS_FAILED -> ctx.t("fix.dnsFailed");
+            default -> general;
+        };
     }
 }

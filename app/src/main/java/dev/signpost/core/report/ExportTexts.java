@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.Check;
 import dev.signpost.core.model.HopKind;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Status;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +25,9 @@ public final class ExportTexts {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The symbol of a check not reached: it hangs from the check that failed first. */
+    public static final String NOT_REACHED_SYMBOL = "↳";
 
     private final Texts texts;
 
@@ -57,6 +62,21 @@ public final class ExportTexts {
     /** A status in words, e.g. "Warning". */
     public String status(Status status) {
         return texts.get("status." + status.name());
+    }
+
+    /** A check's status in words: "Not reached" for a check an earlier failure kept from running. */
+    public String status(Check check) {
+        return check.isNotReached() ? texts.get("status.NOT_REACHED") : status(check.status());
+    }
+
+    /** A check's text symbol, with its own one for "not reached". */
+    public static String symbol(Check check) {
+        return check.isNotReached() ? NOT_REACHED_SYMBOL : symbol(check.status());
+    }
+
+    /** "Not reached: TLS, version" — the checks grouped under a root cause, by id. */
+    public String notReachedUnder(List<Check> notReached) {
+        return texts.get("notReached.under", String.join(", ", notReached.stream().map(Check::id).toList()));
     }
 
     /** "IPv4", "IPv6", or empty. */

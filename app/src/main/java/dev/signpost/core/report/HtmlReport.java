@@ -10,8 +10,10 @@ import dev.signpost.core.model.Status;
 import dev.signpost.core.report.EvidenceFields.Field;
 import dev.signpost.core.report.EvidenceFields.Section;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static dev.signpost.core.report.Markup.xml;
 
@@ -38,6 +40,7 @@ public final class HtmlReport {
             ".st-pass .status,.status.st-pass{color:#1a7f37}.st-warn .status,.status.st-warn{color:#9a6700}",
             ".st-fail .status,.status.st-fail{color:#cf222e}.st-skip .status,.status.st-skip{color:#57606a}",
             ".problems li{margin-bottom:10px}.problems .fix{margin:2px 0 0}",
+            ".problems .not-reached{margin:2px 0 0;color:#57606a}tr.not-reached td{color:#57606a}",
             // The chain may be wider than the text: let it use the window's width, then shrink to fit, so the
             // broken hop is on screen without scrolling.
             "#chain .chain{width:calc(100vw - 48px);position:relative;left:50%;transform:translateX(-50%);"
@@ -133,6 +136,8 @@ public final class HtmlReport {
 
     private static void problems(StringBuilder html, Report report, ExportTexts t) {
         html.append("<section id=\"problems\">\n<h2>").append(xml(t.get("section.problems"))).append("</h2>\n");
+        Map<String, List<Check>> notReachedUnder = new HashMap<>();
+        CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
         List<Check> bad = report.checks().stream()
                 .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
                 .sorted((a, b) -> Boolean.compare(b.status() == Status.FAIL, a.status() == Status.FAIL))
@@ -147,6 +152,11 @@ public final class HtmlReport {
                         .append("</strong> <code>").append(xml(c.id())).append("</code>");
                 if (c.fix() != null) {
                     html.append("<p class=\"fix\">").append(xml(t.get("fix", c.fix()))).append("</p>");
+                }
+                List<Check> notReached = notReachedUnder.getOrDefault(c.id(), List.of());
+                if (!notReached.isEmpty()) {
+                    html.append("<p class=\"not-reached\">").append(xml(t.notReachedUnder(notReached)))
+                            .append("</p>");
                 }
                 html.append("</li>\n");
             }
@@ -196,8 +206,9 @@ public final class HtmlReport {
                 .append(xml(t.get("col.check"))).append("</th><th>").append(xml(t.get("col.summary")))
                 .append("</th><th>").append(xml(t.get("col.fix"))).append("</th></tr></thead>\n<tbody>\n");
         for (Check c : report.checks()) {
-            html.append("<tr class=\"st-").append(c.status().jsonName()).append("\"><td>")
-                    .append(statusSpan(c.status(), t)).append("</td><td><code>").append(xml(c.id()))
+            html.append("<tr class=\"st-").append(c.status().jsonName()).append(c.isNotReached() ? " not-reached" : "")
+                    .append("\"><td>").append(c.isNotReached() ? notReachedSpan(c, t) : statusSpan(c.status(), t))
+                    .append("</td><td><code>").append(xml(c.id()))
                     .append("</code></td><td>").append(xml(c.summary()));
             List<Section> sections = fields.sections(c.evidence());
             if (!sections.isEmpty()) {
@@ -205,7 +216,8 @@ public final class HtmlReport {
                 sections.forEach(s -> section(html, s));
                 html.append("</details>");
             }
-            html.append("</td><td>").append(xml(c.fix())).append("</td></tr>\n");
+            html.append("</td><td>").append(xml(c.isNotReached() ? t.get("notReached.because", c.blockedBy())
+                    : c.fix())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
     }
@@ -264,6 +276,11 @@ public final class HtmlReport {
             html.append("</dd>\n");
         }
         html.append("</dl>\n");
+    }
+
+    private static String notReachedSpan(Check check, ExportTexts t) {
+        return "<span class=\"status st-skip not-reached\">" + xml(ExportTexts.symbol(check) + " " + t.status(check))
+                + "</span>";
     }
 
     private static String statusSpan(Status status, ExportTexts t) {

@@ -44,6 +44,8 @@ public final class MarkdownReport {
         out.append(md(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()), report.signpostVersion(),
                 ExportTexts.duration(report.elapsed())))).append("\n\n");
 
+        Map<String, List<Check>> notReachedUnder = new HashMap<>();
+        CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
         List<Check> bad = report.checks().stream()
                 .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
                 .sorted((a, b) -> Boolean.compare(b.status() == Status.FAIL, a.status() == Status.FAIL))
@@ -58,6 +60,10 @@ public final class MarkdownReport {
                         .append("** ").append(mdCode(c.id())).append('\n');
                 if (c.fix() != null) {
                     out.append("   ").append(md(t.get("fix", c.fix()))).append('\n');
+                }
+                List<Check> notReached = notReachedUnder.getOrDefault(c.id(), List.of());
+                if (!notReached.isEmpty()) {
+                    out.append("   ").append(md(t.notReachedUnder(notReached))).append('\n');
                 }
             }
             out.append('\n');
@@ -78,8 +84,9 @@ public final class MarkdownReport {
                 .append(md(t.get("col.summary"))).append(" | ").append(md(t.get("col.fix"))).append(" |\n");
         out.append("|---|---|---|---|\n");
         for (Check c : report.checks()) {
-            out.append("| ").append(statusWord(c.status(), t)).append(" | ").append(mdCode(c.id())).append(" | ")
-                    .append(md(c.summary())).append(" | ").append(md(c.fix())).append(" |\n");
+            String fix = c.isNotReached() ? t.get("notReached.because", c.blockedBy()) : c.fix();
+            out.append("| ").append(statusWord(c, t)).append(" | ").append(mdCode(c.id())).append(" | ")
+                    .append(md(c.summary())).append(" | ").append(md(fix)).append(" |\n");
         }
         out.append('\n');
 
@@ -156,6 +163,11 @@ public final class MarkdownReport {
         for (Hop child : children.getOrDefault(hop.id(), List.of())) {
             item(out, child, depth + 1, children, written, t);
         }
+    }
+
+    private static String statusWord(Check check, ExportTexts t) {
+        return check.isNotReached() ? ExportTexts.NOT_REACHED_SYMBOL + " " + md(t.status(check))
+                : statusWord(check.status(), t);
     }
 
     private static String statusWord(Status status, ExportTexts t) {

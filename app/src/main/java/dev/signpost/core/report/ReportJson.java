@@ -156,6 +156,9 @@ public final class ReportJson {
         ArrayNode hopIds = node.putArray("hop_ids");
         check.hopIds().forEach(hopIds::add);
         node.set("evidence", evidence(check.evidence()));
+        if (check.isNotReached()) {
+            node.put("blocked_by", check.blockedBy());
+        }
         return node;
     }
 
@@ -348,7 +351,8 @@ public final class ReportJson {
                     text(node, "summary", path),
                     text(node, "fix", path),
                     textList(node, "hop_ids", path),
-                    list(node, "evidence", path, this::evidence));
+                    list(node, "evidence", path, this::evidence),
+                    text(node, "blocked_by", path));
         }
 
         private Hop hop(JsonNode node, String path) throws ReportFormatException {

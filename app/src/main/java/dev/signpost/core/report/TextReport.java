@@ -46,20 +46,27 @@ public final class TextReport {
         lane(out, report, Lane.CLIENT, texts.get("lane.client"));
         out.append('\n').append(bold(texts.get("checks"))).append('\n');
         int width = report.checks().stream().mapToInt(c -> c.id().length()).max().orElse(10);
-        for (Check check : report.checks()) {
-            out.append("  ").append(tag(check.status())).append(' ')
+        String under = "  " + " ".repeat(6 + 1 + width + 2);
+        for (CheckGroups.Group group : CheckGroups.of(report.checks())) {
+            Check check = group.check();
+            out.append("  ").append(tag(check)).append(' ')
                     .append(pad(check.id(), width)).append("  ").append(check.summary()).append('\n');
             if (check.fix() != null) {
-                out.append("  ").append(" ".repeat(6 + 1 + width + 2)).append(texts.get("fix", check.fix()))
-                        .append('\n');
+                out.append(under).append(texts.get("fix", check.fix())).append('\n');
+            }
+            // The checks this failure kept from running, under it: one root cause, read once.
+            for (Check notReached : group.notReached()) {
+                out.append(under).append(grey("↳ " + texts.get("notReached", notReached.id()))).append(' ')
+                        .append(notReached.summary()).append('\n');
             }
         }
         long failed = count(report, Status.FAIL);
         long warned = count(report, Status.WARN);
         long passed = count(report, Status.PASS);
-        long skipped = count(report, Status.SKIP);
+        long notReached = CheckGroups.notReachedCount(report.checks());
+        long skipped = count(report, Status.SKIP) - notReached;
         out.append('\n').append(bold(texts.get(failed > 0 ? "result.fail" : "result.ok", failed, warned, passed,
-                skipped))).append('\n');
+                skipped, notReached))).append('\n');
         return out.toString();
     }
 
@@ -95,6 +102,10 @@ public final class TextReport {
 
     private long count(Report report, Status status) {
         return report.checks().stream().filter(c -> c.status() == status).count();
+    }
+
+    private String tag(Check check) {
+        return check.isNotReached() ? grey("[ ↳  ]") : tag(check.status());
     }
 
     private String tag(Status status) {

@@ -28,7 +28,10 @@ public final class Texts {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** The sentence for {@code key} with {@code args} filled in. */
+    /**
+     * The sentence for {@code key} with {@code args} filled in. Every pattern goes through {@link MessageFormat},
+     * with or without arguments, so {@code ''} is always one apostrophe and a brace is always quoted.
+     */
     public String get(String key, Object... args) {
         String pattern;
         try {
@@ -36,7 +39,7 @@ public final class Texts {
         } catch (MissingResourceException e) {
             throw new IllegalStateException("Missing text key " + key + " in " + bundle.getBaseBundleName(), e);
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     /** The locale these texts speak. */

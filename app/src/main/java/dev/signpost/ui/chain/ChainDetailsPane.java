@@ -115,8 +115,7 @@ public final class ChainDetailsPane extends BorderPane {
         if (!related.isEmpty()) {
             section(texts.get("details.checks"), plain);
             for (Check check : related) {
-                String line = ExportTexts.symbol(check.status()) + " " + names.status(check.status()) + " · "
-                        + check.id();
+                String line = ExportTexts.symbol(check) + " " + names.status(check) + " · " + check.id();
                 field(line, check.summary(), false, plain);
                 if (check.fix() != null) {
                     field(names.get("col.fix"), check.fix(), false, plain);

@@ -4,6 +4,7 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
+import dev.signpost.core.report.CheckGroups;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.StatusIcon;
 import dev.signpost.ui.Ui;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Renders hops and checks of a report as rows with status icons and words; shared by the check and verify pages. */
 final class ReportViews {
@@ -102,10 +104,22 @@ final class ReportViews {
     static VBox checkList(ObservableList<Check> checks, Texts texts) {
         VBox box = new VBox(6);
         box.setId("check-list");
-        Runnable rebuild = () -> box.getChildren().setAll(checks.stream().map(c -> checkRow(c, texts)).toList());
+        Runnable rebuild = () -> box.getChildren().setAll(CheckGroups.of(checks).stream()
+                .flatMap(g -> Stream.concat(Stream.of(checkRow(g.check(), texts)),
+                        g.notReached().stream().map(c -> notReachedRow(c, texts))))
+                .toList());
         checks.addListener((ListChangeListener<Check>) change -> rebuild.run());
         rebuild.run();
         return box;
+    }
+
+    /** A check an earlier failure kept from running, indented under that failure, without a fix of its own. */
+    static Node notReachedRow(Check check, Texts texts) {
+        Node row = checkRow(check, texts);
+        row.getStyleClass().add("check-not-reached");
+        // A layout constraint, not padding: the stylesheet's padding of check rows would win over padding.
+        VBox.setMargin(row, new Insets(0, 0, 0, 28));
+        return row;
     }
 
     static Node checkRow(Check check, Texts texts) {
@@ -113,6 +127,13 @@ final class ReportViews {
         summary.getStyleClass().add("check-summary");
         summary.setMinHeight(Label.USE_PREF_SIZE);
         VBox text = new VBox(4, summary);
+        if (check.isNotReached()) {
+            Label why = new Label(texts.get("wizard.check.notReached", check.blockedBy()));
+            why.getStyleClass().add("check-not-reached-why");
+            why.setWrapText(true);
+            why.setMinHeight(Label.USE_PREF_SIZE);
+            text.getChildren().add(0, why);
+        }
         if (check.fix() != null && !check.fix().isBlank()) {
             Label fix = new Label(texts.get("wizard.check.fix", check.fix()));
             fix.getStyleClass().add("check-fix");
@@ -131,7 +152,7 @@ final class ReportViews {
             text.getChildren().add(details);
         }
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        HBox row = new HBox(Ui.status(check.status(), texts), text);
+        HBox row = new HBox(Ui.status(check, texts), text);
         row.getStyleClass().add("check-row");
         row.getStyleClass().add(StatusIcon.styleClass(check.status()) + "-row");
         return row;

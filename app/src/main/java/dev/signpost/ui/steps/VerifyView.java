@@ -101,11 +101,12 @@ public final class VerifyView extends VBox {
         if (check == null) {
             return Ui.hint(texts.get("wizard.verify.absent"));
         }
-        Label summary = new Label(check.summary());
+        Label summary = new Label(check.isNotReached()
+                ? texts.get("wizard.check.notReached", check.blockedBy()) + " " + check.summary() : check.summary());
         summary.setWrapText(true);
         summary.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox row = new HBox(Ui.status(check.status(), texts), summary);
+        HBox row = new HBox(Ui.status(check, texts), summary);
         row.getStyleClass().add("hop-row");
         return row;
     }

@@ -1,6 +1,7 @@
 package dev.signpost.core.discovery;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,11 +52,18 @@ class DiscoveryMessagesTest {
         }
     }
 
+    static Stream<String> engineSources() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/signpost/core/discovery"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList()
+                    .stream();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"ClientLane", "FederationLane", "Words", "DiscoveryEngine"})
-    void everyLiteralKeyUsedInTheEngineExists(String className) throws IOException {
+    @MethodSource("engineSources")
+    void everyLiteralKeyUsedInTheEngineExists(String fileName) throws IOException {
         Properties en = load("/dev/signpost/core/discovery/messages.properties");
-        Path source = Path.of("src/main/java/dev/signpost/core/discovery/" + className + ".java");
+        Path source = Path.of("src/main/java/dev/signpost/core/discovery/" + fileName);
         String text = Files.readString(source);
         Matcher m = Pattern.compile("\"((?:rule|skip|check|fix|net|cert|wk|srv|dns|fetch|client|support|keys|"
                 + "version|identity|target|tls|hop|label|note|notReached|what|addr|clientVersions)\\.[A-Za-z0-9.]+)\"")
@@ -66,7 +75,7 @@ class DiscoveryMessagesTest {
                 missing.add(key);
             }
         }
-        assertThat(missing).as("keys used in " + className + " but missing in the bundle").isEmpty();
+        assertThat(missing).as("keys used in " + fileName + " but missing in the bundle").isEmpty();
     }
 
     /** Check and hop ids share the dotted look of keys; they are not keys. */

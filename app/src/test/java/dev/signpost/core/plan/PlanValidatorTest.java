@@ -51,7 +51,7 @@ class PlanValidatorTest {
                 .federationMode(FederationMode.DIRECT).build();
         assertThat(errors(direct)).isEmpty();
         assertThat(warnings(direct)).extracting(PlanProblem::message)
-                .anySatisfy(m -> assertThat(m).contains("@alice:example.com:8448"));
+                .anySatisfy(m -> assertThat(m).contains("@NAME:example.com:8448"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class IdentityViewModelTest {
     void asksWhenTheNameLooksLikeTheDelegatedHost() {
         draft.serverName.set("matrix.example.com");
         assertThat(model.suggestionProperty().get()).isEqualTo("example.com");
-        assertThat(model.suggestionNoticeProperty().get()).contains("@alice:example.com");
+        assertThat(model.suggestionNoticeProperty().get()).contains("@NAME:example.com");
         assertThat(model.canAdvance().get()).isFalse();
 
         model.useSuggestion();

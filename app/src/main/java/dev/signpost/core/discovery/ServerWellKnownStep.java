@@ -1,0 +1,130 @@
+package dev.signpost.core.discovery;
+
+import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.matrix.ServerWellKnown;
+import dev.signpost.core.matrix.ServerWellKnownParser;
+import dev.signpost.core.model.Evidence;
+import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.Lane;
+import dev.signpost.core.model.Status;
+import dev.signpost.core.model.WellKnownResult;
+import dev.signpost.core.net.HttpResponse;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Step 3 of server-name resolution: {@code /.well-known/matrix/server}, fetched and judged, with the plain-http
+ * pitfall probed when nothing answers over https, and the split-brain probe run alongside.
+ */
+final class ServerWellKnownStep {
+
+    private final RunContext ctx;
+    private final ServerName name;
+    private final FederationProgress progress;
+    private final Fetcher fetcher;
+    private final Words words;
+    private volatile CompletableFuture<Void> consistency = CompletableFuture.completedFuture(null);
+
+    ServerWellKnownStep(RunContext ctx, ServerName name, FederationProgress progress, Words words) {
+        this.ctx = ctx;
+        this.name = name;
+        this.progress = progress;
+        this.fetcher = new Fetcher(ctx);
+        this.words = words;
+    }
+
+    /** The split-brain probe started by {@link #fetch()}; completes at once when it never started. */
+    CompletableFuture<Void> consistency() {
+        return consistency;
+    }
+
+    /** Fetches and judges the file; returns what it said, or null when there was nothing to parse. */
+    ServerWellKnown fetch() {
+        URI url = URI.create("https://" + name.hostForUrl() + "/.well-known/matrix/server");
+        Hop hop = ctx.start(FederationHops.WELL_KNOWN, Lane.FEDERATION, HopKind.SERVER_WELL_KNOWN,
+                FederationHops.ROOT, url.toString(), ctx.t("rule.wellKnown"));
+        // Asked of every address at the same time as the fetch itself, so it costs no round trip of its own.
+        WellKnownConsistencyProbe probe = new WellKnownConsistencyProbe(ctx, name);
+        CompletableFuture<Void> started = ctx.async(() -> {
+            probe.run();
+            return null;
+        });
+        Fetcher.Result r = fetcher.fetch(url, ServerWellKnownParser.MAX_WELL_KNOWN_BYTES);
+        consistency = started;
+        List<Evidence> evidence = new ArrayList<>(r.evidence());
+        evidence.add(new Evidence.Note(ctx.t("label.cache"), ctx.t("note.cache")));
+        Integer status = r.status();
+        String fallback = ctx.t("wk.fallback", name.host());
+        ServerWellKnown parsed = null;
+        String error;
+        Status checkStatus;
+        String fix;
+        if (!r.usable()) {
+            error = words.fetchProblem(r, "/.well-known/matrix/server");
+            boolean nothingThere = r.problem() == Fetcher.Problem.NETWORK && r.response() != null
+                    && r.response().failure() == HttpResponse.Failure.REFUSED
+                    || r.problem() == Fetcher.Problem.NO_ADDRESS;
+            checkStatus = nothingThere ? Status.WARN : Status.FAIL;
+            fix = words.fetchFix(r, ctx.t("fix.wk.serve", name.hostForUrl()));
+            if (nothingThere) {
+                probePlainHttp(evidence);
+            }
+        } else if (status == 404) {
+            error = ctx.t("wk.404");
+            checkStatus = Status.PASS;
+            fix = null;
+        } else if (status != 200) {
+            error = ctx.t("wk.status", r.response().statusLine());
+            checkStatus = Status.FAIL;
+            fix = ctx.t("fix.wk.status");
+        } else if (r.response().bodyTruncated()) {
+            error = ctx.t("wk.tooLarge", ServerWellKnownParser.MAX_WELL_KNOWN_BYTES);
+            checkStatus = Status.FAIL;
+            fix = ctx.t("fix.wk.tooLarge");
+        } else {
+            parsed = ServerWellKnownParser.parse(r.response().body(), ctx.locale);
+            if (parsed.usable()) {
+                error = null;
+                checkStatus = Status.PASS;
+                fix = null;
+            } else {
+                boolean html = r.response().mediaType().contains("html")
+                        || r.response().bodyText().stripLeading().startsWith("<");
+                error = html ? ctx.t("wk.html") + " " + parsed.error() : parsed.error();
+                checkStatus = Status.FAIL;
+                fix = html ? ctx.t("fix.wk.html") : ctx.t("fix.wk.invalid");
+            }
+        }
+        progress.wellKnown(new WellKnownResult(url.toString(), status,
+                parsed == null ? null : parsed.rawMServer(), error));
+        String hopDetail = error == null ? null : error + " " + fallback;
+        Status hopStatus = error == null ? Status.PASS : checkStatus == Status.PASS ? Status.SKIP : checkStatus;
+        ctx.finish(hop, hopStatus, hopDetail, evidence, r.steps().isEmpty() ? null
+                : r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus));
+        String summary = error == null ? ctx.t("check.wellKnown.pass", parsed.rawMServer())
+                : status != null && status == 404 ? ctx.t("check.wellKnown.none", name.host())
+                : ctx.t("check.wellKnown.fail", error, name.host());
+        if (fix != null && checkStatus == Status.FAIL) {
+            fix = fix + " " + ctx.t("fix.wk.cache");
+        }
+        ctx.check("federation.well-known", checkStatus, summary, fix, List.of(FederationHops.WELL_KNOWN), evidence);
+        return parsed;
+    }
+
+    /** The pitfall of a well-known served only over plain http: servers never look there. */
+    private void probePlainHttp(List<Evidence> evidence) {
+        URI url = URI.create("http://" + name.hostForUrl() + "/.well-known/matrix/server");
+        Fetcher.Result r = fetcher.fetch(url, ServerWellKnownParser.MAX_WELL_KNOWN_BYTES);
+        Integer status = r.status();
+        if (status != null && status == 200) {
+            evidence.addAll(r.evidence());
+            ctx.check("federation.well-known-http", Status.FAIL, ctx.t("check.wellKnownHttp.fail"),
+                    ctx.t("fix.wellKnownHttp"), List.of(FederationHops.WELL_KNOWN), r.evidence());
+        }
+    }
+}
