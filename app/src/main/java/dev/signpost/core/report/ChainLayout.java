@@ -6,28 +6,28 @@ import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where each hop of a resolution chain is drawn: one box per hop, one edge per parent link, a band per lane and a
- * frame around each group of IPv4 or IPv6 addresses. Pure geometry shared by the SVG writer and the JavaFX diagram,
- * so both draw the same picture.
+ * Where each hop of a resolution chain is drawn: one box per hop (or one fold for a stretch of hops that needs no
+ * attention), one edge per parent link, a band per lane and a frame around each group of IPv4 or IPv6 addresses.
+ * Pure geometry shared by the SVG writer and the JavaFX diagram, so both draw the same picture.
  *
- * <p>The chain is laid out left to right: the column of a hop is its depth below its lane's root, and every leaf gets
- * a row of its own; a parent sits halfway between its first and last child, so fan-outs (several SRV records,
- * several addresses) spread into rows and single links stay on a straight line. Subtrees own disjoint row ranges,
- * which is why no two boxes overlap whatever the number of addresses. Among siblings, taken branches come first,
- * then IPv4 before IPv6, then not-taken branches; otherwise hops keep the order they were started in. The result is
- * deterministic: the same hops always give the same layout.
+ * <p>The chain flows top to bottom and takes the width it is given, so it never needs sideways scrolling and its
+ * text keeps its size: a hop with one child has it right below; the children of a fan-out (several SRV records,
+ * several addresses) are indented one step and hang off their parent's stem like a tree. Every box spans to the
+ * lane's right edge, which leaves room for long names. Among siblings, taken branches come first, then IPv4 before
+ * IPv6, then not-taken branches; otherwise hops keep the order they were started in. The same hops and options
+ * always give the same layout.
+ *
+ * <p>With {@link Options#collapse()}, what needs no attention folds into one line a click opens
+ * ({@link Options#expanded()}): three or more passing hops in a row, passing branches side by side (one fold per
+ * address family), a passing branch beside a broken one, and the steps skipped below a failure. Boxes of hops with a fix ({@link Options#fixes()}) are taller and carry it.
  *
  * <p>Hops whose parent is unknown (not arrived yet in a live run, in the other lane, or part of a cycle) are drawn
  * as extra roots of their lane, so every hop appears exactly once.
@@ -35,32 +35,45 @@ import java.util.Set;
 public final class ChainLayout {
 
     /** Outer margin of the drawing. */
-    public static final double MARGIN = 16;
+    public static final double MARGIN = 12;
+    /** Padding inside a lane band, left and right of its boxes. */
+    public static final double LANE_PADDING = 10;
     /** Height of a hop's box. */
-    public static final double NODE_HEIGHT = 50;
+    public static final double NODE_HEIGHT = 44;
+    /** Height of a box that also carries a one-line fix. */
+    public static final double NODE_HEIGHT_WITH_FIX = 62;
     /** Height of the line above a box that carries the rule of the edge leading to it. */
     public static final double CAPTION_HEIGHT = 16;
-    /** Free space between one row's box and the next row's caption. */
-    public static final double ROW_GAP = 14;
-    /** Vertical distance from one row to the next. */
-    public static final double ROW_PITCH = CAPTION_HEIGHT + NODE_HEIGHT + ROW_GAP;
-    /** Horizontal space between columns, where edges run. */
-    public static final double COLUMN_GAP = 44;
-    /** Narrowest and widest box. */
-    public static final double MIN_NODE_WIDTH = 160;
-    public static final double MAX_NODE_WIDTH = 300;
+    /** Free space between one box and the next caption. */
+    public static final double ROW_GAP = 8;
+    /** How far the children of a fan-out are indented. */
+    public static final double INDENT = 30;
+    /** Where a box's stem (the line to its children) leaves it, from its left edge. */
+    public static final double STEM_INSET = 18;
+    /** Narrowest box; below this the drawing is wider than asked and scrolls. */
+    public static final double MIN_NODE_WIDTH = 240;
     /** Height of a lane's title strip. */
-    public static final double LANE_HEADER = 26;
+    public static final double LANE_HEADER = 28;
     /** Space between the two lanes. */
-    public static final double LANE_GAP = 16;
-    /** Extra width on the right of an address group, where its "IPv4"/"IPv6" tag is written. */
-    public static final double GROUP_TAG_WIDTH = 46;
+    public static final double LANE_GAP = 12;
     /** Padding of an address group's frame around its boxes. */
-    public static final double GROUP_PADDING = 6;
-    /** Estimated width of one character of a label, used instead of font metrics (the core has none). */
-    public static final double CHAR_WIDTH = 8;
+    public static final double GROUP_PADDING = 5;
+    /** Width kept free at the right of a group's first caption for its "IPv4"/"IPv6" tag. */
+    public static final double GROUP_TAG_WIDTH = 44;
     /** Width taken inside a box by the icon, the status badge and paddings. */
-    public static final double NODE_CHROME = 74;
+    public static final double NODE_CHROME = 76;
+    /** Left edge of a box's texts, after its icon. */
+    public static final double TEXT_INSET = 42;
+    /** Font sizes (px) every rendering uses, none below 11. */
+    public static final double CAPTION_FONT = 11;
+    public static final double KIND_FONT = 11;
+    public static final double LABEL_FONT = 13;
+    public static final double FIX_FONT = 12;
+    public static final double TITLE_FONT = 13;
+    /** Width of the drawing when none is asked for, as in exports. */
+    public static final double DEFAULT_WIDTH = 880;
+    /** Shortest row a layout can have (a box without fix and its caption): a guide for scroll steps. */
+    public static final double ROW_PITCH = CAPTION_HEIGHT + NODE_HEIGHT + ROW_GAP;
 
     /** Which address family a hop belongs to: an address, or a hop reached through one. */
     public enum AddressFamily {
@@ -70,18 +83,42 @@ public final class ChainLayout {
     }
 
     /**
+     * How to lay a chain out.
+     *
+     * @param width    the width to fill (a view's width, or {@link #DEFAULT_WIDTH})
+     * @param collapse fold what needs no attention
+     * @param expanded folds (by {@link Fold#id()}) the user opened
+     * @param fixes    one-line fix per hop id, written inside the hop's box
+     * @param pinned   hops never folded away, such as those changed since an earlier check
+     */
+    public record Options(double width, boolean collapse, Set<String> expanded, Map<String, String> fixes,
+                          Set<String> pinned) {
+        public Options {
+            expanded = Set.copyOf(expanded);
+            fixes = Map.copyOf(fixes);
+            pinned = Set.copyOf(pinned);
+        }
+
+        /** Every hop, at the default width, no fixes: what exports draw. */
+        public static Options full() {
+            return new Options(DEFAULT_WIDTH, false, Set.of(), Map.of(), Set.of());
+        }
+
+        /** Every hop at the default width, each broken one with its fix: what exports draw for a report. */
+        public static Options full(Map<String, String> fixes) {
+            return new Options(DEFAULT_WIDTH, false, Set.of(), fixes, Set.of());
+        }
+    }
+
+    /**
      * One hop's box.
      *
-     * @param hop    the hop drawn
-     * @param x      left edge
-     * @param y      top edge of the box (its rule caption sits above, in {@link #CAPTION_HEIGHT})
-     * @param width  box width
-     * @param height box height
-     * @param column depth below the lane's root
+     * @param column indentation level below the lane's roots
      * @param family the address family this hop belongs to
+     * @param fix    the fix written in the box, or null
      */
     public record NodeBox(Hop hop, double x, double y, double width, double height, int column,
-                          AddressFamily family) {
+                          AddressFamily family, String fix) {
 
         /** The hop's id. */
         public String id() {
@@ -107,27 +144,66 @@ public final class ChainLayout {
     }
 
     /**
-     * A link from a parent hop to a child hop, from the middle of the parent's right side to the middle of the
-     * child's left side.
+     * Hops folded into one line: a passing stretch, a quiet branch or skipped steps. Its id is stable for the same
+     * first hop, so a fold the user opened stays open while results arrive.
      *
-     * @param fromId parent hop id
-     * @param toId   child hop id
+     * @param hops   the folded hops, in chain order
+     * @param status {@link Status#PASS} when all passed, else the status they share (skipped)
+     */
+    public record Fold(String id, List<Hop> hops, Status status, double x, double y, double width, double height,
+                       int column, AddressFamily family) {
+
+        /** The prefix of every fold id. */
+        public static final String PREFIX = "fold:";
+
+        public Fold {
+            hops = List.copyOf(hops);
+        }
+
+        public double bottom() {
+            return y + height;
+        }
+
+        public double centerY() {
+            return y + height / 2;
+        }
+    }
+
+    /**
+     * A link from a parent (hop or fold) to a child: down the parent's stem from ({@code x1}, {@code y1}), then
+     * right into the child's left side at ({@code x2}, {@code y2}); when {@code x1 == x2} it runs straight down into
+     * the child's top.
+     *
      * @param rule   the rule applied on this edge (the child's {@link Hop#rule()}), or null
      * @param taken  false for a branch that was not followed
      * @param status the child's status, so a broken link can be drawn as such
      */
     public record Edge(String fromId, String toId, String rule, boolean taken, Status status,
                        double x1, double y1, double x2, double y2) {
+
+        /** True when the edge runs straight down, without the turn to the right. */
+        public boolean straight() {
+            return x1 == x2;
+        }
+
+        /** The line's points: x, y pairs, from the parent to the tip of the arrow. */
+        public double[] points() {
+            return straight() ? new double[] {x1, y1, x2, y2} : new double[] {x1, y1, x1, y2, x2, y2};
+        }
+
+        /** The arrow head's three corners, pointing into the child. */
+        public double[] arrow() {
+            return straight()
+                    ? new double[] {x2 - 4, y2 - 7, x2, y2, x2 + 4, y2 - 7}
+                    : new double[] {x2 - 7, y2 - 4, x2, y2, x2 - 7, y2 + 4};
+        }
     }
 
     /** The band a lane's hops are drawn in, with its title strip at the top ({@link #LANE_HEADER}). */
     public record LaneBand(Lane lane, double x, double y, double width, double height) {
     }
 
-    /**
-     * A frame around the addresses of one family below one parent, and everything reached through them.
-     * The family's tag is written at the top right, inside {@link #GROUP_TAG_WIDTH}.
-     */
+    /** A frame around the addresses of one family below one parent, and everything reached through them. */
     public record Group(AddressFamily family, String parentId, double x, double y, double width, double height) {
         public boolean overlaps(Group other) {
             return x < other.x + other.width && other.x < x + width
@@ -136,42 +212,60 @@ public final class ChainLayout {
     }
 
     private final List<NodeBox> nodes;
+    private final List<Fold> folds;
     private final List<Edge> edges;
     private final List<LaneBand> lanes;
     private final List<Group> groups;
+    private final List<String> order;
+    private final Map<String, String> foldOf;
     private final double width;
     private final double height;
     private final Map<String, NodeBox> byId;
 
-    private ChainLayout(List<NodeBox> nodes, List<Edge> edges, List<LaneBand> lanes, List<Group> groups,
-                        double width, double height) {
+    ChainLayout(List<NodeBox> nodes, List<Fold> folds, List<Edge> edges, List<LaneBand> lanes, List<Group> groups,
+                List<String> order, double width, double height) {
         this.nodes = List.copyOf(nodes);
+        this.folds = List.copyOf(folds);
         this.edges = List.copyOf(edges);
         this.lanes = List.copyOf(lanes);
         this.groups = List.copyOf(groups);
+        this.order = List.copyOf(order);
         this.width = width;
         this.height = height;
         Map<String, NodeBox> map = new HashMap<>();
         nodes.forEach(n -> map.put(n.id(), n));
         this.byId = Collections.unmodifiableMap(map);
+        Map<String, String> folded = new HashMap<>();
+        folds.forEach(f -> f.hops().forEach(h -> folded.put(h.id(), f.id())));
+        this.foldOf = Collections.unmodifiableMap(folded);
     }
 
-    /** The layout of a finished report's hops. */
+    /** The full layout of a finished report's hops, as exports draw it. */
     public static ChainLayout of(Report report) {
         return of(report.hops());
     }
 
     /**
-     * The layout of hops as they arrived; a later hop with an id seen before replaces the earlier one in its
+     * The full layout of hops as they arrived; a later hop with an id seen before replaces the earlier one in its
      * place, as live events do.
      */
     public static ChainLayout of(List<Hop> hops) {
-        return new Builder(hops).build();
+        return of(hops, Options.full());
     }
 
-    /** Boxes in drawing order: lane by lane, depth first. */
+    /** The layout of hops with the given options. */
+    public static ChainLayout of(List<Hop> hops, Options options) {
+        return new ChainLayoutBuilder(hops, options).build();
+    }
+
+    /** Boxes of the hops shown, in drawing order: lane by lane, depth first. */
     public List<NodeBox> nodes() {
         return nodes;
+    }
+
+    /** The folded stretches. */
+    public List<Fold> folds() {
+        return folds;
     }
 
     public List<Edge> edges() {
@@ -187,6 +281,11 @@ public final class ChainLayout {
         return groups;
     }
 
+    /** Ids of every box and fold from top to bottom: the order the keyboard walks. */
+    public List<String> order() {
+        return order;
+    }
+
     /** Total width of the drawing, margins included. */
     public double width() {
         return width;
@@ -197,9 +296,14 @@ public final class ChainLayout {
         return height;
     }
 
-    /** The box of a hop. */
+    /** The box of a hop, when it is shown (not folded). */
     public Optional<NodeBox> node(String hopId) {
         return Optional.ofNullable(byId.get(hopId));
+    }
+
+    /** The id of the fold a hop is hidden in, if it is. */
+    public Optional<String> foldOf(String hopId) {
+        return Optional.ofNullable(foldOf.get(hopId));
     }
 
     /** The address family of an address hop, from its label (or id when the label is empty). */
@@ -214,234 +318,5 @@ public final class ChainLayout {
             text = lastDot >= 0 ? text.substring(lastDot + 5) : text;
         }
         return text.indexOf(':') >= 0 ? AddressFamily.IPV6 : AddressFamily.IPV4;
-    }
-
-    /** Estimated width of a box showing this hop's texts. */
-    static double estimateWidth(Hop hop, AddressFamily family) {
-        int chars = Math.max(length(hop.label()), 12);
-        if (!hop.taken()) {
-            chars = Math.max(chars, Math.min(length(hop.detail()), 30));
-        }
-        return Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, NODE_CHROME + chars * CHAR_WIDTH));
-    }
-
-    /**
-     * Text shortened with an ellipsis to what fits in {@code width} pixels at {@code charWidth} pixels per character,
-     * the same estimate every rendering uses, so the SVG and the diagram cut labels alike.
-     */
-    public static String fit(String text, double width, double charWidth) {
-        if (text == null) {
-            return "";
-        }
-        int maxChars = Math.max(1, (int) (width / charWidth));
-        if (text.codePointCount(0, text.length()) <= maxChars) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, Math.max(1, maxChars - 1));
-        return text.substring(0, end) + "…";
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.codePointCount(0, text.length());
-    }
-
-    /** Computes one layout; used once. */
-    private static final class Builder {
-        private final Map<String, Hop> hops = new LinkedHashMap<>();
-        private final Map<String, Integer> order = new HashMap<>();
-        private final Map<String, String> parent = new HashMap<>();
-        private final Map<String, List<Hop>> children = new HashMap<>();
-        private final Map<String, Integer> depth = new HashMap<>();
-        private final Map<String, AddressFamily> family = new HashMap<>();
-        private final Map<String, Double> nodeY = new HashMap<>();
-        private final Map<String, int[]> rowRange = new HashMap<>();
-        private final List<Double> columnWidths = new ArrayList<>();
-
-        Builder(List<Hop> input) {
-            for (Hop hop : input) {
-                hops.put(hop.id(), hop);
-            }
-            int i = 0;
-            for (String id : hops.keySet()) {
-                order.put(id, i++);
-            }
-        }
-
-        ChainLayout build() {
-            resolveParents();
-            Map<Lane, List<Hop>> roots = new LinkedHashMap<>();
-            for (Lane lane : Lane.values()) {
-                roots.put(lane, new ArrayList<>());
-            }
-            for (Hop hop : hops.values()) {
-                if (parent.containsKey(hop.id())) {
-                    children.computeIfAbsent(parent.get(hop.id()), k -> new ArrayList<>()).add(hop);
-                } else {
-                    roots.get(hop.lane()).add(hop);
-                }
-            }
-            for (Hop root : roots.values().stream().flatMap(List::stream).toList()) {
-                assignDepthAndFamily(root, 0, AddressFamily.NONE);
-            }
-            children.values().forEach(list -> list.sort(siblingOrder()));
-            for (Hop hop : hops.values()) {
-                int column = depth.get(hop.id());
-                while (columnWidths.size() <= column) {
-                    columnWidths.add(MIN_NODE_WIDTH);
-                }
-                columnWidths.set(column, Math.max(columnWidths.get(column),
-                        estimateWidth(hop, family.get(hop.id()))));
-            }
-            double[] columnX = new double[columnWidths.size()];
-            double x = MARGIN + GROUP_PADDING;
-            for (int c = 0; c < columnWidths.size(); c++) {
-                columnX[c] = x;
-                x += columnWidths.get(c) + COLUMN_GAP;
-            }
-
-            List<NodeBox> boxes = new ArrayList<>();
-            List<LaneBand> bands = new ArrayList<>();
-            double laneTop = MARGIN;
-            for (Map.Entry<Lane, List<Hop>> lane : roots.entrySet()) {
-                if (lane.getValue().isEmpty()) {
-                    continue;
-                }
-                double firstRowTop = laneTop + LANE_HEADER + GROUP_PADDING;
-                int[] nextRow = {0};
-                for (Hop root : lane.getValue()) {
-                    placeRows(root, firstRowTop, nextRow);
-                }
-                for (Hop root : lane.getValue()) {
-                    collect(root, columnX, boxes);
-                }
-                double laneHeight = LANE_HEADER + GROUP_PADDING * 2 + nextRow[0] * ROW_PITCH - ROW_GAP;
-                bands.add(new LaneBand(lane.getKey(), MARGIN, laneTop, 0, laneHeight));
-                laneTop += laneHeight + LANE_GAP;
-            }
-
-            Map<String, NodeBox> byId = new HashMap<>();
-            boxes.forEach(b -> byId.put(b.id(), b));
-            List<Edge> edgeList = new ArrayList<>();
-            for (NodeBox child : boxes) {
-                String parentId = parent.get(child.id());
-                if (parentId == null) {
-                    continue;
-                }
-                NodeBox from = byId.get(parentId);
-                Hop hop = child.hop();
-                edgeList.add(new Edge(parentId, child.id(), hop.rule(), hop.taken(), hop.status(),
-                        from.right(), from.centerY(), child.x(), child.centerY()));
-            }
-
-            List<Group> groupList = groups(byId);
-            double right = boxes.stream().mapToDouble(NodeBox::right).max().orElse(MARGIN);
-            for (Group g : groupList) {
-                right = Math.max(right, g.x() + g.width());
-            }
-            double laneRight = right + GROUP_PADDING;
-            double totalWidth = laneRight + MARGIN;
-            double totalHeight = bands.isEmpty() ? MARGIN * 2 : laneTop - LANE_GAP + MARGIN;
-            List<LaneBand> sized = bands.stream()
-                    .map(b -> new LaneBand(b.lane(), b.x(), b.y(), laneRight - MARGIN, b.height()))
-                    .toList();
-            return new ChainLayout(boxes, edgeList, sized, groupList, totalWidth, totalHeight);
-        }
-
-        /** Keeps a parent link only when the parent exists in the same lane and the link makes no cycle. */
-        private void resolveParents() {
-            for (Hop hop : hops.values()) {
-                Hop p = hop.parentId() == null ? null : hops.get(hop.parentId());
-                if (p != null && p.lane() == hop.lane() && !p.id().equals(hop.id())) {
-                    parent.put(hop.id(), p.id());
-                }
-            }
-            for (Hop hop : hops.values()) {
-                Set<String> seen = new HashSet<>();
-                String current = hop.id();
-                while (current != null && seen.add(current)) {
-                    current = parent.get(current);
-                }
-                if (current != null) {
-                    // Walked into a cycle: cut it at this hop, which the loop reaches first in arrival order.
-                    parent.remove(current);
-                }
-            }
-        }
-
-        private void assignDepthAndFamily(Hop hop, int level, AddressFamily inherited) {
-            AddressFamily own = familyOf(hop);
-            AddressFamily effective = own != AddressFamily.NONE ? own : inherited;
-            depth.put(hop.id(), level);
-            family.put(hop.id(), effective);
-            for (Hop child : children.getOrDefault(hop.id(), List.of())) {
-                assignDepthAndFamily(child, level + 1, effective);
-            }
-        }
-
-        private Comparator<Hop> siblingOrder() {
-            return Comparator.<Hop>comparingInt(h -> h.taken() ? 0 : 1)
-                    .thenComparingInt(h -> familyOf(h).ordinal())
-                    .thenComparingInt(h -> order.get(h.id()));
-        }
-
-        /** Gives every leaf its own row and centres each parent on its children. */
-        private void placeRows(Hop hop, double firstRowTop, int[] nextRow) {
-            List<Hop> kids = children.getOrDefault(hop.id(), List.of());
-            int first = nextRow[0];
-            if (kids.isEmpty()) {
-                nodeY.put(hop.id(), firstRowTop + CAPTION_HEIGHT + nextRow[0] * ROW_PITCH);
-                nextRow[0]++;
-            } else {
-                for (Hop kid : kids) {
-                    placeRows(kid, firstRowTop, nextRow);
-                }
-                double top = nodeY.get(kids.get(0).id());
-                double bottom = nodeY.get(kids.get(kids.size() - 1).id());
-                nodeY.put(hop.id(), (top + bottom) / 2);
-            }
-            rowRange.put(hop.id(), new int[] {first, nextRow[0] - 1});
-        }
-
-        private void collect(Hop hop, double[] columnX, List<NodeBox> out) {
-            int column = depth.get(hop.id());
-            out.add(new NodeBox(hop, columnX[column], nodeY.get(hop.id()), columnWidths.get(column), NODE_HEIGHT,
-                    column, family.get(hop.id())));
-            for (Hop kid : children.getOrDefault(hop.id(), List.of())) {
-                collect(kid, columnX, out);
-            }
-        }
-
-        private List<Group> groups(Map<String, NodeBox> byId) {
-            List<Group> result = new ArrayList<>();
-            for (Hop hop : hops.values()) {
-                List<Hop> kids = children.getOrDefault(hop.id(), List.of());
-                for (AddressFamily f : List.of(AddressFamily.IPV4, AddressFamily.IPV6)) {
-                    List<Hop> members = kids.stream()
-                            .filter(k -> k.taken() && k.kind() == HopKind.ADDRESS && familyOf(k) == f)
-                            .toList();
-                    if (members.isEmpty()) {
-                        continue;
-                    }
-                    double minX = Double.MAX_VALUE;
-                    double minY = Double.MAX_VALUE;
-                    double maxX = 0;
-                    double maxY = 0;
-                    List<Hop> stack = new ArrayList<>(members);
-                    while (!stack.isEmpty()) {
-                        Hop h = stack.remove(stack.size() - 1);
-                        NodeBox b = byId.get(h.id());
-                        minX = Math.min(minX, b.x());
-                        minY = Math.min(minY, b.y());
-                        maxX = Math.max(maxX, b.right());
-                        maxY = Math.max(maxY, b.bottom());
-                        stack.addAll(children.getOrDefault(h.id(), List.of()));
-                    }
-                    double top = minY - CAPTION_HEIGHT - GROUP_PADDING / 2;
-                    result.add(new Group(f, hop.id(), minX - GROUP_PADDING, top,
-                            maxX - minX + GROUP_PADDING * 2 + GROUP_TAG_WIDTH, maxY + GROUP_PADDING - top));
-                }
-            }
-            return result;
-        }
     }
 }

@@ -65,11 +65,34 @@ public final class HtmlReport {
             "footer{margin-top:32px;color:#57606a;font-size:.9em;border-top:1px solid #d0d7de;padding-top:8px}",
             "@media print{details{display:block}.chain{overflow:visible}}");
 
+    /** The dark variant: the same rules with dark colours, chosen by the reader's system or by the caller. */
+    private static final String DARK_CSS = String.join("\n",
+            "body{color:#e6edf3;background:#0d1117}",
+            "h2{border-bottom-color:#30363d}.meta,.legend,.rule,footer,dl.fields dt{color:#9198a1}",
+            ".st-pass.overall{background:#12261e;border-color:#3fb950}",
+            ".st-warn.overall{background:#2e2410;border-color:#d29922}",
+            ".st-fail.overall{background:#3c1618;border-color:#f85149}",
+            ".st-skip.overall{background:#161b22;border-color:#6e7681}",
+            ".st-pass .status,.status.st-pass{color:#3fb950}.st-warn .status,.status.st-warn{color:#d29922}",
+            ".st-fail .status,.status.st-fail{color:#f85149}.st-skip .status,.status.st-skip{color:#9198a1}",
+            "#chain .chain{border-color:#30363d;background:#0d1117}",
+            "th,td{border-color:#30363d}th{background:#161b22}",
+            "tr.st-fail td{background:#2a1215}tr.st-warn td{background:#272010}",
+            "pre{background:#161b22;border-color:#30363d}footer{border-top-color:#30363d}",
+            ".hop{border-left-color:#30363d}",
+            ".hop.st-pass{border-color:#3fb950}.hop.st-warn{border-color:#d29922}.hop.st-fail{border-color:#f85149}",
+            "a{color:#58a6ff}");
+
     private HtmlReport() {
     }
 
-    /** The whole HTML document for a report, in the given language. */
+    /** The whole HTML document for a report, in the given language; dark when the reader's system is. */
     public static String write(Report report, Locale locale) {
+        return write(report, locale, false);
+    }
+
+    /** The whole HTML document for a report, in the given language, dark by default when {@code dark}. */
+    public static String write(Report report, Locale locale, boolean dark) {
         ExportTexts t = new ExportTexts(locale);
         EvidenceFields fields = new EvidenceFields(t);
         StringBuilder html = new StringBuilder(32_768);
@@ -79,7 +102,9 @@ public final class HtmlReport {
                 .append("<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>").append(xml(title)).append("</title>\n")
-                .append("<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
+                .append("<style>\n").append(CSS).append('\n')
+                .append(dark ? DARK_CSS : "@media (prefers-color-scheme: dark){\n" + DARK_CSS + "\n}")
+                .append("\n</style>\n</head>\n<body>\n");
 
         Status overall = report.overall();
         long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
@@ -97,7 +122,8 @@ public final class HtmlReport {
         problems(html, report, t);
 
         html.append("<section id=\"chain\">\n<h2>").append(xml(t.get("section.chain"))).append("</h2>\n")
-                .append("<div class=\"chain\">\n").append(SvgChain.element(report.hops(), t)).append("</div>\n")
+                .append("<div class=\"chain\">\n")
+                .append(SvgChain.element(report.hops(), report.checks(), t, dark)).append("</div>\n")
                 .append("<p class=\"legend\"><strong>").append(xml(t.get("section.legend"))).append(":</strong> ")
                 .append(xml(t.get("legend.text"))).append("</p>\n</section>\n");
 

@@ -73,16 +73,4 @@ final class Markup {
         boolean pad = flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" "));
         return pad ? fence + " " + flat + " " + fence : fence + flat + fence;
     }
-
-    /** Shortens text to a number of characters, with an ellipsis when cut. */
-    static String clip(String text, int maxChars) {
-        if (text == null) {
-            return "";
-        }
-        if (text.codePointCount(0, text.length()) <= maxChars) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, Math.max(1, maxChars - 1));
-        return text.substring(0, end) + "…";
-    }
 }

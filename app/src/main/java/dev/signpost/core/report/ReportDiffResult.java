@@ -78,6 +78,23 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
         return out.toString();
     }
 
+    /**
+     * One sentence per change, naming hops in words ({@link ChainFindings#describe}) and checks by their summary
+     * instead of ids, for people comparing two chains on screen. {@code context} holds the hops of both reports.
+     */
+    public List<String> readableLines(Locale locale, List<Hop> context) {
+        ExportTexts t = new ExportTexts(locale);
+        List<String> lines = new java.util.ArrayList<>();
+        for (HopChange h : hops) {
+            Hop hop = h.after() != null ? h.after() : h.before();
+            lines.add(t.get("chain.diff.hop", ChainFindings.describe(hop, context, t), hopWhat(h, t)));
+        }
+        for (CheckChange c : checks) {
+            lines.add(t.get("chain.diff.check", checkWhat(c, t)));
+        }
+        return lines;
+    }
+
     /** Markdown tables, for a chat or an issue tracker. */
     public String markdown(Locale locale) {
         ExportTexts t = new ExportTexts(locale);

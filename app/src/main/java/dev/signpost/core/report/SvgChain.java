@@ -1,5 +1,6 @@
 package dev.signpost.core.report;
 
+import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
@@ -9,52 +10,30 @@ import dev.signpost.core.report.ChainLayout.Group;
 import dev.signpost.core.report.ChainLayout.LaneBand;
 import dev.signpost.core.report.ChainLayout.NodeBox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.signpost.core.report.Markup.clip;
 import static dev.signpost.core.report.Markup.xml;
 
 /**
- * The resolution chain as a standalone SVG image, drawn from {@link ChainLayout} exactly like the diagram in the
- * wizard: lanes, address-family frames, edges with their rules, and one box per hop with its kind icon, label and a
- * status badge whose shape (not only its colour) tells the status. Not-taken branches are faint and dashed, with the
- * reason. Each box carries a {@code <title>} with the hop's detail, which viewers show on hover.
+ * The resolution chain as a standalone SVG image, drawn from {@link ChainLayout} and {@link ChainCaptions} exactly
+ * like the diagram in the wizard: lanes, address-family frames, edges, and one box per hop with its kind icon, value,
+ * fix and a status badge whose shape (not only its colour) tells the status. Exports keep the whole chain: nothing
+ * is folded. Not-taken branches are faint and dashed, with the reason. Each box carries a {@code <title>} with the
+ * hop's detail, which viewers show on hover.
+ *
+ * <p>Light by default, following the viewer's dark mode where it has one; {@code dark} makes dark the default.
  */
 public final class SvgChain {
 
-    private static final String STYLE = String.join("\n",
-            ".bg{fill:#ffffff}",
-            ".lane{fill:#f6f8fa;stroke:#d0d7de;stroke-width:1}",
-            ".lane-title{font-size:13px;font-weight:600;fill:#24292f}",
-            ".group{stroke-width:1;stroke-dasharray:4 3}",
-            ".group.ipv4{fill:#eef6ff;stroke:#8cb4e8}",
-            ".group.ipv6{fill:#f4efff;stroke:#b39ae6}",
-            ".group-tag{font-size:11px;font-weight:700;fill:#57606a}",
-            ".edge{fill:none;stroke:#8c959f;stroke-width:1.5}",
-            ".edge.st-fail{stroke:#cf222e;stroke-width:2.2}",
-            ".edge.st-warn{stroke:#9a6700}",
-            ".edge.not-taken{stroke-dasharray:5 4;opacity:.55}",
-            ".rule{font-size:10.5px;font-style:italic;fill:#57606a}",
-            ".box{fill:#ffffff;stroke-width:1.3}",
-            ".node.st-pass .box{stroke:#1a7f37}",
-            ".node.st-warn .box{stroke:#9a6700;fill:#fff8c5;stroke-width:2}",
-            ".node.st-fail .box{stroke:#cf222e;fill:#ffebe9;stroke-width:2.8}",
-            ".node.st-skip .box{stroke:#8c959f;stroke-dasharray:3 3}",
-            ".node.st-running .box{stroke:#0969da;stroke-dasharray:6 3}",
-            ".node.not-taken{opacity:.5}",
-            ".node.not-taken .box{stroke-dasharray:5 4;fill:#f6f8fa}",
-            ".icon{fill:none;stroke:#24292f;stroke-width:1.7;stroke-linecap:round;stroke-linejoin:round}",
-            ".kind{font-size:10.5px;fill:#57606a}",
-            ".label{font-size:12.5px;font-weight:600;fill:#24292f}",
-            ".reason{font-size:11px;font-style:italic;fill:#57606a}",
-            ".badge-glyph{fill:none;stroke:#ffffff;stroke-width:1.8;stroke-linecap:round;stroke-linejoin:round}",
-            ".st-pass .badge-shape{fill:#1a7f37}",
-            ".st-warn .badge-shape{fill:#bf8700}",
-            ".st-fail .badge-shape{fill:#cf222e}",
-            ".st-skip .badge-shape{fill:#8c959f}",
-            ".st-running .badge-shape{fill:#0969da}",
-            ".family-tag{font-size:9.5px;font-weight:700;fill:#57606a}");
+    /** Colours of the light and dark variants, in the order {@link #style} uses them. */
+    private static final String[] LIGHT = {"#ffffff", "#f6f8fa", "#d0d7de", "#24292f", "#57606a", "#eef6ff",
+            "#8cb4e8", "#f4efff", "#b39ae6", "#8c959f", "#cf222e", "#9a6700", "#fff8c5", "#ffebe9", "#1a7f37",
+            "#0969da", "#bf8700"};
+    private static final String[] DARK = {"#0d1117", "#161b22", "#30363d", "#e6edf3", "#9198a1", "#0f2136",
+            "#1f6feb", "#1e1633", "#8957e5", "#6e7681", "#f85149", "#d29922", "#2e2410", "#3c1618", "#3fb950",
+            "#58a6ff", "#d29922"};
 
     private SvgChain() {
     }
@@ -66,17 +45,27 @@ public final class SvgChain {
 
     /** A standalone SVG document of the report's chain. */
     public static String write(Report report, Locale locale) {
-        return write(report.hops(), locale);
+        return write(report, locale, false);
+    }
+
+    /** A standalone SVG document of the report's chain, dark or light by default. */
+    public static String write(Report report, Locale locale, boolean dark) {
+        return write(report.hops(), report.checks(), locale, dark);
     }
 
     /** A standalone SVG document of the given hops (for a chain still filling in). */
     public static String write(List<Hop> hops, Locale locale) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(hops, new ExportTexts(locale));
+        return write(hops, List.of(), locale, false);
+    }
+
+    /** A standalone SVG document of hops and the checks whose fixes are written beside them. */
+    public static String write(List<Hop> hops, Collection<Check> checks, Locale locale, boolean dark) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(hops, checks, new ExportTexts(locale), dark);
     }
 
     /** The {@code <svg>} element alone, for embedding in an HTML page. */
-    static String element(List<Hop> hops, ExportTexts texts) {
-        ChainLayout layout = ChainLayout.of(hops);
+    static String element(List<Hop> hops, Collection<Check> checks, ExportTexts texts, boolean dark) {
+        ChainLayout layout = ChainLayout.of(hops, ChainLayout.Options.full(ChainFindings.fixes(hops, checks)));
         StringBuilder svg = new StringBuilder(8192);
         String w = num(layout.width());
         String h = num(layout.height());
@@ -84,13 +73,9 @@ public final class SvgChain {
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h)
                 .append("\" font-family=\"DejaVu Sans, Segoe UI, Helvetica, Arial, sans-serif\" role=\"img\">\n");
         svg.append("<title>").append(xml(texts.get("section.chain"))).append("</title>\n");
-        svg.append("<defs><style>").append(STYLE).append("</style>\n")
-                .append("<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-                        + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" "
-                        + "fill=\"#8c959f\"/></marker>\n")
-                .append("<marker id=\"arrow-fail\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
-                        + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" "
-                        + "fill=\"#cf222e\"/></marker></defs>\n");
+        svg.append("<defs><style>").append(style(dark ? DARK : LIGHT))
+                .append("@media (prefers-color-scheme: dark){").append(style(DARK)).append("}")
+                .append("</style></defs>\n");
         svg.append("<rect class=\"bg\" x=\"0\" y=\"0\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\"/>\n");
         for (LaneBand lane : layout.lanes()) {
@@ -98,7 +83,7 @@ public final class SvgChain {
                     .append("\" width=\"").append(num(lane.width())).append("\" height=\"")
                     .append(num(lane.height())).append("\" rx=\"10\"/>\n");
             svg.append("<text class=\"lane-title\" x=\"").append(num(lane.x() + 12)).append("\" y=\"")
-                    .append(num(lane.y() + 18)).append("\">").append(xml(texts.lane(lane.lane())))
+                    .append(num(lane.y() + 19)).append("\">").append(xml(texts.lane(lane.lane())))
                     .append("</text>\n");
         }
         for (Group group : layout.groups()) {
@@ -107,81 +92,103 @@ public final class SvgChain {
                     .append("\" y=\"").append(num(group.y())).append("\" width=\"").append(num(group.width()))
                     .append("\" height=\"").append(num(group.height())).append("\" rx=\"8\"/>\n");
             svg.append("<text class=\"group-tag\" text-anchor=\"end\" x=\"")
-                    .append(num(group.x() + group.width() - 7)).append("\" y=\"").append(num(group.y() + 15))
+                    .append(num(group.x() + group.width() - 8)).append("\" y=\"").append(num(group.y() + 12))
                     .append("\">").append(xml(texts.family(group.family()))).append("</text>\n");
         }
         for (Edge edge : layout.edges()) {
-            svg.append("<path class=\"edge").append(statusClass(edge.status()))
-                    .append(edge.taken() ? "" : " not-taken").append("\" d=\"").append(edgePath(edge))
-                    .append("\" marker-end=\"url(#").append(edge.status() == Status.FAIL ? "arrow-fail" : "arrow")
-                    .append(")\"/>\n");
+            String cls = "edge" + statusClass(edge.status()) + (edge.taken() ? "" : " not-taken");
+            svg.append("<polyline class=\"").append(cls).append("\" points=\"").append(points(edge.points()))
+                    .append("\"/><polygon class=\"arrow").append(statusClass(edge.status()))
+                    .append(edge.taken() ? "" : " not-taken").append("\" points=\"").append(points(edge.arrow()))
+                    .append("\"/>\n");
         }
         for (NodeBox box : layout.nodes()) {
-            node(svg, box, texts);
+            node(svg, box, texts, checks);
         }
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    private static void node(StringBuilder svg, NodeBox box, ExportTexts texts) {
+    private static void node(StringBuilder svg, NodeBox box, ExportTexts texts, Collection<Check> checks) {
         Hop hop = box.hop();
-        String caption = hop.rule() != null ? hop.rule() : (hop.taken() ? null : texts.get("notTaken"));
-        if (caption != null) {
-            int chars = (int) ((box.width() + ChainLayout.COLUMN_GAP / 2) / 5.6);
-            svg.append("<text class=\"rule\" x=\"").append(num(box.x() + 2)).append("\" y=\"")
-                    .append(num(box.y() - 4)).append("\">").append(xml(clip(caption, chars))).append("</text>\n");
+        ChainCaptions.Texts words = ChainCaptions.of(box, texts);
+        if (words.caption() != null) {
+            svg.append("<text class=\"rule\" x=\"").append(num(box.x() + ChainCaptions.CAPTION_X)).append("\" y=\"")
+                    .append(num(box.y() + ChainCaptions.CAPTION_BASELINE)).append("\">").append(xml(words.caption()))
+                    .append("</text>\n");
         }
         svg.append("<g class=\"node").append(statusClass(hop.status())).append(hop.taken() ? "" : " not-taken")
                 .append("\" data-hop=\"").append(xml(hop.id())).append("\">");
-        svg.append("<title>").append(xml(tooltip(hop, texts))).append("</title>");
+        svg.append("<title>").append(xml(ChainCaptions.tooltip(hop, checks, texts))).append("</title>");
         svg.append("<rect class=\"box\" x=\"").append(num(box.x())).append("\" y=\"").append(num(box.y()))
                 .append("\" width=\"").append(num(box.width())).append("\" height=\"").append(num(box.height()))
                 .append("\" rx=\"7\"/>");
-        svg.append("<path class=\"icon\" transform=\"translate(").append(num(box.x() + 9)).append(' ')
-                .append(num(box.y() + 13)).append(")\" d=\"").append(ChainIcons.kind(hop.kind())).append("\"/>");
-        double textX = box.x() + 42;
-        int labelChars = (int) ((box.width() - ChainLayout.NODE_CHROME) / 7.6);
-        String kindLine = texts.kind(hop.kind());
-        if (hop.kind() == dev.signpost.core.model.HopKind.ADDRESS && box.family() != AddressFamily.NONE) {
-            kindLine = kindLine + " · " + texts.family(box.family());
-        }
-        svg.append("<text class=\"kind\" x=\"").append(num(textX)).append("\" y=\"").append(num(box.y() + 18))
-                .append("\">").append(xml(clip(kindLine, (int) ((box.width() - ChainLayout.NODE_CHROME) / 6.2))))
+        svg.append("<path class=\"icon\" transform=\"translate(").append(num(box.x() + 11)).append(' ')
+                .append(num(box.y() + 12)).append(")\" d=\"").append(ChainIcons.kind(hop.kind())).append("\"/>");
+        double textX = box.x() + ChainLayout.TEXT_INSET;
+        svg.append("<text class=\"kind\" x=\"").append(num(textX)).append("\" y=\"")
+                .append(num(box.y() + ChainCaptions.KIND_BASELINE)).append("\">").append(xml(words.kind()))
                 .append("</text>");
-        svg.append("<text class=\"label\" x=\"").append(num(textX)).append("\" y=\"").append(num(box.y() + 36))
-                .append("\">").append(xml(clip(hop.label(), labelChars))).append("</text>");
-        if (!hop.taken() && hop.detail() != null) {
-            svg.append("<text class=\"reason\" x=\"").append(num(box.x() + 4)).append("\" y=\"")
-                    .append(num(box.bottom() + 12)).append("\">")
-                    .append(xml(clip(hop.detail(), (int) ((box.width() + ChainLayout.COLUMN_GAP) / 5.9))))
+        svg.append("<text class=\"label\" x=\"").append(num(textX)).append("\" y=\"")
+                .append(num(box.y() + ChainCaptions.LABEL_BASELINE)).append("\">").append(xml(words.label()))
+                .append("</text>");
+        if (words.fix() != null) {
+            svg.append("<text class=\"fix\" x=\"").append(num(box.x() + ChainCaptions.FIX_X)).append("\" y=\"")
+                    .append(num(box.y() + ChainCaptions.FIX_BASELINE)).append("\">").append(xml(words.fix()))
                     .append("</text>");
         }
-        svg.append("<g transform=\"translate(").append(num(box.right() - 23)).append(' ')
-                .append(num(box.y() + 7)).append(")\"><path class=\"badge-shape\" d=\"")
+        svg.append("<g transform=\"translate(").append(num(box.right() - ChainCaptions.BADGE_FROM_RIGHT))
+                .append(' ').append(num(box.y() + ChainCaptions.BADGE_TOP)).append(")\"><path class=\"badge-shape\" d=\"")
                 .append(ChainIcons.badgeShape(hop.status())).append("\"/><path class=\"badge-glyph\" d=\"")
                 .append(ChainIcons.badgeGlyph(hop.status())).append("\"/></g>");
         svg.append("</g>\n");
     }
 
-    /** What a viewer shows on hover: kind, value, status, and the detail when there is one. */
-    static String tooltip(Hop hop, ExportTexts texts) {
-        StringBuilder text = new StringBuilder();
-        text.append(texts.kind(hop.kind())).append(": ").append(hop.label() == null ? "" : hop.label())
-                .append(" — ").append(texts.status(hop.status()));
-        if (!hop.taken()) {
-            text.append(" (").append(texts.get("notTaken")).append(')');
-        }
-        if (hop.detail() != null) {
-            text.append('\n').append(hop.detail());
-        }
-        return text.toString();
+    /** The drawing's rules in one palette (see {@link #LIGHT}). */
+    private static String style(String[] c) {
+        return String.join("",
+                ".bg{fill:" + c[0] + "}",
+                ".lane{fill:" + c[1] + ";stroke:" + c[2] + ";stroke-width:1}",
+                ".lane-title{font-size:13px;font-weight:600;fill:" + c[3] + "}",
+                ".group{stroke-width:1;stroke-dasharray:4 3}",
+                ".group.ipv4{fill:" + c[5] + ";stroke:" + c[6] + "}",
+                ".group.ipv6{fill:" + c[7] + ";stroke:" + c[8] + "}",
+                ".group-tag{font-size:11px;font-weight:700;fill:" + c[4] + "}",
+                ".edge{fill:none;stroke:" + c[9] + ";stroke-width:1.5}",
+                ".arrow{fill:" + c[9] + "}.arrow.st-fail{fill:" + c[10] + "}.arrow.not-taken{opacity:.55}",
+                ".edge.st-fail{stroke:" + c[10] + ";stroke-width:2.2}",
+                ".edge.st-warn{stroke:" + c[11] + "}",
+                ".edge.not-taken{stroke-dasharray:5 4;opacity:.55}",
+                ".rule{font-size:11px;font-style:italic;fill:" + c[4] + "}",
+                ".box{fill:" + c[0] + ";stroke-width:1.3}",
+                ".node.st-pass .box{stroke:" + c[14] + "}",
+                ".node.st-warn .box{stroke:" + c[11] + ";fill:" + c[12] + ";stroke-width:2}",
+                ".node.st-fail .box{stroke:" + c[10] + ";fill:" + c[13] + ";stroke-width:2.8}",
+                ".node.st-skip .box{stroke:" + c[9] + ";stroke-dasharray:3 3}",
+                ".node.st-running .box{stroke:" + c[15] + ";stroke-dasharray:6 3}",
+                ".node.not-taken{opacity:.6}",
+                ".node.not-taken .box{stroke-dasharray:5 4;fill:" + c[1] + "}",
+                ".icon{fill:none;stroke:" + c[3] + ";stroke-width:1.7;stroke-linecap:round;stroke-linejoin:round}",
+                ".kind{font-size:11px;fill:" + c[4] + "}",
+                ".label{font-size:13px;font-weight:600;fill:" + c[3] + "}",
+                ".fix{font-size:12px;font-weight:600;fill:" + c[3] + "}",
+                ".badge-glyph{fill:none;stroke:#ffffff;stroke-width:1.8;stroke-linecap:round;stroke-linejoin:round}",
+                ".st-pass .badge-shape{fill:" + c[14] + "}",
+                ".st-warn .badge-shape{fill:" + c[16] + "}",
+                ".st-fail .badge-shape{fill:" + c[10] + "}",
+                ".st-skip .badge-shape{fill:" + c[9] + "}",
+                ".st-running .badge-shape{fill:" + c[15] + "}");
     }
 
-    private static String edgePath(Edge edge) {
-        double bend = ChainLayout.COLUMN_GAP / 2;
-        return "M" + num(edge.x1()) + " " + num(edge.y1()) + "C" + num(edge.x1() + bend) + " " + num(edge.y1())
-                + " " + num(edge.x2() - bend) + " " + num(edge.y2()) + " " + num(edge.x2() - 1) + " "
-                + num(edge.y2());
+    private static String points(double[] xy) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < xy.length; i += 2) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(num(xy[i])).append(',').append(num(xy[i + 1]));
+        }
+        return out.toString();
     }
 
     private static String statusClass(Status status) {

@@ -1,60 +1,91 @@
 package dev.signpost.ui.chain;
 
+import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
+import dev.signpost.core.report.ExportTexts;
 import dev.signpost.core.report.ReportDiff;
 import dev.signpost.core.report.ReportDiffResult;
 import dev.signpost.core.report.ReportDiffResult.Change;
-import javafx.geometry.Orientation;
+import dev.signpost.core.report.ReportDiffResult.HopChange;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Two chains side by side, before and after (a fix, an upload, the plan versus what is live), for the wizard's
- * Verify step. Hops that were added or changed are marked on the "after" side, and the hop-by-hop changes are listed
- * below.
+ * Before and after (a fix, an upload, the plan versus what is live) for the wizard's Verify step, as one chain at
+ * full width: "Now" by default, where every changed hop carries what it was before ("was Fail"); a toggle shows the
+ * chain before. Below, what changed, one sentence per hop in words.
  */
 public final class ChainComparison extends BorderPane {
 
     private final Locale locale;
+    private final ChainTexts texts;
+    private final ExportTexts names;
     private final ChainDiagram before;
     private final ChainDiagram after;
-    private final TextArea changes = new TextArea();
-    private final TitledPane changesPane;
+    private final ToggleButton showBefore;
+    private final ToggleButton showAfter;
+    private final Label count = new Label();
+    private final VBox changes = new VBox(2);
     private ReportDiffResult diff;
+    private List<String> lines = List.of();
 
     /** A comparison speaking the given language. */
     public ChainComparison(Locale locale) {
         this.locale = locale;
-        ChainTexts texts = new ChainTexts(locale);
-        getStylesheets().add(ChainComparison.class.getResource("/dev/signpost/ui/chain/chain.css").toExternalForm());
+        this.texts = new ChainTexts(locale);
+        this.names = new ExportTexts(locale);
+        getStylesheets().add(ChainDiagram.STYLESHEET);
         getStyleClass().addAll("chain-diagram", "chain-comparison");
         before = new ChainDiagram(locale);
         after = new ChainDiagram(locale);
-        SplitPane sides = new SplitPane(side(texts.get("comparison.before"), before),
-                side(texts.get("comparison.after"), after));
-        sides.setOrientation(Orientation.HORIZONTAL);
-        setCenter(sides);
-        changes.setEditable(false);
-        changes.setWrapText(true);
-        changes.setPrefRowCount(6);
-        changesPane = new TitledPane(texts.get("comparison.changes"), changes);
-        changesPane.setExpanded(true);
-        setBottom(changesPane);
+        showBefore = new ToggleButton(texts.get("comparison.before"));
+        showBefore.setId("comparison-before");
+        showAfter = new ToggleButton(texts.get("comparison.after"));
+        showAfter.setId("comparison-after");
+        ToggleGroup group = new ToggleGroup();
+        for (ToggleButton b : List.of(showBefore, showAfter)) {
+            b.setToggleGroup(group);
+            b.setMinWidth(ToggleButton.USE_PREF_SIZE);
+        }
+        showAfter.setSelected(true);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // One of the two is always shown: a second click on the selected button keeps it.
+                old.setSelected(true);
+            }
+            show(showBefore.isSelected());
+        });
+        HBox bar = new HBox(showBefore, showAfter, count);
+        bar.getStyleClass().add("comparison-bar");
+        bar.setAccessibleText(texts.get("chain.comparison.accessible"));
+        count.setWrapText(true);
+        setTop(bar);
+        setCenter(new StackPane(before, after));
+        show(false);
+        changes.getStyleClass().add("comparison-changes");
+        changes.setId("comparison-changes");
+        // A few lines tall, scrolling: the chain above keeps the room.
+        ScrollPane changesScroll = new ScrollPane(changes);
+        changesScroll.setFitToWidth(true);
+        changesScroll.setPrefViewportHeight(88);
+        setBottom(changesScroll);
     }
 
-    private static BorderPane side(String title, ChainDiagram diagram) {
-        Label label = new Label(title);
-        label.getStyleClass().add("comparison-title");
-        BorderPane pane = new BorderPane(diagram);
-        pane.setTop(new VBox(label));
-        return pane;
+    private void show(boolean beforeSide) {
+        before.setVisible(beforeSide);
+        after.setVisible(!beforeSide);
     }
 
     /** Shows two finished reports and what changed between them. */
@@ -62,12 +93,30 @@ public final class ChainComparison extends BorderPane {
         before.setReport(beforeReport);
         after.setReport(afterReport);
         diff = ReportDiff.compare(beforeReport, afterReport);
-        List<String> marked = diff.hops().stream()
-                .filter(h -> h.change() != Change.REMOVED)
-                .map(ReportDiffResult.HopChange::id)
-                .toList();
-        after.setHighlighted(marked);
-        changes.setText(diff.text(locale));
+        Map<String, String> marks = new HashMap<>();
+        for (HopChange h : diff.hops()) {
+            if (h.change() == Change.ADDED) {
+                marks.put(h.id(), texts.get("chain.comparison.new"));
+            } else if (h.change() == Change.CHANGED && h.before().status() != h.after().status()) {
+                marks.put(h.id(), texts.get("chain.comparison.was", names.status(h.before().status())));
+            } else if (h.change() == Change.CHANGED) {
+                marks.put(h.id(), "");
+            }
+        }
+        after.setChanges(marks);
+        List<Hop> context = new ArrayList<>(afterReport.hops());
+        context.addAll(beforeReport.hops());
+        lines = diff.readableLines(locale, context);
+        count.setText(diff.same() ? texts.get("chain.comparison.none")
+                : texts.get("chain.comparison.count", String.valueOf(lines.size())));
+        changes.getChildren().clear();
+        for (String line : lines) {
+            Label label = new Label("• " + line);
+            label.setWrapText(true);
+            label.setMinHeight(Label.USE_PREF_SIZE);
+            changes.getChildren().add(label);
+        }
+        showAfter.setSelected(true);
     }
 
     /** The "before" diagram. */
@@ -80,13 +129,18 @@ public final class ChainComparison extends BorderPane {
         return after;
     }
 
+    /** Shows the chain before ({@code true}) or now. */
+    public void showBefore(boolean beforeSide) {
+        (beforeSide ? showBefore : showAfter).setSelected(true);
+    }
+
     /** The last comparison made by {@link #setReports}, or null. */
     public ReportDiffResult diff() {
         return diff;
     }
 
-    /** The text of the changes list. */
+    /** The changes, one sentence per line. */
     public String changesText() {
-        return changes.getText();
+        return String.join("\n", lines);
     }
 }

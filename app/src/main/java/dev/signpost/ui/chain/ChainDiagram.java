@@ -4,109 +4,97 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ReportListener;
+import dev.signpost.core.report.ChainCaptions;
+import dev.signpost.core.report.ChainFindings;
+import dev.signpost.core.report.ChainFindings.RootCause;
 import dev.signpost.core.report.ChainLayout;
-import dev.signpost.core.report.ChainLayout.AddressFamily;
-import dev.signpost.core.report.ChainLayout.Edge;
-import dev.signpost.core.report.ChainLayout.Group;
-import dev.signpost.core.report.ChainLayout.LaneBand;
+import dev.signpost.core.report.ChainLayout.Fold;
 import dev.signpost.core.report.ChainLayout.NodeBox;
 import dev.signpost.core.report.ExportTexts;
-import dev.signpost.core.report.SvgChain;
+import dev.signpost.ui.task.NamedDaemonThreadFactory;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Bounds;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.shape.CubicCurveTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Text;
-import javafx.scene.transform.Scale;
-import javafx.stage.FileChooser;
-import javafx.util.Duration;
+import javafx.scene.layout.VBox;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
- * The resolution chain drawn from a report's hops: two lanes (federation, clients), one box per hop, edges labelled
- * with the rule applied, fan-outs for several SRV records or addresses, IPv4 and IPv6 framed apart, branches not
- * taken faint with their reason. It fills in live ({@link #update(Hop)}), scrolls and zooms (Ctrl + wheel, toolbar)
- * and fits the window until the user zooms. Clicking a box or pressing Enter on it opens {@link ChainDetailsPane};
- * hovering shows the hop's explanation and the fix of the checks about it. No network code: it only draws what it
- * is given.
+ * The resolution chain drawn from a report's hops, top to bottom at the width of the window: two lanes
+ * (federation, clients), one box per hop with the rule of the link leading to it, fan-outs for several SRV records
+ * or addresses, IPv4 and IPv6 framed apart, branches not taken faint with their reason. What needs no attention is
+ * folded into one line a click opens; the first broken hop is named in a banner above, carries its fix in its box,
+ * and is scrolled into view. Clicking a box or pressing Enter on it opens {@link ChainDetailsPane}; hovering shows the
+ * hop's whole text and fixes. No network or file code runs here on the UI thread: exports write on a worker.
  *
  * <p>All methods must be called on the JavaFX thread; {@link #liveListener()} hands engine events over to it.
+ * However many changes arrive at once, they cost one layout ({@link #rebuildCount()}).
  */
 public final class ChainDiagram extends BorderPane {
 
     /** Smallest and largest zoom. */
-    public static final double MIN_ZOOM = 0.25;
-    public static final double MAX_ZOOM = 3.0;
-    /** Fitting never shrinks below this: past it the chain is scrolled instead. */
-    public static final double MIN_FIT_ZOOM = 0.6;
+    public static final double MIN_ZOOM = ChainViewport.MIN_ZOOM;
+    public static final double MAX_ZOOM = ChainViewport.MAX_ZOOM;
     /** Pixel density of PNG exports. */
     public static final double PNG_SCALE = 2.0;
 
-    private static final String STYLESHEET =
+    static final String STYLESHEET =
             ChainDiagram.class.getResource("/dev/signpost/ui/chain/chain.css").toExternalForm();
+    private static final Executor SHARED_WORKER = Executors.newSingleThreadExecutor(
+            new NamedDaemonThreadFactory("signpost-export", (thread, error) -> System.getLogger(
+                    ChainDiagram.class.getName()).log(System.Logger.Level.ERROR, "export failed", error)));
 
     private final Locale locale;
     private final ExportTexts names;
     private final ChainTexts texts;
-    private final Map<String, Hop> hops = new LinkedHashMap<>();
-    private final Map<String, Check> checks = new LinkedHashMap<>();
-    private final Map<String, ChainNodeView> views = new HashMap<>();
-    private final Pane canvas = new Pane();
-    private final Scale scale = new Scale(1, 1, 0, 0);
-    private final ScrollPane scroll;
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final ChainStore store;
+    private final ChainShapes shapes;
+    private final ChainViewport viewport;
+    private final RootCauseBanner banner;
     private final ChainDetailsPane details;
     private final ReadOnlyObjectWrapper<Hop> selected = new ReadOnlyObjectWrapper<>();
-    private final Label zoomLabel = new Label();
-    private final Label message = new Label();
     /** One tooltip shared by all boxes, filled in when shown: cheaper than one per box on every redraw. */
-    private final Tooltip hoverTip = new Tooltip();
-    private Set<String> highlighted = Set.of();
+    private final Tooltip hoverTip = ChainKeyboard.hoverTip(this::hoverText);
+    private final Set<String> expanded = new HashSet<>();
+    private Map<String, String> changes = Map.of();
     private ChainLayout layout = ChainLayout.of(List.of());
-    private boolean userZoomed;
+    private Optional<RootCause> rootCause = Optional.empty();
+    private ChainExporter exporter;
+    private final BooleanProperty collapse = new SimpleBooleanProperty(true);
+    /** Scroll to the broken hop after each redraw, until the user scrolls or walks the chain themselves. */
+    private boolean followRootCause = true;
+    private String pendingReveal;
+    private final Runnable afterLayout = () -> {
+        if (pendingReveal != null) {
+            String id = pendingReveal;
+            pendingReveal = null;
+            scrollTo(id);
+        }
+    };
+    private int rebuilds;
+    private long rebuildNanos;
 
     /** A diagram speaking the default locale's language. */
     public ChainDiagram() {
@@ -118,48 +106,34 @@ public final class ChainDiagram extends BorderPane {
         this.locale = locale;
         this.names = new ExportTexts(locale);
         this.texts = new ChainTexts(locale);
+        this.store = new ChainStore(Platform::runLater, this::rebuild);
+        this.shapes = new ChainShapes(names, texts);
+        this.viewport = new ChainViewport(store::changed);
+        this.exporter = new ChainExporter(SHARED_WORKER, STYLESHEET, shapes, locale);
         getStylesheets().add(STYLESHEET);
         getStyleClass().add("chain-diagram");
 
-        canvas.getStyleClass().add("chain-canvas");
-        javafx.scene.Group zoomed = new javafx.scene.Group(canvas);
-        zoomed.getTransforms().add(scale);
-        // The outer group reports the scaled bounds, so the scroll pane's extent follows the zoom.
-        scroll = new ScrollPane(new javafx.scene.Group(zoomed));
-        scroll.setPannable(true);
-        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.isControlDown() || e.isShortcutDown()) {
-                setZoom(getZoom() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
-                e.consume();
-            }
+        viewport.node().addEventFilter(ScrollEvent.SCROLL, e -> followRootCause = false);
+        viewport.node().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> followRootCause = false);
+        setCenter(viewport.node());
+        banner = new RootCauseBanner(names, texts, hop -> {
+            revealHop(hop.id());
+            nodeFor(hop.id()).ifPresent(Node::requestFocus);
         });
-        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
-            if (!userZoomed) {
-                fit();
-            }
-        });
-        zoom.addListener((obs, old, now) -> {
-            scale.setX(now.doubleValue());
-            scale.setY(now.doubleValue());
-            zoomLabel.setText(texts.get("toolbar.zoomLevel", String.valueOf(Math.round(now.doubleValue() * 100))));
-        });
-        zoomLabel.setText(texts.get("toolbar.zoomLevel", "100"));
-        setCenter(scroll);
-        setTop(toolbar());
+        setTop(new VBox(new ChainToolbar(this, texts), banner));
 
-        hoverTip.setShowDelay(Duration.millis(250));
-        hoverTip.setShowDuration(Duration.seconds(30));
-        hoverTip.setWrapText(true);
-        hoverTip.setMaxWidth(380);
-        hoverTip.setOnShowing(e -> {
-            if (hoverTip.getOwnerNode() instanceof ChainNodeView view) {
-                hoverTip.setText(tooltipText(view.hop()));
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
             }
         });
         details = new ChainDetailsPane(locale);
         details.setOnClose(this::closeDetails);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && getRight() != null) {
+            if (e.getCode() == KeyCode.ESCAPE && getRight() != null) {
                 closeDetails();
                 e.consume();
             }
@@ -167,47 +141,37 @@ public final class ChainDiagram extends BorderPane {
         rebuild();
     }
 
+    /** Runs exports' encoding and file writes on {@code worker} instead of the diagram's own thread. */
+    public void setWorker(Executor worker) {
+        exporter = exporter.withWorker(worker);
+    }
+
     // ----- data in -----
 
-    /** Adds a hop, or replaces the hop with the same id in its place, and redraws. */
+    /** Adds a hop, or replaces the hop with the same id in its place. */
     public void update(Hop hop) {
-        hops.put(hop.id(), hop);
-        rebuild();
-        Hop shown = details.hop();
-        if (shown != null && shown.id().equals(hop.id())) {
-            openDetails(hop);
-        }
+        store.put(hop);
+        refreshDetails(List.of(hop));
     }
 
-    /** Adds or replaces several hops (by id) with one redraw, as when events arrive in a burst. */
+    /** Adds or replaces several hops (by id), as when events arrive in a burst. */
     public void updateAll(Collection<Hop> newHops) {
-        if (newHops.isEmpty()) {
-            return;
-        }
-        newHops.forEach(h -> hops.put(h.id(), h));
-        rebuild();
-        Hop shown = details.hop();
-        if (shown != null && hops.containsKey(shown.id()) && !hops.get(shown.id()).equals(shown)) {
-            openDetails(hops.get(shown.id()));
-        }
+        store.putAll(newHops);
+        refreshDetails(newHops);
     }
 
-    /** Records a final verdict, whose fix then shows on hover and in the details of the hops it names. */
-    public void updateCheck(Check check) {
-        checks.put(check.id(), check);
-        rebuild();
+    /** Records verdicts, whose fixes then show in the boxes, on hover and in the details of their hops. */
+    public void updateChecks(Collection<Check> newChecks) {
+        store.putChecks(newChecks);
     }
 
     /** Shows a finished report, replacing everything shown before. */
     public void setReport(Report report) {
-        String shown = details.hop() == null ? null : details.hop().id();
-        hops.clear();
-        checks.clear();
-        report.hops().forEach(h -> hops.put(h.id(), h));
-        report.checks().forEach(c -> checks.put(c.id(), c));
-        rebuild();
-        if (shown != null && hops.containsKey(shown)) {
-            openDetails(hops.get(shown));
+        Hop shown = details.hop();
+        store.replace(report);
+        followRootCause = true;
+        if (shown != null && store.hop(shown.id()) != null) {
+            openDetails(store.hop(shown.id()));
         } else {
             closeDetails();
         }
@@ -215,75 +179,58 @@ public final class ChainDiagram extends BorderPane {
 
     /** Removes everything, as before a new run. */
     public void clear() {
-        hops.clear();
-        checks.clear();
+        store.clear();
         closeDetails();
-        userZoomed = false;
-        rebuild();
+        expanded.clear();
+        followRootCause = true;
     }
 
     /**
-     * A listener to give the engine: it hands events to the JavaFX thread and applies them there, several at a
-     * time when they arrive faster than the screen redraws, in arrival order. The diagram itself does no I/O.
+     * A listener to give the engine: it hands events to the JavaFX thread and applies them there, all that arrived
+     * together with one redraw, in arrival order. The diagram itself does no I/O.
      */
     public ReportListener liveListener() {
-        ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
-        AtomicBoolean scheduled = new AtomicBoolean();
-        // Events come in bursts (A and AAAA, every address at once): apply whatever has arrived in one redraw.
-        Runnable drain = () -> {
-            scheduled.set(false);
-            List<Hop> newHops = new ArrayList<>();
-            List<Check> newChecks = new ArrayList<>();
-            for (Object event = pending.poll(); event != null; event = pending.poll()) {
-                if (event instanceof Hop hop) {
-                    newHops.add(hop);
-                } else if (event instanceof Check check) {
-                    newChecks.add(check);
-                }
-            }
-            newChecks.forEach(c -> checks.put(c.id(), c));
-            if (!newHops.isEmpty()) {
-                updateAll(newHops);
-            } else if (!newChecks.isEmpty()) {
-                rebuild();
-            }
-        };
-        return new ReportListener() {
-            @Override
-            public void onHop(Hop hop) {
-                offer(hop);
-            }
-
-            @Override
-            public void onCheck(Check check) {
-                offer(check);
-            }
-
-            private void offer(Object event) {
-                pending.add(event);
-                if (scheduled.compareAndSet(false, true)) {
-                    Platform.runLater(drain);
-                }
-            }
-        };
+        return store.liveListener();
     }
 
-    /** Marks hops (by id) as changed, e.g. in the "after" side of a comparison. */
-    public void setHighlighted(Collection<String> hopIds) {
-        highlighted = Set.copyOf(hopIds);
-        views.forEach((id, view) -> view.setChanged(highlighted.contains(id)));
+    /** Marks changed hops with what they were before ("was Fail"), shown in a badge on the box. */
+    public void setChanges(Map<String, String> beforeByHopId) {
+        changes = Map.copyOf(beforeByHopId);
+        // Changed hops stay in sight: the layout keeps them out of folds.
+        store.changed();
+        markChanges();
+    }
+
+    private void markChanges() {
+        shapes.views().forEach((id, view) -> {
+            if (view instanceof ChainNodeView box) {
+                box.setChanged(changes.get(id));
+            }
+        });
     }
 
     // ----- state out -----
 
     /** The hops shown, in the order they first arrived. */
     public List<Hop> hops() {
-        return List.copyOf(hops.values());
+        return store.hops();
     }
 
     /** The current geometry. */
     public ChainLayout layoutResult() {
+        store.flush();
         return layout;
+    }
+
+    /** The layout exports draw: every hop, none folded, at the default width. */
+    public ChainLayout exportLayout() {
+        return ChainExporter.layout(store.hops(), store.checks());
+    }
+
+    /** The hop to fix first, as the banner names it. */
+    public Optional<RootCause> rootCause() {
+        store.flush();
+        return rootCause;
     }
 
     /** The hop whose details are open, or null. */
@@ -296,14 +243,36 @@ public final class ChainDiagram extends BorderPane {
         return details;
     }
 
-    /** The box drawn for a hop, for hosts and tests that want to focus or point at it. */
+    /** The banner naming the broken hop. */
+    public Node rootCauseBanner() {
+        return banner;
+    }
+
+    /** The scroll pane the chain is drawn in: the area a user sees. */
+    public Node viewportNode() {
+        return viewport.node();
+    }
+
+    /** The box drawn for a hop (absent while it is folded), for hosts and tests that want to focus or point at it. */
     public Optional<Node> nodeFor(String hopId) {
-        return Optional.ofNullable(views.get(hopId));
+        store.flush();
+        Node view = shapes.view(hopId);
+        return Optional.ofNullable(view instanceof ChainNodeView ? view : null);
     }
 
     /** The checks that name a hop in {@link Check#hopIds()}. */
     public List<Check> checksFor(String hopId) {
-        return checks.values().stream().filter(c -> c.hopIds().contains(hopId)).toList();
+        return store.checksFor(hopId);
+    }
+
+    /** How many times the chain was laid out and drawn: once per batch of changes. */
+    public int rebuildCount() {
+        return rebuilds;
+    }
+
+    /** UI-thread time spent laying out and drawing, in total. */
+    public long rebuildNanos() {
+        return rebuildNanos;
     }
 
     // ----- look -----
@@ -317,43 +286,58 @@ public final class ChainDiagram extends BorderPane {
         }
     }
 
+    private boolean isDark() {
+        return getStyleClass().contains("dark");
+    }
+
     public DoubleProperty zoomProperty() {
-        return zoom;
+        return viewport.zoomProperty();
     }
 
     public double getZoom() {
-        return zoom.get();
+        return viewport.zoom();
     }
 
-    /**
-     * Sets the zoom, kept between {@link #MIN_ZOOM} and {@link #MAX_ZOOM}; the chain then stops fitting itself to
-     * the window until {@link #fitToWindow()} or the Fit button.
-     */
+    /** Sets the zoom, kept between {@link #MIN_ZOOM} and {@link #MAX_ZOOM}. */
     public void setZoom(double value) {
-        userZoomed = true;
-        applyZoom(value);
+        viewport.setZoom(value);
     }
 
-    private void applyZoom(double value) {
-        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
-    }
-
-    /**
-     * Scales the chain to fit the visible area (never above 100 %, never below {@link #MIN_FIT_ZOOM}) and keeps it
-     * fitted as hops arrive and the window changes size.
-     */
+    /** Folds what needs no attention again and picks the zoom at which the whole chain shows, at most 100 %. */
     public void fitToWindow() {
-        userZoomed = false;
-        fit();
+        expanded.clear();
+        collapse.set(true);
+        store.changed();
+        store.flush();
+        viewport.setZoom(viewport.fittingZoom(layout.height()));
+        store.flush();
     }
 
-    private void fit() {
-        Bounds viewport = scroll.getViewportBounds();
-        if (viewport == null || viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
-            return;
+    /** Shows every step, or folds passed stretches again. */
+    public void setCollapsed(boolean fold) {
+        collapse.set(fold);
+        expanded.clear();
+        store.changed();
+    }
+
+    /** True while passed stretches are folded. */
+    public ReadOnlyBooleanProperty collapsedProperty() {
+        return collapse;
+    }
+
+    /** Opens a fold (by {@link Fold#id()}). */
+    public void expand(String foldId) {
+        if (expanded.add(foldId)) {
+            store.changed();
         }
-        double fit = Math.min(viewport.getWidth() / layout.width(), viewport.getHeight() / layout.height());
-        applyZoom(Math.max(MIN_FIT_ZOOM, Math.min(1.0, fit)));
+    }
+
+    /** Opens the fold a hop is hidden in, if any, and scrolls its box into view. */
+    public void revealHop(String hopId) {
+        store.flush();
+        layout.foldOf(hopId).ifPresent(this::expand);
+        store.flush();
+        scrollTo(hopId);
     }
 
     // ----- details -----
@@ -362,17 +346,14 @@ public final class ChainDiagram extends BorderPane {
     public void openDetails(Hop hop) {
         details.show(hop, checksFor(hop.id()));
         selected.set(hop);
-        views.forEach((id, view) -> view.setSelected(id.equals(hop.id())));
+        markSelection();
         if (getRight() != details) {
             setRight(details);
             // The pane narrows the view: lay out now so the selected box can be scrolled back into sight.
             applyCss();
             layout();
         }
-        ChainNodeView view = views.get(hop.id());
-        if (view != null) {
-            ensureVisible(view);
-        }
+        revealHop(hop.id());
     }
 
     /** Closes the details pane and gives the focus back to the box it was about. */
@@ -381,334 +362,133 @@ public final class ChainDiagram extends BorderPane {
         selected.set(null);
         details.clear();
         setRight(null);
-        views.values().forEach(v -> v.setSelected(false));
-        if (was != null && views.containsKey(was.id())) {
-            views.get(was.id()).requestFocus();
+        markSelection();
+        if (was != null) {
+            nodeFor(was.id()).ifPresent(Node::requestFocus);
         }
+    }
+
+    private void refreshDetails(Collection<Hop> changed) {
+        Hop shown = details.hop();
+        if (shown != null) {
+            changed.stream().filter(h -> h.id().equals(shown.id()) && !h.equals(shown)).findFirst()
+                    .ifPresent(h -> details.show(h, checksFor(h.id())));
+        }
+    }
+
+    private void markSelection() {
+        shapes.views().forEach((id, view) -> {
+            if (view instanceof ChainNodeView box) {
+                box.setSelected(selected.get() != null && selected.get().id().equals(id));
+            }
+        });
     }
 
     // ----- export -----
 
     /**
-     * The chain rendered at {@code pixelScale} times its size, independent of the zoom on screen and without focus
-     * or selection marks: a clean picture to share.
+     * The whole chain (nothing folded) rendered at {@code pixelScale} times its size, independent of the zoom on
+     * screen and without focus or selection marks: a clean picture to share.
      */
     public WritableImage snapshot(double pixelScale) {
-        Pane picture = new Pane();
-        picture.getStylesheets().add(STYLESHEET);
-        picture.getStyleClass().addAll("chain-diagram", "chain-canvas");
-        if (getStyleClass().contains("dark")) {
-            picture.getStyleClass().add("dark");
-        }
-        picture.getChildren().setAll(draw(layout, false));
-        picture.setPrefSize(layout.width(), layout.height());
-        picture.setMinSize(layout.width(), layout.height());
-        picture.setMaxSize(layout.width(), layout.height());
-        picture.resize(layout.width(), layout.height());
-        // A scene of its own gives the picture CSS and layout without disturbing the diagram on screen.
-        new Scene(picture);
-        picture.applyCss();
-        picture.layout();
-        int width = (int) Math.ceil(layout.width() * pixelScale);
-        int height = (int) Math.ceil(layout.height() * pixelScale);
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setTransform(new Scale(pixelScale, pixelScale));
-        parameters.setViewport(new Rectangle2D(0, 0, width, height));
-        return picture.snapshot(parameters, new WritableImage(width, height));
+        return exporter.picture(store.hops(), store.checks(), isDark(), pixelScale).image();
     }
 
-    /** Writes a PNG at {@link #PNG_SCALE}× to {@code file}, replacing it only once the image is complete. */
-    public void exportPng(Path file) throws IOException {
-        BufferedImage image = SwingFXUtils.fromFXImage(snapshot(PNG_SCALE), null);
-        Path temp = tempBeside(file);
-        try {
-            if (!ImageIO.write(image, "png", temp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    /** Writes a PNG at {@link #PNG_SCALE}× to {@code file}; the picture is taken now, encoded and written later. */
+    public CompletableFuture<Path> exportPng(Path file) {
+        return exporter.writePng(store.hops(), store.checks(), isDark(), PNG_SCALE, file);
     }
 
-    /** Writes the chain as SVG (the same drawing as the HTML report's) to {@code file}. */
-    public void exportSvg(Path file) throws IOException {
-        Path temp = tempBeside(file);
-        try {
-            Files.writeString(temp, SvgChain.write(hops(), locale), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static Path tempBeside(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        return Files.createTempFile(dir, ".signpost-", ".part");
+    /** Writes the whole chain as SVG (the same drawing as the HTML report's) to {@code file}, off this thread. */
+    public CompletableFuture<Path> exportSvg(Path file) {
+        return exporter.writeSvg(store.hops(), store.checks(), isDark(), file);
     }
 
     // ----- drawing -----
 
-    private HBox toolbar() {
-        Button out = toolButton("−", "toolbar.zoomOut", () -> setZoom(getZoom() / 1.2));
-        Button in = toolButton("+", "toolbar.zoomIn", () -> setZoom(getZoom() * 1.2));
-        Button fit = toolButton(texts.get("toolbar.fit"), "toolbar.fit", this::fitToWindow);
-        Button actual = toolButton(texts.get("toolbar.actualSize"), "toolbar.actualSize", () -> setZoom(1));
-        Button png = toolButton(texts.get("toolbar.exportPng"), "toolbar.exportPng",
-                () -> chooseAndExport("export.pngTitle", "export.pngFilter", "*.png", "chain.png", true));
-        Button svg = toolButton(texts.get("toolbar.exportSvg"), "toolbar.exportSvg",
-                () -> chooseAndExport("export.svgTitle", "export.svgFilter", "*.svg", "chain.svg", false));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        message.setWrapText(true);
-        HBox bar = new HBox(out, zoomLabel, in, fit, actual, message, spacer, png, svg);
-        bar.getStyleClass().add("chain-toolbar");
-        return bar;
+    private void rebuild() {
+        long start = System.nanoTime();
+        String focusedId = shapes.views().entrySet().stream().filter(e -> e.getValue().isFocused())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        List<Hop> hops = store.hops();
+        List<Check> checks = store.checks();
+        layout = ChainLayout.of(hops, new ChainLayout.Options(viewport.layoutWidth(), collapse.get(), expanded,
+                ChainFindings.fixes(hops, checks), changes.keySet()));
+        viewport.canvas().getChildren().setAll(shapes.draw(layout, true, this::wire, texts.get("empty")));
+        viewport.setContentSize(layout.width(), layout.height());
+        markSelection();
+        markChanges();
+        rootCause = ChainFindings.rootCause(layout, checks);
+        banner.update(rootCause, hops);
+        setAccessibleText(texts.get("diagram.accessible", String.valueOf(hops.size())));
+        if (focusedId != null && shapes.view(focusedId) != null) {
+            shapes.view(focusedId).requestFocus();
+        } else if (followRootCause) {
+            // The broken hop, else the first one changed since an earlier check (Verify): what to look at.
+            Optional<String> target = rootCause.map(r -> r.hop().id())
+                    .or(() -> layout.order().stream().filter(changes::containsKey).findFirst());
+            // After the coming layout pass: the banner above may grow and move the chain down.
+            target.ifPresent(id -> {
+                pendingReveal = id;
+                requestLayout();
+            });
+        }
+        rebuilds++;
+        rebuildNanos += System.nanoTime() - start;
     }
 
-    private Button toolButton(String text, String key, Runnable action) {
-        Button button = new Button(text);
-        button.setAccessibleText(texts.get(key));
-        button.setTooltip(new Tooltip(texts.get(key)));
-        button.setOnAction(e -> action.run());
-        button.setFocusTraversable(false);
-        return button;
+    private void wire(Node view) {
+        ChainKeyboard.wire(view, hoverTip, new ChainKeyboard.Actions() {
+            @Override
+            public Optional<Node> target(String fromId, KeyCode key) {
+                followRootCause = false;
+                return ChainKeyboard.target(layout, fromId, key).map(shapes::view);
+            }
+
+            @Override
+            public void activate(Node target) {
+                ChainDiagram.this.activate(target);
+            }
+
+            @Override
+            public void reveal(String id) {
+                scrollTo(id);
+            }
+        });
     }
 
-    private void chooseAndExport(String titleKey, String filterKey, String pattern, String name, boolean png) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(texts.get(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get(filterKey), pattern));
-        chooser.setInitialFileName(name);
-        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file == null) {
+    private void activate(Node view) {
+        if (view instanceof ChainNodeView box) {
+            openDetails(box.hop());
+        } else if (view instanceof ChainFoldView fold) {
+            String first = fold.fold().hops().get(0).id();
+            expand(fold.fold().id());
+            store.flush();
+            nodeFor(first).ifPresent(Node::requestFocus);
+        }
+    }
+
+    private String hoverText(Node owner) {
+        if (owner instanceof ChainNodeView view) {
+            return tooltipText(view.hop());
+        }
+        return owner instanceof ChainFoldView fold ? ChainCaptions.tooltip(fold.fold(), names) : "";
+    }
+
+    /** The hover text: the hop's whole value, what happened, and the fix of every check about it. */
+    String tooltipText(Hop hop) {
+        return ChainCaptions.tooltip(hop, checksFor(hop.id()), names);
+    }
+
+    /** Scrolls so that a box or fold (by id) is in view. */
+    private void scrollTo(String id) {
+        Optional<NodeBox> box = layout.node(id);
+        if (box.isPresent()) {
+            NodeBox b = box.get();
+            viewport.reveal(b.x(), b.y(), b.width(), b.height(), layout.width(), layout.height());
             return;
         }
-        try {
-            if (png) {
-                exportPng(file.toPath());
-            } else {
-                exportSvg(file.toPath());
-            }
-            message.setText("");
-        } catch (IOException e) {
-            message.setText(texts.get("export.failed", file.getName(), e.getMessage()));
-        }
-    }
-
-    private void rebuild() {
-        String focusedId = views.entrySet().stream().filter(e -> e.getValue().isFocused()).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
-        layout = ChainLayout.of(List.copyOf(hops.values()));
-        List<Node> children = draw(layout, true);
-        canvas.getChildren().setAll(children);
-        canvas.setPrefSize(layout.width(), layout.height());
-        canvas.setMinSize(layout.width(), layout.height());
-        canvas.setMaxSize(layout.width(), layout.height());
-        setAccessibleText(texts.get("diagram.accessible", String.valueOf(hops.size())));
-        if (!userZoomed) {
-            fit();
-        }
-        if (focusedId != null && views.containsKey(focusedId)) {
-            views.get(focusedId).requestFocus();
-        }
-    }
-
-    /**
-     * The shapes of a layout. Interactive drawings wire clicks, keys and tooltips and remember the boxes; export
-     * drawings are plain pictures, without focus or selection marks.
-     */
-    private List<Node> draw(ChainLayout chain, boolean interactive) {
-        Map<String, ChainNodeView> previous = new HashMap<>(views);
-        if (interactive) {
-            views.clear();
-        }
-        List<Node> children = new ArrayList<>();
-        Rectangle background = new Rectangle(chain.width(), chain.height());
-        background.getStyleClass().add("chain-background");
-        background.setFill(javafx.scene.paint.Color.TRANSPARENT);
-        children.add(background);
-        for (LaneBand lane : chain.lanes()) {
-            Rectangle band = new Rectangle(lane.x(), lane.y(), lane.width(), lane.height());
-            band.getStyleClass().add("lane-band");
-            Text title = new Text(lane.x() + 12, lane.y() + 18, names.lane(lane.lane()));
-            title.getStyleClass().add("lane-title");
-            children.addAll(List.of(band, title));
-        }
-        for (Group group : chain.groups()) {
-            Rectangle frame = new Rectangle(group.x(), group.y(), group.width(), group.height());
-            frame.getStyleClass().addAll("family-group", group.family() == AddressFamily.IPV6 ? "ipv6" : "ipv4");
-            Text tag = new Text(names.family(group.family()));
-            tag.getStyleClass().add("family-tag");
-            tag.setX(group.x() + group.width() - 40);
-            tag.setY(group.y() + 15);
-            children.addAll(List.of(frame, tag));
-        }
-        for (Edge edge : chain.edges()) {
-            children.addAll(edgeShapes(edge));
-        }
-        for (NodeBox box : chain.nodes()) {
-            Hop hop = box.hop();
-            String caption = hop.rule() != null ? hop.rule() : (hop.taken() ? null : names.get("notTaken"));
-            if (caption != null) {
-                children.add(smallText(caption, "edge-label", box.x() + 2, box.y() - 4,
-                        box.width() + ChainLayout.COLUMN_GAP / 2));
-            }
-            if (!hop.taken() && hop.detail() != null) {
-                children.add(smallText(hop.detail(), "not-taken-reason", box.x() + 4, box.bottom() + 12,
-                        box.width() + ChainLayout.COLUMN_GAP));
-            }
-        }
-        for (NodeBox box : chain.nodes()) {
-            ChainNodeView reusable = interactive ? previous.get(box.id()) : null;
-            ChainNodeView view;
-            if (reusable != null && reusable.shows(box)) {
-                // Unchanged hop: move the existing box instead of building a new one (live runs redraw often).
-                view = reusable;
-                view.relocate(box.x(), box.y());
-            } else {
-                view = new ChainNodeView(box, names, texts);
-                if (interactive) {
-                    wire(view);
-                }
-            }
-            if (interactive) {
-                view.setChanged(highlighted.contains(box.id()));
-                view.setSelected(selected.get() != null && selected.get().id().equals(box.id()));
-                views.put(box.id(), view);
-            } else {
-                view.setFocusTraversable(false);
-            }
-            children.add(view);
-        }
-        if (chain.nodes().isEmpty()) {
-            Label empty = new Label(texts.get("empty"));
-            empty.getStyleClass().add("chain-empty");
-            empty.relocate(ChainLayout.MARGIN, ChainLayout.MARGIN);
-            children.add(empty);
-        }
-        return children;
-    }
-
-    private List<Node> edgeShapes(Edge edge) {
-        String status = "status-" + edge.status().name().toLowerCase(Locale.ROOT);
-        double bend = ChainLayout.COLUMN_GAP / 2;
-        double endX = edge.x2() - 1;
-        javafx.scene.shape.Path path = new javafx.scene.shape.Path(new MoveTo(edge.x1(), edge.y1()),
-                new CubicCurveTo(edge.x1() + bend, edge.y1(), edge.x2() - bend, edge.y2(), endX - 6, edge.y2()));
-        path.getStyleClass().addAll("chain-edge", status);
-        Polygon arrow = new Polygon(endX - 7, edge.y2() - 4, endX, edge.y2(), endX - 7, edge.y2() + 4);
-        arrow.getStyleClass().addAll("chain-arrow", status);
-        if (!edge.taken()) {
-            path.getStyleClass().add("not-taken");
-            arrow.getStyleClass().add("not-taken");
-        }
-        path.setMouseTransparent(true);
-        arrow.setMouseTransparent(true);
-        return List.of(path, arrow);
-    }
-
-    private static Text smallText(String content, String styleClass, double x, double baseline, double width) {
-        Text text = new Text(x, baseline, ChainLayout.fit(content, width, 5.8));
-        text.getStyleClass().add(styleClass);
-        text.setMouseTransparent(true);
-        return text;
-    }
-
-    private void wire(ChainNodeView view) {
-        Hop hop = view.hop();
-        view.setOnMouseClicked(e -> {
-            view.requestFocus();
-            openDetails(hop);
-        });
-        view.setOnKeyPressed(e -> {
-            switch (e.getCode()) {
-                case ENTER, SPACE -> openDetails(hop);
-                case LEFT -> moveFocus(neighbour(hop, -1, 0));
-                case RIGHT -> moveFocus(neighbour(hop, 1, 0));
-                case UP -> moveFocus(neighbour(hop, 0, -1));
-                case DOWN -> moveFocus(neighbour(hop, 0, 1));
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-        view.focusedProperty().addListener((obs, was, now) -> {
-            if (now) {
-                ensureVisible(view);
-            }
-        });
-        Tooltip.install(view, hoverTip);
-    }
-
-    /** The hover text: what happened on this hop, and the fix of every check about it that needs action. */
-    String tooltipText(Hop hop) {
-        List<String> lines = new ArrayList<>();
-        lines.add(names.kind(hop.kind()) + ": " + (hop.label() == null ? "" : hop.label()) + " — "
-                + names.status(hop.status()));
-        if (hop.detail() != null) {
-            lines.add(hop.taken() ? hop.detail() : texts.get("tooltip.notTaken", hop.detail()));
-        }
-        Set<String> fixes = new HashSet<>();
-        for (Check check : checksFor(hop.id())) {
-            if (ChainDetailsPane.actionable(check) && check.fix() != null && fixes.add(check.fix())) {
-                lines.add(texts.get("tooltip.fix", check.fix()));
-            }
-        }
-        return String.join("\n", lines);
-    }
-
-    /** The box left/right (parent / first child) or up/down (nearest in the same column) of a hop. */
-    private Optional<ChainNodeView> neighbour(Hop hop, int dx, int dy) {
-        NodeBox from = layout.node(hop.id()).orElse(null);
-        if (from == null) {
-            return Optional.empty();
-        }
-        if (dx < 0) {
-            return Optional.ofNullable(hop.parentId()).map(views::get);
-        }
-        if (dx > 0) {
-            return layout.edges().stream().filter(e -> e.fromId().equals(hop.id())).findFirst()
-                    .map(e -> views.get(e.toId()));
-        }
-        Comparator<NodeBox> byDistance = Comparator.comparingDouble(b -> Math.abs(b.y() - from.y()));
-        return layout.nodes().stream()
-                .filter(b -> b.column() == from.column() && (dy < 0 ? b.y() < from.y() : b.y() > from.y()))
-                .min(byDistance)
-                .map(b -> views.get(b.id()));
-    }
-
-    private static void moveFocus(Optional<ChainNodeView> target) {
-        target.ifPresent(Node::requestFocus);
-    }
-
-    /** Scrolls so that a box is in view. */
-    private void ensureVisible(Node node) {
-        Bounds viewport = scroll.getViewportBounds();
-        double contentWidth = layout.width() * getZoom();
-        double contentHeight = layout.height() * getZoom();
-        double x = node.getBoundsInParent().getMinX() * getZoom();
-        double y = node.getBoundsInParent().getMinY() * getZoom();
-        double w = node.getBoundsInParent().getWidth() * getZoom();
-        double h = node.getBoundsInParent().getHeight() * getZoom();
-        double extraW = contentWidth - viewport.getWidth();
-        double extraH = contentHeight - viewport.getHeight();
-        if (extraW > 0) {
-            double left = scroll.getHvalue() * extraW;
-            if (x < left) {
-                scroll.setHvalue(x / extraW);
-            } else if (x + w > left + viewport.getWidth()) {
-                scroll.setHvalue(Math.min(1, (x + w - viewport.getWidth()) / extraW));
-            }
-        }
-        if (extraH > 0) {
-            double top = scroll.getVvalue() * extraH;
-            if (y < top) {
-                scroll.setVvalue(y / extraH);
-            } else if (y + h > top + viewport.getHeight()) {
-                scroll.setVvalue(Math.min(1, (y + h - viewport.getHeight()) / extraH));
-            }
-        }
+        layout.folds().stream().filter(f -> f.id().equals(id)).findFirst().ifPresent(f ->
+                viewport.reveal(f.x(), f.y(), f.width(), f.height(), layout.width(), layout.height()));
     }
 }

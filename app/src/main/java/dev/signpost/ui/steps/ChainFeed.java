@@ -6,7 +6,13 @@ import dev.signpost.ui.chain.ChainDiagram;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 
-/** Keeps a {@link ChainDiagram} in step with a {@link CheckRunner}: live hops and checks, then the final report. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps a {@link ChainDiagram} in step with a {@link CheckRunner}: live hops and checks, then the final report. Each
+ * list change is handed over whole; the diagram lays out once for everything that changed in one go.
+ */
 final class ChainFeed {
 
     private ChainFeed() {
@@ -20,21 +26,25 @@ final class ChainFeed {
                 diagram.clear();
                 return;
             }
+            List<Hop> added = new ArrayList<>();
             while (change.next()) {
-                change.getAddedSubList().forEach(diagram::update);
+                added.addAll(change.getAddedSubList());
             }
+            diagram.updateAll(added);
         });
         runner.checks().addListener((ListChangeListener<Check>) change -> {
+            List<Check> added = new ArrayList<>();
             while (change.next()) {
-                change.getAddedSubList().forEach(diagram::updateCheck);
+                added.addAll(change.getAddedSubList());
             }
+            diagram.updateChecks(added);
         });
         runner.reportProperty().addListener((obs, old, report) -> {
             if (report != null) {
                 diagram.setReport(report);
             }
         });
-        runner.hops().forEach(diagram::update);
-        runner.checks().forEach(diagram::updateCheck);
+        diagram.updateAll(runner.hops());
+        diagram.updateChecks(runner.checks());
     }
 }

@@ -52,11 +52,12 @@ public final class LiveCheckView extends VBox {
         model.findings().addListener((ListChangeListener<PlanComparison.Finding>) change -> rebuildFindings.run());
         rebuildFindings.run();
 
+        // The chain right under the status: its banner names the broken hop, visible without scrolling.
         getChildren().addAll(
-                lead(model, texts), Ui.networkNote(model.networkNote()), status, actions, error, findings,
+                lead(model, texts), Ui.networkNote(model.networkNote()), status, actions, error,
                 new AppsSummaryView(runner.reportProperty(), texts),
                 Ui.section(texts.get("wizard.check.chain.title")),
-                diagram(runner, texts, dark),
+                diagram(runner, texts, dark), findings,
                 ReportViews.hopListPane(runner.hops(), texts),
                 Ui.section(texts.get("wizard.check.checks.title")),
                 ReportViews.checkList(runner.checks(), texts));

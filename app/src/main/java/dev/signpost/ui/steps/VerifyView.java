@@ -66,9 +66,10 @@ public final class VerifyView extends VBox {
         };
         model.advice().addListener((ListChangeListener<String>) change -> rebuildAdvice.run());
 
+        // The chain comes before the check-by-check table: what changed should be on screen without scrolling.
         getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), Ui.networkNote(model.networkNote()), status,
                 new HBox(8, again), error,
-                grid, advice, Ui.section(texts.get("wizard.verify.chains.title")), comparison(model, texts, dark),
+                advice, Ui.section(texts.get("wizard.verify.chains.title")), comparison(model, texts, dark), grid,
                 ReportViews.hopListPane(runner.hops(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);
     }
@@ -79,7 +80,7 @@ public final class VerifyView extends VBox {
         ChainComparison comparison = new ChainComparison(texts.locale());
         comparison.setId("verify-comparison");
         comparison.setPrefHeight(520);
-        comparison.setMinHeight(320);
+        comparison.setMinHeight(360);
         ChainFeed.follow(comparison.after(), model.runner(), dark);
         comparison.before().setDark(dark.get());
         dark.addListener((obs, old, now) -> comparison.before().setDark(now));

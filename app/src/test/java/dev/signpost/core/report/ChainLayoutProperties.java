@@ -59,11 +59,17 @@ class ChainLayoutProperties {
             assertThat(child.parentId()).isEqualTo(edge.fromId());
             NodeBox from = layout.node(edge.fromId()).orElseThrow();
             NodeBox to = layout.node(edge.toId()).orElseThrow();
-            assertThat(edge.x1()).isEqualTo(from.right());
-            assertThat(edge.y1()).isEqualTo(from.centerY());
-            assertThat(edge.x2()).isEqualTo(to.x());
-            assertThat(edge.y2()).isEqualTo(to.centerY());
-            assertThat(to.x()).isGreaterThan(from.right());
+            // Down the parent's stem, then into the child: its top when right below, else its left side.
+            assertThat(edge.x1()).isEqualTo(from.x() + ChainLayout.STEM_INSET);
+            assertThat(edge.y1()).isEqualTo(from.bottom());
+            if (edge.straight()) {
+                assertThat(to.x()).isEqualTo(from.x());
+                assertThat(edge.y2()).isEqualTo(to.y());
+            } else {
+                assertThat(edge.x2()).isEqualTo(to.x()).isGreaterThan(edge.x1());
+                assertThat(edge.y2()).isEqualTo(to.centerY());
+            }
+            assertThat(to.y()).isGreaterThan(from.bottom());
             assertThat(edge.rule()).isEqualTo(child.rule());
         }
     }

@@ -51,7 +51,10 @@ class ChainDiagramTest {
         for (FederationMethod method : FederationMethod.values()) {
             Report report = ChainFixtures.build(new ChainFixtures.Shape(method,
                     List.of("203.0.113.5", "2001:db8::5"), -1, false, false, true));
-            robot.interact(() -> diagram.setReport(report));
+            robot.interact(() -> {
+                diagram.setCollapsed(false);
+                diagram.setReport(report);
+            });
             Set<Node> nodes = robot.lookup(".chain-node").queryAll();
             assertThat(nodes).as(method.name()).hasSize(report.hops().size());
             for (Hop hop : report.hops()) {
@@ -70,6 +73,7 @@ class ChainDiagramTest {
     void clickingABrokenHopOpensItsDetailsWithCertificateAndFix(FxRobot robot) {
         Report report = ChainFixtures.brokenDelegation();
         robot.interact(() -> {
+            diagram.setCollapsed(false);
             diagram.setReport(report);
             diagram.setZoom(1);
         });
@@ -97,7 +101,10 @@ class ChainDiagramTest {
 
     @Test
     void arrowKeysWalkTheChain(FxRobot robot) {
-        robot.interact(() -> diagram.setReport(ChainFixtures.healthy()));
+        robot.interact(() -> {
+            diagram.setCollapsed(false);
+            diagram.setReport(ChainFixtures.healthy());
+        });
         robot.interact(() -> diagram.nodeFor("fed.server-name").orElseThrow().requestFocus());
         robot.type(KeyCode.RIGHT);
         assertThat(focusedHopId(robot)).isEqualTo("fed.well-known");
@@ -105,9 +112,10 @@ class ChainDiagramTest {
         assertThat(focusedHopId(robot)).isEqualTo("fed.target");
         robot.type(KeyCode.RIGHT);
         assertThat(focusedHopId(robot)).isEqualTo("fed.addr.203.0.113.5");
+        // Down walks the rows top to bottom: the address's own TLS hop is right below it.
         robot.type(KeyCode.DOWN);
-        assertThat(focusedHopId(robot)).isEqualTo("fed.addr.2001:db8::5");
-        robot.type(KeyCode.LEFT);
+        assertThat(focusedHopId(robot)).startsWith("fed.tls.203.0.113.5");
+        robot.type(KeyCode.UP, KeyCode.LEFT);
         assertThat(focusedHopId(robot)).isEqualTo("fed.target");
         robot.type(KeyCode.TAB);
         assertThat(focusedHopId(robot)).isNotNull().isNotEqualTo("fed.target");
@@ -116,7 +124,10 @@ class ChainDiagramTest {
     @Test
     void liveUpdatesAddBoxesInArrivalOrderAndReplaceById(FxRobot robot) {
         Report report = ChainFixtures.brokenDelegation();
-        robot.interact(() -> diagram.clear());
+        robot.interact(() -> {
+            diagram.clear();
+            diagram.setCollapsed(false);
+        });
         assertThat(robot.lookup(".chain-empty").queryAll()).hasSize(1);
         int count = 0;
         for (Hop hop : report.hops()) {
@@ -139,7 +150,11 @@ class ChainDiagramTest {
 
     @Test
     void theLiveListenerHandsEventsToTheFxThread(FxRobot robot) throws Exception {
-        robot.interact(() -> diagram.clear());
+        robot.interact(() -> {
+            diagram.clear();
+            diagram.setCollapsed(false);
+        });
+        int before = diagram.rebuildCount();
         var listener = diagram.liveListener();
         Report report = ChainFixtures.healthy();
         // Called from a non-FX thread, as the engine does.
@@ -155,6 +170,9 @@ class ChainDiagramTest {
                 .containsExactlyElementsOf(report.hops().stream().map(Hop::id).toList());
         assertThat(diagram.checksFor("client.well-known")).isNotEmpty();
         assertThat(robot.lookup(".chain-node").queryAll()).hasSize(report.hops().size());
+        // A burst from the engine thread costs a layout per batch, not one per event.
+        assertThat(diagram.rebuildCount() - before).isLessThanOrEqualTo(4)
+                .isLessThan(report.hops().size() + report.checks().size());
     }
 
     @Test
@@ -163,17 +181,22 @@ class ChainDiagramTest {
         Report report = ChainFixtures.brokenDelegation();
         robot.interact(() -> diagram.setReport(report));
         Path file = dir.resolve("chain.png");
-        AtomicReference<Exception> error = new AtomicReference<>();
+        AtomicReference<String> writer = new AtomicReference<>();
+        AtomicReference<java.util.concurrent.CompletableFuture<Path>> done = new AtomicReference<>();
         robot.interact(() -> {
-            try {
-                diagram.exportPng(file);
-            } catch (Exception e) {
-                error.set(e);
-            }
+            diagram.setWorker(command -> dev.signpost.ui.WizardFixture.EXECUTOR.execute(() -> {
+                writer.set(Thread.currentThread().getName());
+                command.run();
+            }));
+            done.set(diagram.exportPng(file));
         });
-        assertThat(error.get()).isNull();
+        assertThat(done.get().get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(file);
+        assertThat(writer.get()).as("encoded and written off the FX thread").startsWith("test-ui");
         BufferedImage image = ImageIO.read(file.toFile());
-        ChainLayout layout = ChainLayout.of(report);
+        // Exports keep the whole chain, nothing folded, with each broken hop's fix.
+        ChainLayout layout = diagram.exportLayout();
+        assertThat(layout.folds()).isEmpty();
+        assertThat(layout.nodes()).hasSize(report.hops().size());
         assertThat(image.getWidth()).isEqualTo((int) Math.ceil(layout.width() * 2));
         assertThat(image.getHeight()).isEqualTo((int) Math.ceil(layout.height() * 2));
         Set<Integer> colours = new HashSet<>();
@@ -197,29 +220,32 @@ class ChainDiagramTest {
     void svgExportIsWellFormed(FxRobot robot, @TempDir Path dir) throws Exception {
         robot.interact(() -> diagram.setReport(ChainFixtures.clientCorsFailure()));
         Path file = dir.resolve("chain.svg");
-        AtomicReference<Exception> error = new AtomicReference<>();
-        robot.interact(() -> {
-            try {
-                diagram.exportSvg(file);
-            } catch (Exception e) {
-                error.set(e);
-            }
-        });
-        assertThat(error.get()).isNull();
+        AtomicReference<java.util.concurrent.CompletableFuture<Path>> done = new AtomicReference<>();
+        robot.interact(() -> done.set(diagram.exportSvg(file)));
+        done.get().get(20, java.util.concurrent.TimeUnit.SECONDS);
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
     }
 
     @Test
-    void fitsTheWindowAtStartAndZoomsWithinLimits(FxRobot robot) {
+    void startsAtFullSizeFilledToTheWidthAndFitShowsTheWholeChain(FxRobot robot) {
         Report big = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.SRV_MATRIX_FED,
                 java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "203.0.113." + i).toList(), -1, true,
                 false, true));
         robot.interact(() -> {
             diagram.clear();
+            diagram.setCollapsed(false);
             diagram.setReport(big);
         });
-        assertThat(diagram.getZoom()).isLessThan(1).isGreaterThanOrEqualTo(ChainDiagram.MIN_FIT_ZOOM);
+        assertThat(diagram.getZoom()).isEqualTo(1.0);
+        javafx.geometry.Bounds viewport = ((javafx.scene.control.ScrollPane) diagram.viewportNode())
+                .getViewportBounds();
+        // Laid out to the window's width: nothing to scroll sideways.
+        assertThat(diagram.layoutResult().width()).isLessThanOrEqualTo(viewport.getWidth() + 0.5);
+        assertThat(diagram.layoutResult().height()).isGreaterThan(viewport.getHeight());
+        robot.interact(() -> diagram.fitToWindow());
+        assertThat(diagram.layoutResult().height() * diagram.getZoom())
+                .isLessThanOrEqualTo(viewport.getHeight() + 1);
         robot.interact(() -> diagram.setZoom(10));
         assertThat(diagram.getZoom()).isEqualTo(ChainDiagram.MAX_ZOOM);
         robot.interact(() -> diagram.setDark(true));
@@ -235,16 +261,24 @@ class ChainDiagramTest {
         robot.interact(() -> {
             ChainComparison view = new ChainComparison(Locale.GERMAN);
             diagram.getScene().setRoot(view);
+            view.after().setCollapsed(false);
             view.setReports(before, after);
             comparison.set(view);
         });
         ChainComparison view = comparison.get();
-        assertThat(view.after().nodeFor("fed.tls.203.0.113.5:443").orElseThrow().getStyleClass())
-                .contains("changed", "status-pass");
+        Node changed = view.after().nodeFor("fed.tls.203.0.113.5:443").orElseThrow();
+        assertThat(changed.getStyleClass()).contains("changed", "status-pass");
+        assertThat(((javafx.scene.text.Text) changed.lookup(".change-badge")).getText()).isEqualTo("vorher Fehler");
+        assertThat(view.after().isVisible()).isTrue();
+        assertThat(view.before().isVisible()).isFalse();
+        robot.interact(() -> view.showBefore(true));
+        assertThat(view.before().isVisible()).isTrue();
         assertThat(view.after().nodeFor("fed.server-name").orElseThrow().getStyleClass()).doesNotContain("changed");
         assertThat(view.before().nodeFor("fed.tls.203.0.113.5:443").orElseThrow().getStyleClass())
                 .contains("status-fail");
-        assertThat(view.changesText()).contains("Prüfung federation.tls: Fehler → Bestanden");
+        // In words, not ids: which TLS hop (through which address), and what it was.
+        assertThat(view.changesText()).contains("(über IPv4 203.0.113.5)", "Fehler → Bestanden")
+                .doesNotContain("fed.tls", "federation.tls");
     }
 
     @Test

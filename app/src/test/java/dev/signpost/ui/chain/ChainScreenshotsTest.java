@@ -69,11 +69,7 @@ class ChainScreenshotsTest {
             diagram.closeDetails();
             diagram.setDark(dark);
             diagram.setReport(report);
-            try {
-                diagram.exportPng(OUT.resolve(name));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            diagram.exportPng(OUT.resolve(name)).join();
         });
     }
 }

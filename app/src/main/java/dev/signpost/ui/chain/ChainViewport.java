@@ -1,0 +1,171 @@
+package dev.signpost.ui.chain;
+
+import dev.signpost.core.report.ChainLayout;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.transform.Scale;
+
+/**
+ * The scrolled, zoomed window onto the chain. The chain is laid out to the width this window shows
+ * ({@link #layoutWidth()}), so it never needs sideways scrolling; zoom only changes the text size (Ctrl + wheel or the
+ * toolbar), and "Fit" picks the zoom at which the whole height shows.
+ */
+final class ChainViewport {
+
+    /** Smallest and largest zoom. */
+    static final double MIN_ZOOM = 0.25;
+    static final double MAX_ZOOM = 3.0;
+
+    private final Pane canvas = new Pane();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final ScrollPane scroll;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+
+    /** @param relayout called when the width to lay out to changes (window resized, zoom changed) */
+    ChainViewport(Runnable relayout) {
+        canvas.getStyleClass().add("chain-canvas");
+        Group zoomed = new Group(canvas);
+        zoomed.getTransforms().add(scale);
+        // The outer group reports the scaled bounds, so the scroll pane's extent follows the zoom.
+        scroll = new ScrollPane(new Group(zoomed));
+        scroll.setPannable(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.isControlDown() || e.isShortcutDown()) {
+                setZoom(zoom() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+                e.consume();
+            }
+        });
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            if (old == null || Math.abs(old.getWidth() - now.getWidth()) > 0.5) {
+                relayout.run();
+            }
+        });
+        zoom.addListener((obs, old, now) -> {
+            scale.setX(now.doubleValue());
+            scale.setY(now.doubleValue());
+            relayout.run();
+        });
+    }
+
+    ScrollPane node() {
+        return scroll;
+    }
+
+    Pane canvas() {
+        return canvas;
+    }
+
+    DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    double zoom() {
+        return zoom.get();
+    }
+
+    /** Sets the zoom, kept between {@link #MIN_ZOOM} and {@link #MAX_ZOOM}. */
+    void setZoom(double value) {
+        zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
+    }
+
+    /** The width the chain should be laid out to: what the window shows, in unzoomed pixels. */
+    double layoutWidth() {
+        Bounds viewport = scroll.getViewportBounds();
+        if (viewport == null || viewport.getWidth() <= 1) {
+            return ChainLayout.DEFAULT_WIDTH;
+        }
+        return viewport.getWidth() / zoom();
+    }
+
+    /** The visible height, in screen pixels, or 0 before the first layout. */
+    double viewportHeight() {
+        Bounds viewport = scroll.getViewportBounds();
+        return viewport == null ? 0 : viewport.getHeight();
+    }
+
+    /** The zoom at which a chain {@code height} tall shows whole; never above 100 %. */
+    double fittingZoom(double height) {
+        double visible = viewportHeight();
+        if (visible <= 0 || height <= 0) {
+            return 1;
+        }
+        return Math.max(MIN_ZOOM, Math.min(1.0, visible / height));
+    }
+
+    /** Gives the canvas the drawing's size. */
+    void setContentSize(double width, double height) {
+        canvas.setPrefSize(width, height);
+        canvas.setMinSize(width, height);
+        canvas.setMaxSize(width, height);
+    }
+
+    /**
+     * Scrolls so that the area (in unzoomed chain coordinates) is in view, with a little room above it for its
+     * caption; {@code height} is the drawing's height.
+     */
+    void reveal(double x, double y, double w, double h, double width, double height) {
+        Bounds viewport = scroll.getViewportBounds();
+        if (viewport == null) {
+            return;
+        }
+        double z = zoom();
+        double extraW = width * z - viewport.getWidth();
+        double extraH = height * z - viewport.getHeight();
+        if (extraW > 0) {
+            double left = scroll.getHvalue() * extraW;
+            if (x * z < left) {
+                scroll.setHvalue(x * z / extraW);
+            } else if ((x + w) * z > left + viewport.getWidth()) {
+                scroll.setHvalue(Math.min(1, ((x + w) * z - viewport.getWidth()) / extraW));
+            }
+        }
+        if (extraH > 0) {
+            double[] slice = visibleSlice(viewport.getHeight());
+            double top = scroll.getVvalue() * extraH + slice[0];
+            double wantTop = Math.max(0, (y - ChainLayout.CAPTION_HEIGHT - 8) * z);
+            double wantBottom = (y + h + 8) * z;
+            if (wantTop < top) {
+                scroll.setVvalue(Math.max(0, (wantTop - slice[0]) / extraH));
+            } else if (wantBottom > top + slice[1]) {
+                double target = Math.min(wantTop, wantBottom - slice[1]) - slice[0];
+                scroll.setVvalue(Math.max(0, Math.min(1, target / extraH)));
+            }
+        }
+    }
+
+    /**
+     * The part of the viewport a user can see, as {top offset, height}: a page that scrolls around the diagram may
+     * hide its lower part, and a box scrolled there would be "in view" without being seen.
+     */
+    private double[] visibleSlice(double viewportHeight) {
+        Node own = scroll.lookup(".viewport");
+        if (own == null || scroll.getScene() == null) {
+            return new double[] {0, viewportHeight};
+        }
+        Bounds ownBounds = own.localToScene(own.getBoundsInLocal());
+        double top = Math.max(ownBounds.getMinY(), 0);
+        double bottom = Math.min(ownBounds.getMaxY(), scroll.getScene().getHeight());
+        for (Parent p = scroll.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane outer && outer.lookup(".viewport") != null) {
+                Node clip = outer.lookup(".viewport");
+                Bounds b = clip.localToScene(clip.getBoundsInLocal());
+                top = Math.max(top, b.getMinY());
+                bottom = Math.min(bottom, b.getMaxY());
+            }
+        }
+        double height = bottom - top;
+        // Scrolled out of sight altogether: reveal within the whole viewport, for when the page scrolls back.
+        if (height < ChainLayout.NODE_HEIGHT * 2) {
+            return new double[] {0, viewportHeight};
+        }
+        return new double[] {top - ownBounds.getMinY(), height};
+    }
+}
