@@ -37,7 +37,7 @@ final class TerminalPrompts implements DeployPrompts {
             err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
             return HostKeyDecision.ACCEPT_AND_SAVE;
         }
-        err.println(texts.get("cli.hostkey.refused"));
+        // The failure sentence that follows says how to compare the key and accept it.
         return HostKeyDecision.REJECT;
     }
 

@@ -112,6 +112,8 @@ public final class DiscoveryEngine implements Discovery {
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
         CompletableFuture<ClientResult> cli = ctx.async(client::run);
         AppsLane apps = new AppsLane(ctx, name, client.sightings);
+        // A client lane that could not run sees nothing; the apps lane must not wait for the deadline to learn it.
+        cli.whenComplete((result, error) -> client.sightings.end());
         CompletableFuture<Void> app = ctx.async(() -> apps.run(fed));
         long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
         // Not on the run's executor: the deadline must fire even when that executor can start nothing more.

@@ -55,9 +55,8 @@ public final class LiveCheckView extends VBox {
         // The chain right under the status: its banner names the broken hop, visible without scrolling.
         getChildren().addAll(
                 lead(model, texts), Ui.networkNote(model.networkNote()), status, actions, error,
-                new AppsSummaryView(runner.reportProperty(), texts),
                 Ui.section(texts.get("wizard.check.chain.title")),
-                diagram(runner, texts, dark), findings,
+                diagram(runner, texts, dark), new AppsSummaryView(runner.reportProperty(), texts), findings,
                 ReportViews.hopListPane(runner.hops(), texts),
                 Ui.section(texts.get("wizard.check.checks.title")),
                 ReportViews.checkList(runner.checks(), texts));
