@@ -128,7 +128,8 @@ class SshKeysIT {
 
     private static void assertUploaded(Run r, Path www) throws IOException {
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.out()).contains("2 files uploaded.");
+        // The two well-knowns and the static site's .htaccess.
+        assertThat(r.out()).contains("3 files uploaded.");
         assertThat(Files.readString(www.resolve(".well-known/matrix/server")))
                 .contains("\"m.server\": \"matrix.signpost.test:8448\"");
         assertThat(Files.readString(www.resolve(".well-known/matrix/client")))
