@@ -93,7 +93,8 @@ class PackagedSshTest {
         Path www = Files.createDirectories(server.newDirectory("ok-" + from + (++counter)).resolve("www"));
         Run run = deploy(launcher(from), www, keys.ed25519);
         assertThat(run.exitStatus()).as("stdout: %s stderr: %s", run.out(), run.err()).isZero();
-        assertThat(run.out()).contains("2 files uploaded.");
+        // The two well-knowns and the static site's .htaccess.
+        assertThat(run.out()).contains("3 files uploaded.");
         assertThat(www.resolve(".well-known/matrix/server")).content().contains("matrix.signpost.test:8448");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("not in known_hosts");
     }
