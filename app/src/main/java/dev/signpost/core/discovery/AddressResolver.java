@@ -14,23 +14,42 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Turns a host and port into the ways in: every A and AAAA address (asked in parallel, CNAMEs followed), each
+ * Turns a host and port into the ways in: the A and AAAA addresses (asked in parallel, CNAMEs followed), each
  * mapped through the {@code --resolve} overrides. An override for {@code host:port} replaces DNS entirely, as in
  * curl; an override for {@code ip:port} only changes where that address's connection goes.
+ *
+ * <p>At most {@link #MAX_PER_FAMILY} addresses of each family are kept, in the order DNS gave them: a DNS answer
+ * may hold thousands, and every one kept costs connections, memory and report space. The rest are counted, so
+ * the report can say how many were not checked.
  */
 final class AddressResolver {
+
+    /** Addresses of one family that are checked; real homeservers publish one to four. */
+    static final int MAX_PER_FAMILY = 8;
 
     /** One address to check on its own. */
     record Way(String ip, boolean ipv6, InetSocketAddress connect) {
     }
 
     /**
-     * @param ways       the addresses, IPv4 first
-     * @param a          the A answer, or null when DNS was not asked
-     * @param aaaa       the AAAA answer, or null when DNS was not asked
-     * @param overridden true when a {@code --resolve} entry replaced DNS for the host
+     * @param ways          the addresses checked, IPv4 first
+     * @param a             the A answer, or null when DNS was not asked
+     * @param aaaa          the AAAA answer, or null when DNS was not asked
+     * @param overridden    true when a {@code --resolve} entry replaced DNS for the host
+     * @param notCheckedV4  IPv4 addresses DNS gave beyond {@link #MAX_PER_FAMILY}
+     * @param notCheckedV6  IPv6 addresses DNS gave beyond {@link #MAX_PER_FAMILY}
      */
-    record Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden) {
+    record Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden, int notCheckedV4,
+                     int notCheckedV6) {
+
+        Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden) {
+            this(ways, a, aaaa, overridden, 0, 0);
+        }
+
+        /** True when DNS gave more addresses than are checked. */
+        boolean capped() {
+            return notCheckedV4 + notCheckedV6 > 0;
+        }
 
         /** True when both lookups failed outright (SERVFAIL, timeout…) rather than finding nothing. */
         boolean lookupFailed() {
@@ -80,13 +99,16 @@ final class AddressResolver {
         DnsAnswer aAnswer = a.join();
         DnsAnswer aaaaAnswer = aaaa.join();
         List<Way> ways = new ArrayList<>();
-        for (InetAddress ip : aAnswer.addresses()) {
+        for (InetAddress ip : aAnswer.addresses().subList(0, Math.min(MAX_PER_FAMILY, aAnswer.addresses().size()))) {
             ways.add(way(ip, port));
         }
-        for (InetAddress ip : aaaaAnswer.addresses()) {
+        for (InetAddress ip : aaaaAnswer.addresses().subList(0, Math.min(MAX_PER_FAMILY,
+                aaaaAnswer.addresses().size()))) {
             ways.add(way(ip, port));
         }
-        return new Addresses(ways, aAnswer, aaaaAnswer, false);
+        return new Addresses(ways, aAnswer, aaaaAnswer, false,
+                Math.max(0, aAnswer.addresses().size() - MAX_PER_FAMILY),
+                Math.max(0, aaaaAnswer.addresses().size() - MAX_PER_FAMILY));
     }
 
     private Way way(InetAddress ip, int port) {

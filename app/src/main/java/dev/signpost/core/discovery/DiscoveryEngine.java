@@ -60,9 +60,6 @@ public final class DiscoveryEngine implements Discovery {
             "client.identity", "client.support", "client.sliding-sync", "client.auth", "client.rtc", "client.media",
             "federation.media");
 
-    /** Slack after the deadline for lanes to unwind once their sockets were closed. */
-    private static final Duration GRACE = Duration.ofMillis(750);
-
     private final NetOptions options;
     private final Locale locale;
     private final ExecutorService executor;
@@ -93,6 +90,14 @@ public final class DiscoveryEngine implements Discovery {
 
     @Override
     public CheckRun start(String serverName, ReportListener listener) {
+        return start(serverName, listener, System.nanoTime());
+    }
+
+    /**
+     * As {@link #start(String, ReportListener)}, with the run's limit (twice the timeout) counted from
+     * {@code startedNanos} on the monotonic clock, so that a command line's own preparation counts too.
+     */
+    public CheckRun start(String serverName, ReportListener listener, long startedNanos) {
         Texts texts = new Texts(RunContext.BUNDLE, locale);
         Instant started = Instant.now();
         ServerName name;
@@ -106,7 +111,7 @@ public final class DiscoveryEngine implements Discovery {
                 new HttpsClient(options.timeout(), options.userAgent() == null ? Version.userAgent()
                         : options.userAgent()),
                 new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
-                executor, listener);
+                executor, listener, startedNanos);
         FederationLane federation = new FederationLane(ctx, name);
         ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
@@ -115,11 +120,12 @@ public final class DiscoveryEngine implements Discovery {
         // A client lane that could not run sees nothing; the apps lane must not wait for the deadline to learn it.
         cli.whenComplete((result, error) -> client.sightings.end());
         CompletableFuture<Void> app = ctx.async(() -> apps.run(fed));
-        long untilDeadline = Math.max(0, Duration.between(Instant.now(), ctx.deadline).toMillis());
-        // Not on the run's executor: the deadline must fire even when that executor can start nothing more.
+        // Both timers run on the monotonic clock, and not on the run's executor: the deadline must fire even when
+        // that executor can start nothing more. Lanes get half the reserve to unwind once their sockets are closed.
+        long untilDeadline = RunContext.millisUntil(ctx.deadlineNanos);
         CompletableFuture.delayedExecutor(untilDeadline, TimeUnit.MILLISECONDS).execute(ctx::deadlineReached);
-        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli, app)
-                .completeOnTimeout(null, untilDeadline + GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> both = CompletableFuture.allOf(fed, cli, app).completeOnTimeout(null,
+                untilDeadline + RunContext.reserve(ctx.timeout).toMillis() / 2, TimeUnit.MILLISECONDS);
         CompletableFuture<Report> report = both.handle((ignored, error) -> {
             if (error != null) {
                 ctx.faulted(error);
@@ -173,7 +179,7 @@ public final class DiscoveryEngine implements Discovery {
         }
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
-        return new Report(name.original(), name.host(), ctx.started, Duration.between(ctx.started, Instant.now()),
+        return new Report(name.original(), name.host(), ctx.started, ctx.elapsed(),
                 Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale));
     }
 

@@ -12,7 +12,6 @@ import dev.signpost.core.model.Status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static dev.signpost.core.discovery.FederationHops.ROOT;
 import static dev.signpost.core.discovery.FederationHops.TARGET;
@@ -122,29 +121,32 @@ final class FederationLane {
             verdicts.notReached("federation.dns", ctx.t("reason.noAddress", t.connectHost()));
             return;
         }
-        ctx.finish(targetHop, Status.PASS, detail.toString(), dnsEvidence, null);
+        String notChecked = found.capped() ? ctx.t("dns.capped", found.notCheckedV4(), found.notCheckedV6(),
+                t.connectHost(), AddressResolver.MAX_PER_FAMILY) : null;
+        ctx.finish(targetHop, Status.PASS, notChecked == null ? detail.toString() : detail + " " + notChecked,
+                dnsEvidence, null);
         String addressList = String.join(", ", found.ways().stream().map(AddressResolver.Way::ip).toList());
         if (found.overridden() || found.a() == null) {
             ctx.check("federation.dns", Status.PASS, ctx.t(found.overridden() ? "check.dns.overridden"
                     : "check.dns.literal", t.connectHost(), addressList), null, List.of(TARGET), dnsEvidence);
-        } else if (cnameTarget) {
-            ctx.check("federation.dns", Status.WARN, ctx.t("check.dns.pass", t.connectHost(), addressList) + " "
-                    + ctx.t("dns.cnameNote", String.join(" → ", found.cnameChain())), ctx.t("fix.srv.cname"),
-                    List.of(TARGET), dnsEvidence);
+        } else if (cnameTarget || notChecked != null) {
+            String summary = ctx.t("check.dns.pass", t.connectHost(), addressList)
+                    + (cnameTarget ? " " + ctx.t("dns.cnameNote", String.join(" → ", found.cnameChain())) : "")
+                    + (notChecked != null ? " " + notChecked : "");
+            String fix = cnameTarget ? ctx.t("fix.srv.cname") : null;
+            if (notChecked != null) {
+                String capFix = ctx.t("fix.dns.capped", t.connectHost());
+                fix = fix == null ? capFix : fix + " " + capFix;
+            }
+            ctx.check("federation.dns", Status.WARN, summary, fix, List.of(TARGET), dnsEvidence);
         } else {
             ctx.check("federation.dns", Status.PASS, ctx.t("check.dns.pass", t.connectHost(), addressList), null,
                     List.of(TARGET), dnsEvidence);
         }
-        List<CompletableFuture<AddressOutcome>> futures = new ArrayList<>();
         FederationTarget decided = t;
         AddressResolver.Addresses ways = found;
-        for (AddressResolver.Way way : ways.ways()) {
-            futures.add(ctx.async(() -> probe.check(way, decided, ways)));
-        }
-        List<AddressOutcome> outcomes = new ArrayList<>();
-        for (CompletableFuture<AddressOutcome> f : futures) {
-            AddressOutcome o = f.join();
-            outcomes.add(o);
+        List<AddressOutcome> outcomes = BoundedFanOut.map(ctx, ways.ways(), way -> probe.check(way, decided, ways));
+        for (AddressOutcome o : outcomes) {
             progress.connection(o.connection());
         }
         verdicts.summarise(outcomes, t);

@@ -49,8 +49,17 @@ final class RunContext {
     final CertificateValidator certificates;
     final ResolveOverrides overrides;
     final CancelToken cancel = new CancelToken();
-    final Instant started = Instant.now();
+    final Instant started;
+    /** When the run started on the monotonic clock: every limit of the run is measured from here. */
+    final long startedNanos;
+    /**
+     * When everything still open is cancelled: the run's limit (twice the timeout) less {@link #reserve}, so the
+     * report is made and shown within the limit. As an {@link Instant} for the network clients' per-call waits;
+     * the cancel itself is scheduled on the monotonic clock.
+     */
     final Instant deadline;
+    /** {@link #deadline} on the monotonic clock. */
+    final long deadlineNanos;
     final Duration timeout;
     private final Executor executor;
     private final ReportListener listener;
@@ -67,7 +76,10 @@ final class RunContext {
     private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();
 
     RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
-               ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener) {
+               ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener,
+               long startedNanos) {
+        this.startedNanos = startedNanos;
+        this.started = Instant.now().minusNanos(Math.max(0, System.nanoTime() - startedNanos));
         this.texts = texts;
         this.locale = texts.locale();
         this.dns = dns;
@@ -75,9 +87,33 @@ final class RunContext {
         this.certificates = certificates;
         this.overrides = overrides;
         this.timeout = timeout;
-        this.deadline = started.plus(timeout.multipliedBy(2));
+        Duration limit = timeout.multipliedBy(2);
+        Duration untilCancel = limit.minus(reserve(timeout));
+        this.deadline = started.plus(untilCancel);
+        this.deadlineNanos = startedNanos + untilCancel.toNanos();
         this.executor = executor;
         this.listener = listener;
+    }
+
+    /**
+     * The part of the run's limit kept for closing what is open, making the report and showing it: half the
+     * timeout, at most 1.5 s. Without it the run ended when its last step was cut off, and the report came later
+     * still; on a machine whose cores are all busy, closing and rendering took over a second.
+     */
+    static Duration reserve(Duration timeout) {
+        Duration half = timeout.dividedBy(2);
+        Duration most = Duration.ofMillis(1500);
+        return half.compareTo(most) < 0 ? half : most;
+    }
+
+    /** Milliseconds from now until {@code nanos} on the monotonic clock; 0 when that moment has passed. */
+    static long millisUntil(long nanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(nanos - System.nanoTime()));
+    }
+
+    /** How long the run has taken so far, on the monotonic clock. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     String t(String key, Object... args) {
@@ -114,7 +150,8 @@ final class RunContext {
         if (probe == null) {
             return false;
         }
-        long wait = Math.max(250, Duration.between(Instant.now(), deadline).toMillis() + 1000);
+        // A DNS server that answers does so in milliseconds; waiting into the reserve would make the report late.
+        long wait = millisUntil(deadlineNanos) + reserve(timeout).toMillis() / 4;
         return probe.completeOnTimeout(false, wait, TimeUnit.MILLISECONDS).join();
     }
 
@@ -165,7 +202,7 @@ final class RunContext {
     }
 
     boolean deadlineHit() {
-        return deadlineHit || !Instant.now().isBefore(deadline);
+        return deadlineHit || System.nanoTime() - deadlineNanos >= 0;
     }
 
     /** After the final report is made, late events from threads still unwinding are dropped. */

@@ -9,7 +9,6 @@ import dev.signpost.core.net.HttpTarget;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Split brain: every address of the server name should give the same server well-known. A missing IPv6 virtual
@@ -29,22 +28,19 @@ final class WellKnownConsistencyProbe {
         this.resolver = new AddressResolver(ctx);
     }
 
-    /** Asks every address at once; publishes a verdict only when there are at least two. */
+    /** Asks every address (a bounded number at once); publishes a verdict only when there are at least two. */
     void run() {
         AddressResolver.Addresses found = resolver.resolve(name.host(), 443);
         if (found.ways().size() < 2) {
             return;
         }
-        List<CompletableFuture<HttpResponse>> answers = new ArrayList<>();
-        for (AddressResolver.Way way : found.ways()) {
-            HttpTarget target = new HttpTarget(true, way.connect(), name.host(), name.host(), PATH);
-            answers.add(ctx.async(() -> ctx.http.get(target, ServerWellKnownParser.MAX_WELL_KNOWN_BYTES, ctx.cancel,
-                    ctx.deadline)));
-        }
+        List<HttpResponse> answers = BoundedFanOut.map(ctx, found.ways(), way -> ctx.http.get(
+                new HttpTarget(true, way.connect(), name.host(), name.host(), PATH),
+                ServerWellKnownParser.MAX_WELL_KNOWN_BYTES, ctx.cancel, ctx.deadline));
         List<String> seen = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
-            HttpResponse response = answers.get(i).join();
+            HttpResponse response = answers.get(i);
             evidence.add(response.evidence("https://" + name.hostForUrl() + PATH));
             String answer = !response.responded() ? response.failure().name()
                     : response.statusCode() + " " + (Fetcher.isRedirect(response.statusCode())

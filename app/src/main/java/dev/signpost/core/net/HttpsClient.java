@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A deliberately small HTTP/1.1 client: one GET per connection ({@code Connection: close}), to an address chosen
@@ -79,14 +80,17 @@ public final class HttpsClient {
      */
     public HttpResponse get(HttpTarget target, int bodyCap, CancelToken cancel, Instant deadline) {
         long start = System.nanoTime();
+        // From here on the deadline is measured on the monotonic clock: a wall clock that is set or slewed
+        // during the request must not stretch or cut a wait.
+        long until = start + Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
         Exchange ex = new Exchange(target, start);
         Socket plain = new Socket();
         cancel.register(plain);
         Socket socket = plain;
         try {
             ex.phase = HttpResponse.Phase.CONNECT;
-            checkAlive(cancel, deadline);
-            plain.connect(target.address(), millis(deadline));
+            checkAlive(cancel, until);
+            plain.connect(target.address(), millis(until));
             if (target.tls()) {
                 ex.phase = HttpResponse.Phase.TLS_HANDSHAKE;
                 SSLSocket ssl = (SSLSocket) freshContext().getSocketFactory().createSocket(plain,
@@ -99,8 +103,8 @@ public final class HttpsClient {
                 params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
                 params.setEndpointIdentificationAlgorithm(null);
                 ssl.setSSLParameters(params);
-                ssl.setSoTimeout(millis(deadline));
-                checkAlive(cancel, deadline);
+                ssl.setSoTimeout(millis(until));
+                checkAlive(cancel, until);
                 ssl.startHandshake();
                 SSLSession session = ssl.getSession();
                 for (Certificate c : session.getPeerCertificates()) {
@@ -116,13 +120,13 @@ public final class HttpsClient {
             out.write(requestHead(target).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             ex.phase = HttpResponse.Phase.RESPONSE;
-            InputStream in = new java.io.BufferedInputStream(new DeadlineInputStream(socket, cancel, deadline));
+            InputStream in = new java.io.BufferedInputStream(new DeadlineInputStream(socket, cancel, until));
             readResponse(in, ex, bodyCap);
             return ex.result(null, null);
         } catch (IOException | RuntimeException e) {
             // A response whose body broke off is no response: the head is kept as evidence, the failure says why.
             return ex.result(e instanceof FramingException ? HttpResponse.Failure.INCOMPLETE
-                    : classify(e, cancel, deadline), describe(e));
+                    : classify(e, cancel, until), describe(e));
         } finally {
             closeQuietly(socket);
             closeQuietly(plain);
@@ -290,7 +294,7 @@ public final class HttpsClient {
         return any ? line.toString(StandardCharsets.ISO_8859_1) : null;
     }
 
-    private HttpResponse.Failure classify(Throwable e, CancelToken cancel, Instant deadline) {
+    private HttpResponse.Failure classify(Throwable e, CancelToken cancel, long until) {
         if (cancel.isCancelled()) {
             return HttpResponse.Failure.CANCELLED;
         }
@@ -315,7 +319,7 @@ public final class HttpsClient {
             String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             return m.contains("closed") || m.contains("eof") ? HttpResponse.Failure.CLOSED : HttpResponse.Failure.TLS;
         }
-        if (e instanceof SocketException && !Instant.now().isBefore(deadline)) {
+        if (e instanceof SocketException && System.nanoTime() - until >= 0) {
             return HttpResponse.Failure.TIMEOUT;
         }
         if (e instanceof SocketException s && String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT)
@@ -330,19 +334,19 @@ public final class HttpsClient {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    private int millis(Instant deadline) throws DeadlineException {
-        long left = Duration.between(Instant.now(), deadline).toMillis();
+    private int millis(long until) throws DeadlineException {
+        long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
         if (left <= 0) {
             throw new DeadlineException();
         }
         return (int) Math.max(1, Math.min(left, timeout.toMillis()));
     }
 
-    private static void checkAlive(CancelToken cancel, Instant deadline) throws IOException {
+    private static void checkAlive(CancelToken cancel, long until) throws IOException {
         if (cancel.isCancelled()) {
             throw new SocketException("cancelled");
         }
-        if (!Instant.now().isBefore(deadline)) {
+        if (System.nanoTime() - until >= 0) {
             throw new DeadlineException();
         }
     }
@@ -385,13 +389,13 @@ public final class HttpsClient {
         private final Socket socket;
         private final InputStream in;
         private final CancelToken cancel;
-        private final Instant deadline;
+        private final long until;
 
-        DeadlineInputStream(Socket socket, CancelToken cancel, Instant deadline) throws IOException {
+        DeadlineInputStream(Socket socket, CancelToken cancel, long until) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
             this.cancel = cancel;
-            this.deadline = deadline;
+            this.until = until;
         }
 
         @Override
@@ -403,8 +407,8 @@ public final class HttpsClient {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            checkAlive(cancel, deadline);
-            socket.setSoTimeout(millis(deadline));
+            checkAlive(cancel, until);
+            socket.setSoTimeout(millis(until));
             return in.read(b, off, len);
         }
     }
