@@ -99,6 +99,14 @@ public final class CertificateValidator {
         } catch (GeneralSecurityException | RuntimeException e) {
             detail[0] = e.getMessage();
         }
+        if (!hasCommonMoment(chain) && signedPath(chain, path) && hasDateFlaw(path, now)) {
+            // No single moment had every element in date (an intermediate that expired before the leaf was
+            // issued), so PKIX, which judges all at one date, can find no path. The signatures do lead to a
+            // trusted root; the out-of-date element is what is wrong, and ChainRules names it.
+            detail[0] = null;
+            return CertificateVerdict.Trust.TRUSTED;
+        }
+        path.clear();
         if (isSelfSigned(leaf)) {
             return CertificateVerdict.Trust.SELF_SIGNED;
         }
@@ -109,6 +117,69 @@ public final class CertificateValidator {
             return CertificateVerdict.Trust.MISSING_INTERMEDIATE;
         }
         return CertificateVerdict.Trust.UNTRUSTED_ROOT;
+    }
+
+    private static boolean hasCommonMoment(List<X509Certificate> chain) {
+        Instant latestStart = chain.stream().map(c -> c.getNotBefore().toInstant()).max(Instant::compareTo)
+                .orElseThrow();
+        Instant earliestEnd = chain.stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo)
+                .orElseThrow();
+        return !latestStart.isAfter(earliestEnd);
+    }
+
+    /**
+     * Walks from the leaf through the presented certificates to a trust anchor, each step a CA certificate whose
+     * key verifies the signature below it (dates are not looked at here). {@code path} receives the walk, leaf
+     * to root; false when it reaches no anchor.
+     */
+    private boolean signedPath(List<X509Certificate> chain, List<X509Certificate> path) {
+        path.clear();
+        X509Certificate current = chain.get(0);
+        path.add(current);
+        for (int depth = 0; depth < chain.size() + 1; depth++) {
+            X509Certificate anchor = anchors.issuerOf(current);
+            if (anchor != null) {
+                path.add(anchor);
+                return true;
+            }
+            X509Certificate next = null;
+            for (X509Certificate candidate : chain) {
+                if (!path.contains(candidate) && issued(candidate, current)) {
+                    next = candidate;
+                    break;
+                }
+            }
+            if (next == null) {
+                return false;
+            }
+            path.add(next);
+            current = next;
+        }
+        return false;
+    }
+
+    /** True when {@code issuer} is a CA certificate named as the issuer of {@code cert} and its key signed it. */
+    static boolean issued(X509Certificate issuer, X509Certificate cert) {
+        if (!issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+                || issuer.getBasicConstraints() < 0) {
+            return false;
+        }
+        boolean[] keyUsage = issuer.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length < 6 || !keyUsage[5])) {
+            return false;
+        }
+        try {
+            cert.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when an element of the path, the leaf included, is out of date at {@code now}. */
+    private static boolean hasDateFlaw(List<X509Certificate> path, Instant now) {
+        return path.stream().anyMatch(c -> now.isAfter(c.getNotAfter().toInstant())
+                || now.isBefore(c.getNotBefore().toInstant()));
     }
 
     private static Instant buildDate(List<X509Certificate> chain, Instant now) {

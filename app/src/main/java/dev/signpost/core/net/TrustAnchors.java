@@ -65,6 +65,21 @@ public final class TrustAnchors {
         return roots.stream().anyMatch(r -> r.getSubjectX500Principal().equals(subject));
     }
 
+    /** The trusted root whose key signed {@code cert}, or null. */
+    X509Certificate issuerOf(X509Certificate cert) {
+        for (X509Certificate root : roots) {
+            if (root.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+                try {
+                    cert.verify(root.getPublicKey());
+                    return root;
+                } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                    // Another root with the same name may hold the key.
+                }
+            }
+        }
+        return null;
+    }
+
     /** True when exactly this certificate is a trusted root. */
     public boolean contains(X509Certificate cert) {
         return roots.contains(cert);

@@ -42,6 +42,17 @@ class ChainJudgementTest {
     }
 
     @Test
+    void anIntermediateThatExpiredBeforeTheLeafWasIssuedIsNamedNotCalledUntrusted() {
+        // No moment had both in date: the leaf is from yesterday, the intermediate ended two days ago.
+        Instant end = Instant.now().minus(Duration.ofDays(2));
+        Report r = checkWith(w -> w.ca().leafUnderDatedIntermediate(end.minus(Duration.ofDays(90)), end,
+                "example.com"));
+        assertThat(status(r, "federation.tls")).as(describe(r)).isEqualTo(Status.FAIL);
+        assertThat(check(r, "federation.tls").summary()).contains("intermediate certificate")
+                .contains("Dated Intermediate CA").contains("expired on").doesNotContain("does not end at a trusted root");
+    }
+
+    @Test
     void aLeafForClientsOnlyIsRefused() {
         Report r = checkWith(w -> w.ca().leafWithUsages(List.of(KeyPurposeId.id_kp_clientAuth), "example.com"));
         assertThat(status(r, "federation.tls")).as(describe(r)).isEqualTo(Status.FAIL);

@@ -68,6 +68,11 @@ class HomeserverTlsMatrixTest {
                 c -> c.leafUnderDatedIntermediate(now.minus(Duration.ofDays(60)), now.minus(Duration.ofHours(2)), NAME),
                 NAME, false, v -> v.chainFlaw() == null ? null : v.chainFlaw().role() + " " + v.chainFlaw().kind()
                         + " " + v.chainFlaw().subject(), "INTERMEDIATE EXPIRED Matrix Dated Intermediate CA"));
+        rows.add(new Row("intermediate expired before the leaf was issued",
+                c -> c.leafUnderDatedIntermediate(now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(2)), NAME),
+                NAME, false, v -> v.trust() + " " + (v.chainFlaw() == null ? null : v.chainFlaw().role() + " "
+                        + v.chainFlaw().kind() + " " + v.chainFlaw().subject()),
+                "TRUSTED INTERMEDIATE EXPIRED Matrix Dated Intermediate CA"));
         rows.add(new Row("not yet valid intermediate",
                 c -> c.leafUnderDatedIntermediate(now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(60)), NAME),
                 NAME, false, v -> v.chainFlaw() == null ? null : v.chainFlaw().role() + " " + v.chainFlaw().kind(),
