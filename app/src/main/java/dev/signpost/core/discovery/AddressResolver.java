@@ -27,6 +27,9 @@ final class AddressResolver {
     /** Addresses of one family that are checked; real homeservers publish one to four. */
     static final int MAX_PER_FAMILY = 8;
 
+    /** Records of one DNS answer kept as evidence; the rest are counted in a note. */
+    static final int MAX_RECORDS_SHOWN = 2 * MAX_PER_FAMILY;
+
     /** One address to check on its own. */
     record Way(String ip, boolean ipv6, InetSocketAddress connect) {
     }
@@ -38,12 +41,13 @@ final class AddressResolver {
      * @param overridden    true when a {@code --resolve} entry replaced DNS for the host
      * @param notCheckedV4  IPv4 addresses DNS gave beyond {@link #MAX_PER_FAMILY}
      * @param notCheckedV6  IPv6 addresses DNS gave beyond {@link #MAX_PER_FAMILY}
+     * @param evidence      the DNS exchanges, each holding at most {@link #MAX_RECORDS_SHOWN} records
      */
     record Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden, int notCheckedV4,
-                     int notCheckedV6) {
+                     int notCheckedV6, List<Evidence> evidence) {
 
         Addresses(List<Way> ways, DnsAnswer a, DnsAnswer aaaa, boolean overridden) {
-            this(ways, a, aaaa, overridden, 0, 0);
+            this(ways, a, aaaa, overridden, 0, 0, List.of());
         }
 
         /** True when DNS gave more addresses than are checked. */
@@ -62,17 +66,6 @@ final class AddressResolver {
                 return a.cnameChain();
             }
             return aaaa != null ? aaaa.cnameChain() : List.of();
-        }
-
-        List<Evidence> evidence() {
-            List<Evidence> result = new ArrayList<>();
-            if (a != null) {
-                result.addAll(a.exchanges());
-            }
-            if (aaaa != null) {
-                result.addAll(aaaa.exchanges());
-            }
-            return result;
         }
     }
 
@@ -106,9 +99,31 @@ final class AddressResolver {
                 aaaaAnswer.addresses().size()))) {
             ways.add(way(ip, port));
         }
+        List<Evidence> evidence = new ArrayList<>();
+        trimmed(aAnswer, evidence);
+        trimmed(aaaaAnswer, evidence);
         return new Addresses(ways, aAnswer, aaaaAnswer, false,
                 Math.max(0, aAnswer.addresses().size() - MAX_PER_FAMILY),
-                Math.max(0, aaaaAnswer.addresses().size() - MAX_PER_FAMILY));
+                Math.max(0, aaaaAnswer.addresses().size() - MAX_PER_FAMILY), List.copyOf(evidence));
+    }
+
+    /**
+     * The exchanges of an answer as evidence, each with at most {@link #MAX_RECORDS_SHOWN} records and a note
+     * counting the rest: an answer of thousands of records made a report of megabytes, and each hop that showed it
+     * repeated them.
+     */
+    private void trimmed(DnsAnswer answer, List<Evidence> into) {
+        for (Evidence.Dns exchange : answer.exchanges()) {
+            int records = exchange.records().size();
+            if (records <= MAX_RECORDS_SHOWN) {
+                into.add(exchange);
+                continue;
+            }
+            into.add(new Evidence.Dns(exchange.name(), exchange.type(), exchange.rcode(), exchange.server(),
+                    exchange.records().subList(0, MAX_RECORDS_SHOWN), exchange.elapsed()));
+            into.add(new Evidence.Note(ctx.t("label.moreRecords"), ctx.t("dns.moreRecords",
+                    records - MAX_RECORDS_SHOWN, exchange.type(), exchange.name())));
+        }
     }
 
     private Way way(InetAddress ip, int port) {
