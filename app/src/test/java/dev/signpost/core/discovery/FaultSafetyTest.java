@@ -131,6 +131,7 @@ class FaultSafetyTest {
             return StackWalker.getInstance().walk(frames -> frames
                     .filter(f -> f.getClassName().startsWith("dev.signpost.core.discovery."))
                     .filter(f -> !f.getClassName().endsWith(".RunContext"))
+                    .filter(f -> !f.getClassName().endsWith(".BoundedFanOut"))
                     .filter(f -> !f.getClassName().contains("FaultSafetyTest"))
                     .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "."
                             + f.getMethodName() + ":" + f.getLineNumber())
