@@ -97,7 +97,11 @@ final class LoopbackNginx implements AutoCloseable {
         return String.join(" ", command(extra));
     }
 
-    /** Puts the site back as it was before any deploy and reloads, without Signpost. */
+    /**
+     * Puts the site back as it was before any deploy and reloads, without Signpost. {@code nginx -s reload} only
+     * sends a signal, and a master that cannot load the new configuration keeps serving the old one with no sign
+     * but a log line; so the restored configuration is tested first and a failed test fails the reset.
+     */
     void reset() throws Exception {
         Files.writeString(site, originalSite);
         try (Stream<Path> files = Files.list(prefix.resolve("sites-enabled"))) {
@@ -111,9 +115,15 @@ final class LoopbackNginx implements AutoCloseable {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        Process reload = new ProcessBuilder(command("-s", "reload")).redirectErrorStream(true).start();
-        if (!reload.waitFor(30, TimeUnit.SECONDS) || reload.exitValue() != 0) {
-            throw new IllegalStateException("nginx reload failed: " + logs());
+        run("-t", "-q");
+        run("-s", "reload");
+    }
+
+    private void run(String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("nginx " + String.join(" ", args) + " failed: " + out + "\n" + logs());
         }
     }
 
