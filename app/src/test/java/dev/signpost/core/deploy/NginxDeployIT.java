@@ -221,7 +221,12 @@ class NginxDeployIT {
             long cutAt = total * i / 21;
             try (CuttingProxy proxy = proxy(cutAt)) {
                 Result r = signpost(deployArgs(proxy.port(), "--skip-live-check"));
-                assertThat(r.err()).as(r.both()).doesNotContain("\tat ");
+                // A cut is a lost connection wherever it falls, never a refused key or a password question.
+                assertThat(r.err()).as(r.both()).doesNotContain("\tat ").doesNotContain("refused the login")
+                        .doesNotContain("wants a password");
+                for (String text : HandshakeCutTest.LIBRARY_TEXT) {
+                    assertThat(r.err()).as(r.both()).doesNotContain(text);
+                }
                 if (r.err().contains("Reading the current files")) {
                     // Past the login, every failure is Signpost's own sentence (the SSH handshake's wording
                     // belongs to the connector).
