@@ -396,7 +396,7 @@ public final class DeployCommand implements Callable<Integer> {
     private DelegationPlan plan() throws UsageException {
         Texts generateTexts = new Texts("dev.signpost.cli.generate", locale);
         List<String> errors = new ArrayList<>();
-        DelegationPlan plan = planOptions.build(generateTexts, errors, WebServerKind.STATIC);
+        DelegationPlan plan = planOptions.build(generateTexts, errors);
         if (!errors.isEmpty()) {
             throw new UsageException(String.join(" ", errors));
         }

@@ -7,7 +7,6 @@ import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.InvalidPlanException;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
-import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Locale locale = Locale.getDefault();
         Texts texts = new Texts(BUNDLE, locale);
         List<String> usageErrors = new ArrayList<>();
-        DelegationPlan plan = planOptions.build(texts, usageErrors, WebServerKind.NGINX);
+        DelegationPlan plan = planOptions.build(texts, usageErrors);
         if (!usageErrors.isEmpty()) {
             usageErrors.forEach(e -> stderr.println(texts.get("error", e)));
             return SignpostCommand.EXIT_USAGE;

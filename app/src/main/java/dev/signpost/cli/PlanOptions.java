@@ -67,7 +67,7 @@ final class PlanOptions {
     Map<String, String> clientKeys = new LinkedHashMap<>();
 
     @Option(names = "--web-server", paramLabel = "KIND",
-            description = "nginx, caddy, apache, haproxy, static or homeserver (generate: nginx by default).")
+            description = "nginx (default), caddy, apache, haproxy, static or homeserver.")
     String webServer;
 
     @Option(names = "--homeserver", paramLabel = "KIND", defaultValue = "synapse",
@@ -86,9 +86,9 @@ final class PlanOptions {
      * The plan these options describe (not yet validated); problems with the options themselves go to
      * {@code usageErrors} in {@code texts} (the generate bundle's words).
      */
-    DelegationPlan build(Texts texts, List<String> usageErrors, WebServerKind defaultWebServer) {
+    DelegationPlan build(Texts texts, List<String> usageErrors) {
         if (planFile != null) {
-            return fromFile(texts, usageErrors, defaultWebServer);
+            return fromFile(texts, usageErrors);
         }
         if (serverName == null || serverName.isBlank()) {
             usageErrors.add(texts.get("serverNameMissing"));
@@ -126,8 +126,9 @@ final class PlanOptions {
         builder.identityServerUrl(identityServer).supportPage(supportPage).extraClientKeys(clientKeys);
         adminContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_ADMIN, c)));
         securityContacts.forEach(c -> builder.addSupportContact(contact(SupportContact.ROLE_SECURITY, c)));
-        builder.webServer(webServer == null ? defaultWebServer
-                : parseEnum(WebServerKind.class, webServer, "badWebServer", texts, usageErrors));
+        if (webServer != null) {
+            builder.webServer(parseEnum(WebServerKind.class, webServer, "badWebServer", texts, usageErrors));
+        }
         builder.homeserver(parseHomeserver(texts, usageErrors));
         builder.federationProxy(federationProxy);
         if (upstream != null) {
@@ -136,7 +137,7 @@ final class PlanOptions {
         return builder.build();
     }
 
-    private DelegationPlan fromFile(Texts texts, List<String> usageErrors, WebServerKind defaultWebServer) {
+    private DelegationPlan fromFile(Texts texts, List<String> usageErrors) {
         if (serverName != null) {
             usageErrors.add(texts.get("planAndOptions"));
             return null;

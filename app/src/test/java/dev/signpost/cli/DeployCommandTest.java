@@ -88,6 +88,10 @@ class DeployCommandTest {
                 "--port", Integer.toString(server.port()), "--user", server.user(),
                 "--known-hosts", knownHosts.toString(), "--ssh-config", sshConfig.toString(),
                 "--web-root", server.remotePath(www)));
+        if (!List.of(extra).contains("--web-server")) {
+            // These tests are about uploading into a web root; the default web server is nginx's whole setup.
+            args.addAll(List.of("--web-server", "static"));
+        }
         args.addAll(List.of(extra));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
@@ -244,6 +248,29 @@ class DeployCommandTest {
         assertThat(deploy("--delegate", "m.example.org", "--identity", base.resolve("no-such-key").toString()))
                 .isEqualTo(2);
         assertThat(err).contains("no-such-key").contains("does not exist");
+        assertThat(file("server")).doesNotExist();
+    }
+
+    @Test
+    void withoutWebServerDeployInstallsForTheSameWebServerAsGenerate() {
+        StringWriter generated = new StringWriter();
+        assertThat(SignpostCommand.run(new PrintWriter(generated, true), new PrintWriter(new StringWriter(), true),
+                "generate", "--server-name", "example.org")).isZero();
+        assertThat(generated.toString()).contains("signpost-wellknown.conf").contains("nginx");
+
+        List<String> args = new ArrayList<>(List.of("deploy", "--host", "127.0.0.1", "--port",
+                Integer.toString(server.port()), "--user", server.user(), "--known-hosts", knownHosts.toString(),
+                "--ssh-config", sshConfig.toString(), "--identity", keys.ecdsa.toString(), "--server-name",
+                "example.org", "--skip-live-check", "--dry-run"));
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int status = SignpostCommand.run(new PrintWriter(o, true), new PrintWriter(e, true),
+                args.toArray(String[]::new));
+        // The test server has no nginx site, and deploy says so in nginx's terms: it looked for nginx's setup,
+        // not for a web root.
+        assertThat(status).as(o + "\n" + e).isEqualTo(1);
+        assertThat(e.toString()).contains("No nginx configuration in /etc/nginx/sites-enabled")
+                .doesNotContain("--web-root");
         assertThat(file("server")).doesNotExist();
     }
 }

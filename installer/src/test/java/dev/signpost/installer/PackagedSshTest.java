@@ -83,7 +83,8 @@ class PackagedSshTest {
         }, launcher.toString(), "deploy", "--host", "127.0.0.1", "--port", Integer.toString(server.port()),
                 "--user", server.user(), "--identity", identity.toString(), "--known-hosts", knownHosts.toString(),
                 "--ssh-config", config.toString(), "--web-root", server.remotePath(www),
-                "--server-name", "signpost.test", "--delegate", "matrix.signpost.test", "--yes", "--skip-live-check",
+                "--server-name", "signpost.test", "--delegate", "matrix.signpost.test", "--web-server", "static",
+                "--yes", "--skip-live-check",
                 "--timeout", "30");
     }
 

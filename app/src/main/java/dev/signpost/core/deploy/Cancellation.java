@@ -18,6 +18,7 @@ public final class Cancellation {
         synchronized (this) {
             cancelled = true;
             stops = List.copyOf(hardStops);
+            notifyAll();
         }
         stops.forEach(Runnable::run);
     }
@@ -25,6 +26,25 @@ public final class Cancellation {
     /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
         return cancelled;
+    }
+
+    /**
+     * Waits until {@code deadline} (a {@link System#nanoTime()} value) unless cancelled first; returns at once on
+     * cancel. For pauses between tries of a condition that only the network can answer.
+     *
+     * @return whether it was cancelled
+     */
+    boolean awaitUntil(long deadline) throws InterruptedException {
+        synchronized (this) {
+            while (!cancelled) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
     }
 
     /** Throws the "cancelled, nothing changed" failure when {@link #cancel()} was called. */

@@ -89,7 +89,7 @@ final class Commands {
         try {
             return connection.exec(command, input, cancellation, quiet ? text -> { } : listener::commandOutput);
         } catch (JSchException e) {
-            throw new DeployException(texts.get("command.lost", command, String.valueOf(e.getMessage())), false, e);
+            throw new DeployException(texts.get("command.lost", command), false, e);
         }
     }
 }

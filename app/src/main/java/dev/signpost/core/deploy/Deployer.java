@@ -1,6 +1,5 @@
 package dev.signpost.core.deploy;
 
-import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSchException;
 import dev.signpost.core.text.Texts;
 
@@ -98,7 +97,7 @@ public final class Deployer {
                                Cancellation cancellation) {
         List<FileChange> changes = List.of();
         try (SshConnection connection = connector.connect(request.target(), prompts, listener, cancellation)) {
-            RemoteFiles files = new RemoteFiles(openSftp(connection), texts);
+            RemoteFiles files = new RemoteFiles(connection.sftp(texts), texts);
             String root = files.checkWebRoot(request.webRoot());
             listener.stage(DeployStage.READING, texts.get("stage.reading", connection.description()));
             List<StagedReplacement.Item> items = new ArrayList<>();
@@ -147,7 +146,7 @@ public final class Deployer {
     public DeployResult rollback(DeployRequest request, DeployPrompts prompts, DeployListener listener,
                                  Cancellation cancellation) {
         try (SshConnection connection = connector.connect(request.target(), prompts, listener, cancellation)) {
-            RemoteFiles files = new RemoteFiles(openSftp(connection), texts);
+            RemoteFiles files = new RemoteFiles(connection.sftp(texts), texts);
             String root = files.checkWebRoot(request.webRoot());
             Rollback rollback = new Rollback(files);
             Rollback.Plan plan = rollback.plan(root, request.files().stream()
@@ -184,14 +183,6 @@ public final class Deployer {
         } catch (RuntimeException e) {
             return new DeployResult(DeployOutcome.FAILED, List.of(), List.of(), List.of(), null,
                     texts.get("unexpected", e.toString()), false);
-        }
-    }
-
-    private ChannelSftp openSftp(SshConnection connection) throws DeployException {
-        try {
-            return connection.sftp();
-        } catch (JSchException e) {
-            throw new DeployException(texts.get("sftp.unavailable", connection.description(), e.getMessage()), true, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.signpost.core.deploy;
 
-import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SftpException;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.generate.GenerateOptions;
@@ -30,6 +29,10 @@ import java.util.stream.Collectors;
  */
 final class SetupInstaller {
 
+    /** How long after a reload a live check that does not match yet is taken again. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(3);
+    private static final java.time.Duration SETTLE_PAUSE = java.time.Duration.ofMillis(500);
+
     private final SshConnector connector;
     private final Texts texts;
     private final Clock clock;
@@ -53,7 +56,7 @@ final class SetupInstaller {
         List<CommandResult> ran = new ArrayList<>();
         byte[] sudoPassword = null;
         try (SshConnection connection = connector.connect(request.target(), prompts, listener, cancellation)) {
-            RemoteFiles files = new RemoteFiles(openSftp(connection), texts);
+            RemoteFiles files = new RemoteFiles(connection.sftp(texts), texts);
             listener.stage(DeployStage.READING, texts.get("stage.reading", connection.description()));
             Work work = plan(request, files, connection.session().getUserName(), cancellation);
             changes = work.changes();
@@ -193,18 +196,23 @@ final class SetupInstaller {
     }
 
     /**
-     * The live check after a reload. A reload only signals the server, which swaps its workers a moment later,
-     * so a result that does not match yet is taken again (three tries, a second apart) before it counts.
+     * The live check after a reload. A reload only signals the server, which swaps its workers a moment later, so
+     * a result that does not match yet is taken again, a pause apart, until {@link #SETTLE} has passed; the last
+     * result counts. A cancel ends the wait at once.
      */
     private LiveCheckResult settled(LiveProbe probe, SetupRequest request, DeployListener listener,
                                     Cancellation cancellation) throws DeployException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
         LiveCheckResult live = liveCheck(probe, "stage.liveAfter", request, listener, cancellation);
-        for (int attempt = 1; attempt < 3 && !live.matches() && live.report() != null; attempt++) {
+        while (!live.matches() && live.report() != null && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(1000);
+                long pauseEnd = Math.min(deadline, System.nanoTime() + SETTLE_PAUSE.toNanos());
+                if (cancellation.awaitUntil(pauseEnd)) {
+                    cancellation.throwIfCancelled(texts);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DeployException(texts.get("unexpected", e.toString()), false, e);
+                throw new DeployException(texts.get("cancelled"), false, e);
             }
             live = liveCheck(probe, "stage.liveAfter", request, listener, cancellation);
         }
@@ -215,14 +223,6 @@ final class SetupInstaller {
     private static String serverLines(CommandResult result) {
         String out = result.output().strip();
         return out.isEmpty() ? "  (no output)" : out.lines().map(l -> "  " + l).collect(Collectors.joining("\n"));
-    }
-
-    private com.jcraft.jsch.ChannelSftp openSftp(SshConnection connection) throws DeployException {
-        try {
-            return connection.sftp();
-        } catch (JSchException e) {
-            throw new DeployException(texts.get("sftp.unavailable", connection.description(), e.getMessage()), true, e);
-        }
     }
 
     /** Reads what is there and works out every file to write and every command to run; writes nothing. */

@@ -6,10 +6,12 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -58,6 +60,19 @@ final class SshConnection implements AutoCloseable {
     }
 
     /**
+     * The SFTP channel, or the sentence saying why there is none: a connection that went down while the channel
+     * opened is a lost connection, not a server without SFTP.
+     */
+    ChannelSftp sftp(dev.signpost.core.text.Texts texts) throws DeployException {
+        try {
+            return sftp();
+        } catch (JSchException e) {
+            boolean lost = !session.isConnected() || String.valueOf(e.getMessage()).contains("session is down");
+            throw new DeployException(texts.get(lost ? "sftp.lost" : "sftp.unavailable", description), true, e);
+        }
+    }
+
+    /**
      * Runs {@code command} with a time limit, sending output to {@code output} as it arrives.
      * The exit status is -1 when it did not finish.
      */
@@ -87,16 +102,27 @@ final class SshConnection implements AutoCloseable {
                 output.accept(new String(b, off, len, StandardCharsets.UTF_8));
             }
         };
+        // JSch closes a channel's error stream (when it may) only once the channel is closed, after the exit
+        // status has arrived, and also when the session goes down: that close is the "command ended" signal.
+        CountDownLatch ended = new CountDownLatch(1);
+        OutputStream errors = new FilterOutputStream(sink) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                ended.countDown();
+            }
+        };
         channel.setCommand(command);
         channel.setInputStream(input == null ? null : new java.io.ByteArrayInputStream(input));
         channel.setOutputStream(sink, true);
-        channel.setExtOutputStream(sink, true);
-        long deadline = System.nanoTime() + operationTimeout.toNanos();
-        try {
+        channel.setExtOutputStream(errors, false);
+        try (AutoCloseable ignored = cancellation.onCancel(ended::countDown)) {
             channel.connect(timeoutMillis(operationTimeout));
-            while (!channel.isClosed() && System.nanoTime() < deadline && !cancellation.isCancelled()) {
-                Thread.sleep(50);
-            }
+            ended.await(operationTimeout.toNanos(), TimeUnit.NANOSECONDS);
             int status = channel.isClosed() ? channel.getExitStatus() : -1;
             synchronized (sink) {
                 return new CommandResult(command, status, captured.toString(StandardCharsets.UTF_8));
@@ -104,6 +130,11 @@ final class SshConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new CommandResult(command, -1, captured.toString(StandardCharsets.UTF_8));
+        } catch (JSchException e) {
+            throw e;
+        } catch (Exception e) {
+            // Only the cancel registration's close can land here, and it does not fail.
+            throw new IllegalStateException(e);
         } finally {
             channel.disconnect();
         }

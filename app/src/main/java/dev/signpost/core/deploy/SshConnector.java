@@ -223,8 +223,12 @@ final class SshConnector {
         if (password != null) {
             session.setPassword(password);
         }
+        WatchedSockets sockets = null;
         if (jump != null) {
             session.setProxy(new JumpProxy(jump));
+        } else {
+            sockets = new WatchedSockets(SshConnection.timeoutMillis(target.connectTimeout()));
+            session.setSocketFactory(sockets);
         }
         int op = SshConnection.timeoutMillis(target.operationTimeout());
         // A silent server is probed, then dropped: every blocking read ends within about twice the limit.
@@ -235,6 +239,10 @@ final class SshConnector {
             session.connect(SshConnection.timeoutMillis(target.connectTimeout()));
         } catch (JSchException e) {
             session.disconnect();
+            if (sockets != null && sockets.lost() && isAuthFailure(e)) {
+                // The network ended the login, not the server's verdict on the key: say so, never "refused".
+                throw new JSchException("connection lost during the login", new java.io.EOFException());
+            }
             throw e;
         } catch (Exception e) {
             session.disconnect();

@@ -51,6 +51,12 @@ public record DelegationPlan(
     }
 
     /**
+     * The web server a plan assumes when nobody said which one serves the server name: the most common one on a
+     * self-hosted VPS. {@code generate}, {@code deploy} and the wizard's first draft all start from it.
+     */
+    public static final WebServerKind DEFAULT_WEB_SERVER = WebServerKind.NGINX;
+
+    /**
      * A sensible starting plan for {@code serverName}: federation delegated through the well-known file to
      * {@code matrix.<serverName>} on port 8448, clients sent to {@code https://matrix.<serverName>}, served by
      * nginx for a Synapse homeserver, no proxy block.
@@ -65,7 +71,7 @@ public record DelegationPlan(
         String name = serverName == null ? "" : serverName.strip();
         String host = name.isEmpty() ? "" : "matrix." + name;
         return new DelegationPlan(name, FederationMode.WELL_KNOWN, host, DEFAULT_FEDERATION_PORT,
-                host.isEmpty() ? "" : "https://" + host, null, List.of(), null, Map.of(), WebServerKind.NGINX,
+                host.isEmpty() ? "" : "https://" + host, null, List.of(), null, Map.of(), DEFAULT_WEB_SERVER,
                 HomeserverKind.SYNAPSE, false, DEFAULT_UPSTREAM);
     }
 

@@ -224,6 +224,22 @@ public final class OpenSshServer implements TestSshServer {
         return true;
     }
 
+    /**
+     * Waits until no connection is being served any more. After a client is cut off, the server side of its
+     * session can still be working through requests it had already received (an SFTP rename, a reload command);
+     * a test that resets the remote state must not race with that.
+     */
+    public void awaitIdle(java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (process.descendants().findAny().isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("sshd still serves a connection after " + limit.toSeconds()
+                        + " s: " + process.descendants().map(p -> p.info().commandLine().orElse("?")).toList());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Override
     public void cutConnections() {
         // Each connection is served by a child of the listening sshd; killing them drops the connections.

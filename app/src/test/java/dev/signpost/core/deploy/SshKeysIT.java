@@ -94,7 +94,7 @@ class SshKeysIT {
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--user", to.user(),
                 "--known-hosts", knownHosts.toString(), "--ssh-config", emptyConfig.toString(),
                 "--web-root", to.remotePath(www), "--server-name", SERVER_NAME, "--delegate", "matrix.signpost.test",
-                "--yes", "--skip-live-check", "--timeout", "20"));
+                "--web-server", "static", "--yes", "--skip-live-check", "--timeout", "20"));
         if (identity != null) {
             cmd.addAll(List.of("--identity", identity.toString()));
         }
