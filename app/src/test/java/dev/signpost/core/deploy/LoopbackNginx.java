@@ -22,20 +22,20 @@ import java.util.stream.Stream;
  * certificate from an empty web root, with a site config that has no Matrix lines. Skips visibly when nginx is
  * not installed.
  */
-final class LoopbackNginx implements AutoCloseable {
+public final class LoopbackNginx implements AutoCloseable {
 
     static final Path NGINX = Path.of("/usr/sbin/nginx");
     static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
-    final Path prefix;
+    public final Path prefix;
     final Path config;
-    final Path site;
+    public final Path site;
     final Path www;
-    final int port;
-    final String originalSite;
+    public final int port;
+    public final String originalSite;
     private Process process;
 
-    LoopbackNginx(Path prefix, TestCa ca, String extraSiteLines) throws Exception {
+    public LoopbackNginx(Path prefix, TestCa ca, String extraSiteLines) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(NGINX),
                 "nginx is not installed at /usr/sbin/nginx (package nginx): nginx deploy tests skipped (CI installs it)");
         this.prefix = Files.createDirectories(prefix);
@@ -93,7 +93,7 @@ final class LoopbackNginx implements AutoCloseable {
     }
 
     /** The same command as one shell line (for --test-command and --reload-command). */
-    String shell(String... extra) {
+    public String shell(String... extra) {
         return String.join(" ", command(extra));
     }
 
@@ -118,7 +118,7 @@ final class LoopbackNginx implements AutoCloseable {
     }
 
     /** How many times nginx was told to reload (from its notice-level log). */
-    long reloads() throws IOException {
+    public long reloads() throws IOException {
         Path log = prefix.resolve("error.log");
         if (!Files.exists(log)) {
             return 0;
@@ -127,7 +127,7 @@ final class LoopbackNginx implements AutoCloseable {
                 .count();
     }
 
-    String logs() {
+    public String logs() {
         StringBuilder out = new StringBuilder();
         for (String name : List.of("nginx.out", "startup.log", "error.log")) {
             try {
