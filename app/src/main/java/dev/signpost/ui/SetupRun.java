@@ -108,8 +108,9 @@ final class SetupRun {
             return new SshUpload.Outcome(true, texts.get("wizard.deploy.setup.unchanged", target.host()));
         }
         if (done.ok()) {
+            // Which files were written is in the stages above; the sentence stays short enough to read at once.
             return new SshUpload.Outcome(true, texts.get("wizard.deploy.setup.done", done.written().size(),
-                    target.host(), String.join(", ", done.written())));
+                    target.host()));
         }
         if (done.sshFailure() != null) {
             return new SshUpload.Outcome(false, done.sshFailure().sentence(texts, "wizard.deploy.ssh.fix."));

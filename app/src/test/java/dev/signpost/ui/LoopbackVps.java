@@ -35,9 +35,10 @@ final class LoopbackVps implements AutoCloseable {
     final Path knownHosts;
     final TestWorld world;
     LoopbackNginx nginx;
+    private int nginxCount;
 
     LoopbackVps() throws Exception {
-        base = Files.createTempDirectory("signpost-vps-ui-");
+        base = Files.createTempDirectory("vps");
         keys = ClientKeys.create(base.resolve("client"));
         sshd = new OpenSshServer(base.resolve("sshd"), keys, List.of("ed25519", "ecdsa", "rsa"), List.of());
         knownHosts = base.resolve("known_hosts");
@@ -53,7 +54,7 @@ final class LoopbackVps implements AutoCloseable {
     /** Starts nginx for example.org (its site with {@code extraSiteLines}); the checks reach it from now on. */
     LoopbackNginx startNginx(String extraSiteLines) throws Exception {
         closeNginx();
-        nginx = new LoopbackNginx(base.resolve("nginx-" + System.nanoTime()), world.ca(), extraSiteLines);
+        nginx = new LoopbackNginx(base.resolve("nginx" + ++nginxCount), world.ca(), extraSiteLines);
         world.resolve("example.org", 443, "127.0.0.1:" + nginx.port);
         return nginx;
     }

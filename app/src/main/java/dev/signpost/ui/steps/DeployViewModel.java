@@ -285,7 +285,6 @@ public final class DeployViewModel implements StepModel {
         stages.clear();
         String connecting = texts.get("wizard.deploy.ssh.connecting", target.host());
         progress.set(connecting);
-        stages.add(connecting);
         java.util.function.Consumer<String> onProgress = sentence -> ui.execute(() -> {
             if (uploading.get() && !stopping) {
                 progress.set(sentence);

@@ -94,20 +94,29 @@ final class FxPrompts implements SshUpload.Prompts {
             ButtonType install = new ButtonType(texts.get("wizard.deploy.setup.confirm.go"), ButtonBar.ButtonData.OK_DONE);
             Dialog<ButtonType> dialog = new Dialog<>();
             dialog.setTitle(texts.get("wizard.deploy.setup.confirm.title"));
-            VBox content = new VBox(8);
-            content.setId("setup-confirm");
-            if (!changes.isEmpty()) {
-                content.getChildren().add(new Label(texts.get("wizard.deploy.setup.confirm.files", changes.size())));
-            }
+            VBox files = new VBox(8);
+            files.setId("setup-confirm");
             for (SshUpload.Change change : changes) {
                 Label path = new Label(texts.get(change.created() ? "wizard.deploy.setup.confirm.new"
                         : "wizard.deploy.setup.confirm.changed", change.path()));
                 path.getStyleClass().add("file-path");
+                path.setWrapText(true);
+                path.setMinHeight(Label.USE_PREF_SIZE);
                 TextArea diff = new TextArea(change.diff());
                 diff.getStyleClass().addAll("code", "setup-diff");
                 diff.setEditable(false);
                 diff.setPrefRowCount(Math.min(8, (int) change.diff().lines().count() + 1));
-                content.getChildren().addAll(path, diff);
+                files.getChildren().addAll(path, diff);
+            }
+            VBox content = new VBox(8);
+            if (!changes.isEmpty()) {
+                // The diffs scroll; the summary, the commands and what happens on failure stay in view.
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(files);
+                scroll.setFitToWidth(true);
+                scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setPrefViewportHeight(Math.min(300, 150.0 * changes.size()));
+                content.getChildren().addAll(new Label(texts.get("wizard.deploy.setup.confirm.files", changes.size())),
+                        scroll);
             }
             if (!commands.isEmpty()) {
                 content.getChildren().add(new Label(texts.get("wizard.deploy.setup.confirm.commands")));
@@ -115,15 +124,13 @@ final class FxPrompts implements SshUpload.Prompts {
                 shown.setId("setup-confirm-commands");
                 shown.getStyleClass().add("code");
                 shown.setEditable(false);
-                shown.setPrefRowCount(commands.size());
+                // Wrapped, so each command is seen whole (they can be long, with their own paths).
+                shown.setWrapText(true);
+                shown.setPrefRowCount(commands.stream().mapToInt(c -> c.length() / 60 + 1).sum());
                 content.getChildren().add(shown);
             }
             content.getChildren().add(new Label(texts.get("wizard.deploy.setup.confirm.undo")));
-            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
-            scroll.setFitToWidth(true);
-            scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-            scroll.setPrefViewportHeight(Math.min(420, 120 + 150.0 * changes.size()));
-            dialog.getDialogPane().setContent(scroll);
+            dialog.getDialogPane().setContent(content);
             dialog.getDialogPane().setId("setup-confirm-pane");
             dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, install);
             prepare(dialog);
