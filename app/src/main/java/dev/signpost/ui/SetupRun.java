@@ -48,9 +48,25 @@ final class SetupRun {
                 0, false);
         LiveProbe probe = discovery == null ? null : c -> new LiveVerifier(discovery.get(), texts.locale())
                 .verify(setup.plan(), ReportListener.NONE, LIVE_TIMEOUT, c);
-        DeployPrompts questions = questions(CoreServices.prompts(prompts, target, false), prompts);
+        // The login is over once the files are read: a password asked after that is sudo's.
+        java.util.concurrent.atomic.AtomicBoolean loggedIn = new java.util.concurrent.atomic.AtomicBoolean();
+        DeployListener stages = new DeployListener() {
+            @Override
+            public void stage(dev.signpost.core.deploy.DeployStage stage, String detail) {
+                if (stage == dev.signpost.core.deploy.DeployStage.READING) {
+                    loggedIn.set(true);
+                }
+                listener.stage(stage, detail);
+            }
+
+            @Override
+            public void commandOutput(String text) {
+                listener.commandOutput(text);
+            }
+        };
+        DeployPrompts questions = questions(CoreServices.prompts(prompts, target, false), prompts, loggedIn);
         CompletableFuture<SshUpload.Outcome> result = CompletableFuture.supplyAsync(
-                () -> outcome(deployer.install(request, questions, listener, cancellation, probe), target, texts),
+                () -> outcome(deployer.install(request, questions, stages, cancellation, probe), target, texts),
                 worker);
         return new SshUpload.Running() {
             @Override
@@ -66,7 +82,8 @@ final class SetupRun {
     }
 
     /** The upload's questions, with the setup's one question: these diffs and these commands, go ahead? */
-    private static DeployPrompts questions(DeployPrompts base, SshUpload.Prompts prompts) {
+    private static DeployPrompts questions(DeployPrompts base, SshUpload.Prompts prompts,
+                                           java.util.concurrent.atomic.AtomicBoolean loggedIn) {
         return new DeployPrompts() {
             @Override
             public HostKeyDecision unknownHostKey(HostKeyInfo key) {
@@ -80,7 +97,7 @@ final class SetupRun {
 
             @Override
             public char[] password(String userAtHost, boolean retry) {
-                return base.password(userAtHost, retry);
+                return loggedIn.get() ? prompts.sudoPassword(userAtHost) : base.password(userAtHost, retry);
             }
 
             @Override

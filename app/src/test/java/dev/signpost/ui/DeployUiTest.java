@@ -61,8 +61,19 @@ class DeployUiTest extends WizardUiTestBase {
         assertThat(button(robot, "#deploy-ssh-upload").isDisabled()).isTrue();
         fill(robot, "#deploy-ssh-host", "web.example.com");
         assertThat(button(robot, "#deploy-ssh-upload").isDisabled()).isFalse();
-        // By keyboard: the button is below the fields, and Space presses the focused button.
-        robot.interact(() -> button(robot, "#deploy-ssh-upload").requestFocus());
+        // By keyboard: Tab from the host field to the button below the fields scrolls it into view, and Space
+        // presses it.
+        robot.interact(() -> robot.lookup("#deploy-ssh-host").query().requestFocus());
+        Button install = button(robot, "#deploy-ssh-upload");
+        for (int i = 0; i < 30 && !install.isFocused(); i++) {
+            robot.type(javafx.scene.input.KeyCode.TAB);
+        }
+        assertThat(install.isFocused()).as("Tab reaches the Install button").isTrue();
+        javafx.scene.control.ScrollPane page = robot.lookup(".step-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.geometry.Bounds shown = page.localToScene(page.getLayoutBounds());
+        javafx.geometry.Bounds at = install.localToScene(install.getLayoutBounds());
+        assertThat(at.getMinY()).as("the focused button is scrolled into view").isBetween(shown.getMinY(),
+                shown.getMaxY() - at.getHeight());
         robot.type(javafx.scene.input.KeyCode.SPACE);
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-key-fingerprint").tryQuery().isPresent());

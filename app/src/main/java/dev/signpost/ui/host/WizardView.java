@@ -112,7 +112,19 @@ public final class WizardView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 focus.watch(scene, navigator.busyProperty());
-                scene.focusOwnerProperty().addListener((o, was, now) -> scrollIntoView(now));
+                // Only focus moved by Tab: a page that focuses or scrolls on its own (the chain to its broken
+                // hop) is left where it put itself.
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.TAB) {
+                        tabbing = true;
+                        Platform.runLater(() -> tabbing = false);
+                    }
+                });
+                scene.focusOwnerProperty().addListener((o, was, now) -> {
+                    if (tabbing) {
+                        scrollIntoView(now);
+                    }
+                });
             }
         });
         navigator.currentProperty().addListener((obs, old, step) -> show(step));
@@ -121,9 +133,12 @@ public final class WizardView extends BorderPane {
         }
     }
 
+    /** Whether the focus is moving because of Tab (for {@link #scrollIntoView}). */
+    private boolean tabbing;
+
     /**
-     * Keyboard users see what has the focus: a control Tab (or a page) focuses below or above the visible part of
-     * a long page is scrolled into view, no further than needed.
+     * Keyboard users see what has the focus: a control Tab focuses below or above the visible part of a long page is
+     * scrolled into view, no further than needed.
      */
     private void scrollIntoView(Node node) {
         Node content = scroll.getContent();

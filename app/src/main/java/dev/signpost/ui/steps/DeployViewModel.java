@@ -286,11 +286,15 @@ public final class DeployViewModel implements StepModel {
         String connecting = texts.get("wizard.deploy.ssh.connecting", target.host());
         progress.set(connecting);
         java.util.function.Consumer<String> onProgress = sentence -> ui.execute(() -> {
-            if (uploading.get() && !stopping) {
+            if (!uploading.get()) {
+                return;
+            }
+            // While stopping, the stages still show what the core does (putting files back), under "Stopping".
+            if (!stopping) {
                 progress.set(sentence);
-                if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(sentence)) {
-                    stages.add(sentence);
-                }
+            }
+            if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(sentence)) {
+                stages.add(sentence);
             }
         });
         SshUpload.Running run = how.apply(onProgress);

@@ -69,6 +69,11 @@ final class FxPrompts implements SshUpload.Prompts {
     }
 
     @Override
+    public char[] sudoPassword(String where) {
+        return secret("wizard.deploy.sudo.title", texts.get("wizard.deploy.sudo.text", where));
+    }
+
+    @Override
     public char[] passphrase(String keyName, boolean retry) {
         return secret("wizard.deploy.passphrase.title",
                 texts.get(retry ? "wizard.deploy.passphrase.retry" : "wizard.deploy.passphrase.text", keyName));

@@ -63,6 +63,14 @@ public interface SshUpload {
         /** The password, or null when the user cancelled. */
         char[] password(String userAtHost, boolean retry);
 
+        /**
+         * The sudo password for the config test and reload on {@code where} (the core's "sudo on user@host"), or
+         * null when the user cancelled; asked once per install. By default the password question.
+         */
+        default char[] sudoPassword(String where) {
+            return password(where, false);
+        }
+
         /** The key's passphrase, or null when the user cancelled. */
         char[] passphrase(String keyName, boolean retry);
 
