@@ -62,8 +62,24 @@ public final class CoreServices {
      * {@link SshUpload.Running#cancel()} stops it at the next chunk.
      */
     public static SshUpload deployer(SshEnvironment environment, Texts texts, Executor worker) {
+        return deployer(environment, texts, worker, null);
+    }
+
+    /**
+     * As above; {@code discovery} (may be null) also checks the live server before and after an install, so a
+     * result worse than before puts the previous configuration back.
+     */
+    public static SshUpload deployer(SshEnvironment environment, Texts texts, Executor worker,
+                                     java.util.function.Supplier<dev.signpost.core.discovery.Discovery> discovery) {
         Deployer deployer = new Deployer(environment, texts.locale());
         return new SshUpload() {
+            @Override
+            public Running install(SshUpload.Target target, SshUpload.Setup setup, SshUpload.Prompts prompts,
+                                   Consumer<String> progress) {
+                return SetupRun.start(deployer, target, setup, prompts, listener(progress), worker, texts,
+                        discovery);
+            }
+
             @Override
             public Running start(SshUpload.Target target, List<PlannedFile> files, SshUpload.Prompts prompts,
                                  Consumer<String> progress) {
@@ -92,7 +108,7 @@ public final class CoreServices {
                 DeployRequest.DEFAULT_KEEP_BACKUPS, false);
     }
 
-    private static DeployListener listener(Consumer<String> progress) {
+    static DeployListener listener(Consumer<String> progress) {
         return new DeployListener() {
             @Override
             public void stage(DeployStage stage, String detail) {
@@ -155,7 +171,7 @@ public final class CoreServices {
     }
 
     /** @param confirmed whether the user already chose these changes (clicking "Roll back" is that choice) */
-    private static DeployPrompts prompts(SshUpload.Prompts prompts, SshUpload.Target target, boolean confirmed) {
+    static DeployPrompts prompts(SshUpload.Prompts prompts, SshUpload.Target target, boolean confirmed) {
         return new DeployPrompts() {
             @Override
             public HostKeyDecision unknownHostKey(HostKeyInfo key) {

@@ -53,7 +53,7 @@ public final class SignpostApp extends Application {
         }, executor);
         WizardDependencies deps = new WizardDependencies(texts, tasks, settings, engine::join,
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
-                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark,
+                CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor, engine::join), systemPrefersDark,
                 network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
                         executor));
         new Wizard(deps).show(stage);

@@ -78,7 +78,10 @@ class DeployRollbackUiTest extends WizardUiTestBase {
 
     @Override
     protected Settings initialSettings() {
-        return Settings.defaults().withLastPlan(SampleReports.plan());
+        // Static hosting: SSH uploads the files to the web root (a web server's setup is installed instead, as the
+        // loopback nginx test shows).
+        return Settings.defaults().withLastPlan(SampleReports.plan().toBuilder()
+                .webServer(dev.signpost.core.plan.WebServerKind.STATIC).federationProxy(false).build());
     }
 
     @Test

@@ -137,7 +137,7 @@ final class SetupInstaller {
             DeployOutcome outcome = cancellation.isCancelled() && e.remoteUnchanged()
                     ? DeployOutcome.CANCELLED : DeployOutcome.FAILED;
             return result(outcome, changes, List.of(), ran, List.of(), List.of(), null, null, e.getMessage(),
-                    e.remoteUnchanged());
+                    e.remoteUnchanged()).withSshFailure(e.sshFailure());
         } catch (RuntimeException e) {
             return result(DeployOutcome.FAILED, changes, List.of(), ran, List.of(), List.of(), null, null,
                     texts.get("unexpected", e.toString()), false);

@@ -112,12 +112,60 @@ public final class WizardView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
                 focus.watch(scene, navigator.busyProperty());
+                // Only focus moved by Tab: a page that focuses or scrolls on its own (the chain to its broken
+                // hop) is left where it put itself.
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.TAB) {
+                        tabbing = true;
+                        Platform.runLater(() -> tabbing = false);
+                    }
+                });
+                scene.focusOwnerProperty().addListener((o, was, now) -> {
+                    if (tabbing) {
+                        scrollIntoView(now);
+                    }
+                });
             }
         });
         navigator.currentProperty().addListener((obs, old, step) -> show(step));
         if (navigator.current() != null) {
             show(navigator.current());
         }
+    }
+
+    /** Whether the focus is moving because of Tab (for {@link #scrollIntoView}). */
+    private boolean tabbing;
+
+    /**
+     * Keyboard users see what has the focus: a control Tab focuses below or above the visible part of a long page is
+     * scrolled into view, no further than needed.
+     */
+    private void scrollIntoView(Node node) {
+        Node content = scroll.getContent();
+        if (node == null || content == null || !isInside(node, content)) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (bounds == null || extra <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * extra;
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (bounds.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, bounds.getMinY() / extra));
+        } else if (bounds.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(1, (bounds.getMaxY() - viewport) / extra));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void show(Step step) {

@@ -94,6 +94,9 @@ public final class DeployView extends VBox {
         if (!model.suggestedAfterCommands().isEmpty()) {
             after.setPromptText(model.suggestedAfterCommands().get(0));
         }
+        javafx.beans.binding.BooleanBinding setup = model.installsSetupProperty();
+        javafx.beans.binding.BooleanBinding usesWebRoot = setup.not().or(
+                model.kindProperty().isEqualTo(dev.signpost.core.plan.WebServerKind.APACHE));
         register(validation, host, model::hostError);
         register(validation, port, model::portError);
         register(validation, webRoot, model::webRootError);
@@ -108,6 +111,8 @@ public final class DeployView extends VBox {
         keyRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Button upload = new Button(texts.get("wizard.deploy.ssh.upload"));
+        upload.textProperty().bind(javafx.beans.binding.Bindings.when(setup)
+                .then(texts.get("wizard.deploy.setup.install")).otherwise(texts.get("wizard.deploy.ssh.upload")));
         upload.setId("deploy-ssh-upload");
         upload.disableProperty().bind(model.sshFormValidProperty().not().or(model.uploadingProperty()));
         FxPrompts prompts = new FxPrompts(texts, () -> getScene() == null ? null : getScene().getWindow());
@@ -141,17 +146,46 @@ public final class DeployView extends VBox {
         Ui.keepWhole(portLabel, port);
         HBox hostRow = new HBox(8, host, portLabel, port);
         hostRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox form = new VBox(6, Ui.hint(texts.get("wizard.deploy.ssh.text")),
+        Label uploadText = shownIf(Ui.hint(texts.get("wizard.deploy.ssh.text")), setup.not());
+        Label setupText = shownIf(Ui.hint(texts.get("wizard.deploy.setup.text")), setup);
+        VBox webRootBox = shownIf(new VBox(6, Ui.fieldLabel(texts.get("wizard.deploy.ssh.webRoot.label"), webRoot),
+                webRoot), usesWebRoot);
+        VBox afterBox = shownIf(new VBox(6, Ui.fieldLabel(texts.get("wizard.deploy.ssh.after.label"), after), after),
+                setup.not());
+        VBox stages = new VBox(2);
+        stages.setId("deploy-ssh-stages");
+        Runnable restage = () -> stages.getChildren().setAll(model.stages().stream().map(line -> {
+            Label label = Ui.hint("• " + line);
+            label.getStyleClass().add("deploy-stage");
+            return label;
+        }).toList());
+        model.stages().addListener((ListChangeListener<String>) change -> restage.run());
+        restage.run();
+        javafx.scene.control.TextArea serverLines = new javafx.scene.control.TextArea();
+        serverLines.setId("deploy-ssh-server-lines");
+        serverLines.setEditable(false);
+        serverLines.setWrapText(true);
+        serverLines.getStyleClass().add("code");
+        serverLines.setPrefRowCount(4);
+        serverLines.textProperty().bind(model.serverLinesProperty());
+        shownIf(serverLines, model.serverLinesProperty().isNotEmpty());
+        VBox form = new VBox(6, uploadText, setupText,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.host.label"), host), hostRow,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.user.label"), user), user,
                 Ui.fieldLabel(texts.get("wizard.deploy.ssh.key.label"), key), keyRow,
-                Ui.fieldLabel(texts.get("wizard.deploy.ssh.webRoot.label"), webRoot), webRoot,
-                Ui.fieldLabel(texts.get("wizard.deploy.ssh.after.label"), after), after, formError,
-                new HBox(8, upload, rollBack, spinner), progress, error);
+                new SetupFields(model, texts), webRootBox, afterBox, formError,
+                new HBox(8, upload, rollBack, spinner), stages, progress, error, serverLines);
         form.getStyleClass().add("choice-card");
         form.visibleProperty().bind(model.methodProperty().isEqualTo(DeployViewModel.Method.SSH));
         form.managedProperty().bind(form.visibleProperty());
         return form;
+    }
+
+    /** Shows {@code node} (and gives it room) only while {@code when} holds. */
+    static <T extends javafx.scene.Node> T shownIf(T node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(node.visibleProperty());
+        return node;
     }
 
     private void chooseKey(DeployViewModel model, Texts texts) {

@@ -22,8 +22,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * The deploy page: upload the files over SSH when this build can, or the user puts them in place themselves and
- * says so. The list of where each file goes is shown either way.
+ * The deploy page: over SSH when this build can, or the user puts the files in place themselves and says so. For a
+ * web server with a configuration, SSH installs the whole setup the way {@code signpost deploy} does (the core's
+ * install: snippet and include line, config test before reload, live check, the old state back on failure); for
+ * static hosting it uploads the files. The list of what goes where is the core's, shown either way.
  */
 public final class DeployViewModel implements StepModel {
 
@@ -59,6 +61,18 @@ public final class DeployViewModel implements StepModel {
     private final BooleanProperty placedByUser = new SimpleBooleanProperty();
     private final BooleanProperty uploaded = new SimpleBooleanProperty();
     private final BooleanBinding canAdvance;
+    private final ObjectProperty<dev.signpost.core.plan.WebServerKind> kind = new SimpleObjectProperty<>();
+    private final BooleanBinding installsSetup;
+    private final ObjectProperty<dev.signpost.core.deploy.ServerLayout.Distribution> distribution =
+            new SimpleObjectProperty<>();
+    private final StringProperty configPath = new SimpleStringProperty("");
+    private final StringProperty testCommand = new SimpleStringProperty("");
+    private final StringProperty reloadCommand = new SimpleStringProperty("");
+    private final BooleanProperty sudo = new SimpleBooleanProperty(true);
+    private final ObservableList<String> stages = javafx.collections.FXCollections.observableArrayList();
+    private final StringProperty serverLines = new SimpleStringProperty("");
+    private boolean installing;
+    private boolean stopping;
 
     /**
      * @param uploader the SSH uploader, or null when this build cannot upload
@@ -81,6 +95,47 @@ public final class DeployViewModel implements StepModel {
                     return method.get() == Method.MANUAL ? placed : done;
                 },
                 method, placedByUser, uploaded);
+        installsSetup = Bindings.createBooleanBinding(() -> installs(kind.get()), kind);
+    }
+
+    /** The kinds whose configuration Signpost installs, tests and reloads (the core's install). */
+    static boolean installs(dev.signpost.core.plan.WebServerKind kind) {
+        return kind != null && switch (kind) {
+            case NGINX, APACHE, CADDY, HAPROXY -> true;
+            case STATIC, HOMESERVER -> false;
+        };
+    }
+
+    /** The distribution's package layout for the plan's web server: the fields' defaults. */
+    public dev.signpost.core.deploy.ServerLayout layout() {
+        dev.signpost.core.plan.WebServerKind current = kind.get();
+        dev.signpost.core.deploy.ServerLayout.Distribution d = distribution.get();
+        return current == null ? null : dev.signpost.core.deploy.ServerLayout.defaults(current,
+                d == null ? dev.signpost.core.deploy.ServerLayout.Distribution.DEBIAN : d);
+    }
+
+    /** The config path's default as the field's prompt: the file, or the places searched for the site. */
+    public javafx.beans.binding.StringBinding configPathPrompt() {
+        return Bindings.createStringBinding(() -> {
+            dev.signpost.core.deploy.ServerLayout layout = layout();
+            if (layout == null) {
+                return "";
+            }
+            return layout.configPath() != null ? layout.configPath()
+                    : texts.get("wizard.deploy.setup.config.search", String.join(", ", layout.searchPaths()));
+        }, kind, distribution);
+    }
+
+    /** The test command's default as the field's prompt. */
+    public javafx.beans.binding.StringBinding testCommandPrompt() {
+        return Bindings.createStringBinding(() -> layout() == null || layout().testCommand() == null ? ""
+                : layout().with(configPath.get(), null, null).testCommand(), kind, distribution, configPath);
+    }
+
+    /** The reload command's default as the field's prompt. */
+    public javafx.beans.binding.StringBinding reloadCommandPrompt() {
+        return Bindings.createStringBinding(() -> layout() == null || layout().reloadCommand() == null ? ""
+                : layout().reloadCommand(), kind, distribution);
     }
 
     /** Where the plan comes from, for the manual path's steps (null while there is no plan yet). */
@@ -109,6 +164,7 @@ public final class DeployViewModel implements StepModel {
     @Override
     public void enter() {
         dev.signpost.core.plan.WebServerKind kind = webServer.get();
+        this.kind.set(kind);
         if (kind == null) {
             return;
         }
@@ -174,19 +230,33 @@ public final class DeployViewModel implements StepModel {
         return Path.of(path);
     }
 
-    /** Starts the upload; {@code prompts} asks the user for host keys and secrets (on the upload's thread). */
+    /**
+     * Starts the install (a web server with a configuration) or the upload (static hosting); {@code prompts} asks
+     * the user for host keys, secrets and the go-ahead (on the worker's thread).
+     */
     public void upload(SshUpload.Prompts prompts) {
         if (uploader == null || uploading.get() || !sshFormValid.get()) {
             return;
         }
+        dev.signpost.core.plan.DelegationPlan current = plan.get();
+        boolean setup = installsSetup.get() && current != null;
         SshUpload.Target target = new SshUpload.Target(host.get().strip(),
                 port.get().isBlank() ? 0 : PlanDraft.parsePort(port.get()), PlanDraft.blankToNull(user.get()),
-                webRoot.get().strip(), PlanDraft.blankToNull(afterCommand.get()),
+                webRoot.get().strip(), setup ? null : PlanDraft.blankToNull(afterCommand.get()),
                 identityFile.get().isBlank() ? null : identityPath(identityFile.get()));
         uploaded.set(false);
         canRollBack.set(false);
         lastTarget = target;
-        begin(false, target, prompts);
+        if (setup) {
+            SshUpload.Setup what = new SshUpload.Setup(current, distribution.get(),
+                    PlanDraft.blankToNull(configPath.get()), PlanDraft.blankToNull(testCommand.get()),
+                    PlanDraft.blankToNull(reloadCommand.get()), sudo.get());
+            installing = true;
+            start(target, prompts, progress -> uploader.install(target, what, prompts, progress));
+        } else {
+            installing = false;
+            begin(false, target, prompts);
+        }
     }
 
     /**
@@ -201,17 +271,33 @@ public final class DeployViewModel implements StepModel {
     }
 
     private void begin(boolean rollback, SshUpload.Target target, SshUpload.Prompts prompts) {
-        uploading.set(true);
         rollingBack = rollback;
+        start(target, prompts, onProgress -> rollback ? uploader.rollback(target, List.copyOf(files), prompts, onProgress)
+                : uploader.start(target, List.copyOf(files), prompts, onProgress));
+    }
+
+    private void start(SshUpload.Target target, SshUpload.Prompts prompts,
+                       java.util.function.Function<java.util.function.Consumer<String>, SshUpload.Running> how) {
+        uploading.set(true);
+        stopping = false;
         uploadError.set(null);
-        progress.set(texts.get("wizard.deploy.ssh.connecting", target.host()));
+        serverLines.set("");
+        stages.clear();
+        String connecting = texts.get("wizard.deploy.ssh.connecting", target.host());
+        progress.set(connecting);
         java.util.function.Consumer<String> onProgress = sentence -> ui.execute(() -> {
-            if (uploading.get()) {
+            if (!uploading.get()) {
+                return;
+            }
+            // While stopping, the stages still show what the core does (putting files back), under "Stopping".
+            if (!stopping) {
                 progress.set(sentence);
             }
+            if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(sentence)) {
+                stages.add(sentence);
+            }
         });
-        SshUpload.Running run = rollback ? uploader.rollback(target, List.copyOf(files), prompts, onProgress)
-                : uploader.start(target, List.copyOf(files), prompts, onProgress);
+        SshUpload.Running run = how.apply(onProgress);
         running = run;
         run.result().whenComplete((outcome, failure) -> ui.execute(() -> finish(run, outcome, failure)));
     }
@@ -244,18 +330,30 @@ public final class DeployViewModel implements StepModel {
         } else {
             progress.set("");
             uploadError.set(outcome.message());
+            serverLines.set(outcome.serverLines());
         }
     }
 
+    /**
+     * Stops the run. An upload stops at its next chunk and leaves nothing half-written, so the page is free at once;
+     * an install may have to put the previous configuration back, so the page waits for its result, which says in
+     * what state the server is.
+     */
     @Override
     public void cancel() {
         SshUpload.Running run = running;
-        if (run != null) {
-            run.cancel();
-            running = null;
-            uploading.set(false);
-            progress.set(cancelledSentence());
+        if (run == null) {
+            return;
         }
+        run.cancel();
+        if (installing) {
+            stopping = true;
+            progress.set(texts.get("wizard.deploy.setup.stopping"));
+            return;
+        }
+        running = null;
+        uploading.set(false);
+        progress.set(cancelledSentence());
     }
 
     @Override
@@ -310,6 +408,51 @@ public final class DeployViewModel implements StepModel {
     /** Why the upload failed, or null. */
     public StringProperty uploadErrorProperty() {
         return uploadError;
+    }
+
+    /** The plan's web server (set when the page is entered). */
+    public ObjectProperty<dev.signpost.core.plan.WebServerKind> kindProperty() {
+        return kind;
+    }
+
+    /** Whether SSH installs the web server's setup (else it uploads the files to the web root). */
+    public BooleanBinding installsSetupProperty() {
+        return installsSetup;
+    }
+
+    /** Whose package layout to assume; null reads it from the server's /etc/os-release. */
+    public ObjectProperty<dev.signpost.core.deploy.ServerLayout.Distribution> distributionProperty() {
+        return distribution;
+    }
+
+    /** The config file that serves the server name; empty for the layout's places. */
+    public StringProperty configPathProperty() {
+        return configPath;
+    }
+
+    /** The configuration test; empty for the layout's. */
+    public StringProperty testCommandProperty() {
+        return testCommand;
+    }
+
+    /** The reload command; empty for the layout's. */
+    public StringProperty reloadCommandProperty() {
+        return reloadCommand;
+    }
+
+    /** Whether the test and reload run through sudo. */
+    public BooleanProperty sudoProperty() {
+        return sudo;
+    }
+
+    /** One sentence per stage of the running (or last) install or upload, in order. */
+    public ObservableList<String> stages() {
+        return stages;
+    }
+
+    /** The server's own lines behind the last failure (a config test's errors), or empty. */
+    public StringProperty serverLinesProperty() {
+        return serverLines;
     }
 
     public ObservableList<PlannedFile> files() {

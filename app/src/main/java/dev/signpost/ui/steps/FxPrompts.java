@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -68,6 +69,11 @@ final class FxPrompts implements SshUpload.Prompts {
     }
 
     @Override
+    public char[] sudoPassword(String where) {
+        return secret("wizard.deploy.sudo.title", texts.get("wizard.deploy.sudo.text", where));
+    }
+
+    @Override
     public char[] passphrase(String keyName, boolean retry) {
         return secret("wizard.deploy.passphrase.title",
                 texts.get(retry ? "wizard.deploy.passphrase.retry" : "wizard.deploy.passphrase.text", keyName));
@@ -84,6 +90,60 @@ final class FxPrompts implements SshUpload.Prompts {
             // Enter never overwrites files on the server: the upload needs a deliberate click on OK.
             Dialogs.defaultTo(alert, ButtonType.CANCEL);
             return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        }, false);
+    }
+
+    @Override
+    public boolean confirmSetup(List<SshUpload.Change> changes, List<String> commands) {
+        return ask(() -> {
+            ButtonType install = new ButtonType(texts.get("wizard.deploy.setup.confirm.go"), ButtonBar.ButtonData.OK_DONE);
+            Dialog<ButtonType> dialog = new Dialog<>();
+            dialog.setTitle(texts.get("wizard.deploy.setup.confirm.title"));
+            VBox files = new VBox(8);
+            files.setId("setup-confirm");
+            for (SshUpload.Change change : changes) {
+                Label path = new Label(texts.get(change.created() ? "wizard.deploy.setup.confirm.new"
+                        : "wizard.deploy.setup.confirm.changed", change.path()));
+                path.getStyleClass().add("file-path");
+                path.setWrapText(true);
+                path.setMinHeight(Label.USE_PREF_SIZE);
+                TextArea diff = new TextArea(change.diff());
+                diff.getStyleClass().addAll("code", "setup-diff");
+                diff.setEditable(false);
+                diff.setPrefRowCount(Math.min(8, (int) change.diff().lines().count() + 1));
+                files.getChildren().addAll(path, diff);
+            }
+            VBox content = new VBox(8);
+            if (!changes.isEmpty()) {
+                // The diffs scroll; the summary, the commands and what happens on failure stay in view.
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(files);
+                scroll.setFitToWidth(true);
+                scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setPrefViewportHeight(Math.min(300, 150.0 * changes.size()));
+                content.getChildren().addAll(new Label(texts.get("wizard.deploy.setup.confirm.files", changes.size())),
+                        scroll);
+            }
+            if (!commands.isEmpty()) {
+                content.getChildren().add(new Label(texts.get("wizard.deploy.setup.confirm.commands")));
+                TextArea shown = new TextArea(String.join("\n", commands));
+                shown.setId("setup-confirm-commands");
+                shown.getStyleClass().add("code");
+                shown.setEditable(false);
+                // Wrapped, so each command is seen whole (they can be long, with their own paths).
+                shown.setWrapText(true);
+                shown.setPrefRowCount(commands.stream().mapToInt(c -> c.length() / 60 + 1).sum());
+                content.getChildren().add(shown);
+            }
+            content.getChildren().add(new Label(texts.get("wizard.deploy.setup.confirm.undo")));
+            dialog.getDialogPane().setContent(content);
+            dialog.getDialogPane().setId("setup-confirm-pane");
+            dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, install);
+            prepare(dialog);
+            // Diffs need the width; still centred and no wider than the window's usual size.
+            dialog.getDialogPane().setPrefWidth(dialog.getDialogPane().getPrefWidth() * 1.5);
+            // Enter never changes the server's configuration: going ahead needs a deliberate click.
+            Dialogs.defaultTo(dialog, ButtonType.CANCEL);
+            return dialog.showAndWait().filter(b -> b == install).isPresent();
         }, false);
     }
 

@@ -99,7 +99,7 @@ final class LoopbackApache extends LoopbackWebServer {
     }
 
     @Override
-    long reloads() throws IOException {
+    public long reloads() throws IOException {
         return count(prefix.resolve("logs/error.log"), "Doing graceful restart");
     }
 

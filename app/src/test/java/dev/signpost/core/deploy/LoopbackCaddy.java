@@ -96,7 +96,7 @@ final class LoopbackCaddy extends LoopbackWebServer {
     }
 
     @Override
-    long reloads() throws IOException {
+    public long reloads() throws IOException {
         // Each reload that changed something replaces the running server.
         return count(prefix.resolve("server.out"), "\"stopped previous server\"");
     }

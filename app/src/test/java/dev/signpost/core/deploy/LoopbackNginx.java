@@ -12,14 +12,14 @@ import java.util.List;
  * The real nginx of this machine, laid out as Debian does ({@code nginx.conf} including {@code sites-enabled/*},
  * snippets in {@code snippets/}).
  */
-final class LoopbackNginx extends LoopbackWebServer {
+public final class LoopbackNginx extends LoopbackWebServer {
 
     static final Path NGINX = Path.of("/usr/sbin/nginx");
 
     final Path config;
 
     /** @param extraSiteLines lines for the {@code server { }} block, e.g. a location the admin once wrote */
-    LoopbackNginx(Path prefix, TestCa ca, String extraSiteLines) throws Exception {
+    public LoopbackNginx(Path prefix, TestCa ca, String extraSiteLines) throws Exception {
         super(NGINX, "nginx", prefix, ca);
         Files.createDirectories(prefix.resolve("temp"));
         Files.createDirectories(prefix.resolve("snippets"));
@@ -65,6 +65,11 @@ final class LoopbackNginx extends LoopbackWebServer {
         return cmd;
     }
 
+    /** The same command as one shell line (for --test-command and --reload-command). */
+    public String shell(String... extra) {
+        return String.join(" ", command(extra));
+    }
+
     @Override
     String kind() {
         return "nginx";
@@ -92,7 +97,7 @@ final class LoopbackNginx extends LoopbackWebServer {
 
     /** How many times nginx was told to reload (from its notice-level log). */
     @Override
-    long reloads() throws IOException {
+    public long reloads() throws IOException {
         return count(prefix.resolve("error.log"), "(SIGHUP) received");
     }
 

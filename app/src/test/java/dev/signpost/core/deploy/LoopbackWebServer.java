@@ -24,17 +24,17 @@ import java.util.stream.Stream;
  * site config without any Matrix lines. What the deploy tests need of each server (nginx, Apache, Caddy) is
  * here once; the subclasses only say how their server is configured, tested and reloaded.
  */
-abstract class LoopbackWebServer implements AutoCloseable {
+public abstract class LoopbackWebServer implements AutoCloseable {
 
     static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
-    final Path prefix;
+    public final Path prefix;
     final Path www;
-    final int port;
+    public final int port;
     final ServerIdentity.PemFiles pem;
     /** The file that serves example.org, as it was before any deploy. */
-    Path site;
-    String originalSite;
+    public Path site;
+    public String originalSite;
     private Process process;
 
     LoopbackWebServer(Path program, String packageName, Path prefix, TestCa ca) throws Exception {
@@ -64,7 +64,7 @@ abstract class LoopbackWebServer implements AutoCloseable {
     abstract Path snippet();
 
     /** How many times the server applied a reload, from its own log. */
-    abstract long reloads() throws IOException;
+    public abstract long reloads() throws IOException;
 
     /** The server's log files, for failure messages. */
     abstract List<Path> logFiles();
@@ -136,7 +136,7 @@ abstract class LoopbackWebServer implements AutoCloseable {
         return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains(marker)).count();
     }
 
-    String logs() {
+    public String logs() {
         StringBuilder out = new StringBuilder();
         List<Path> all = new ArrayList<>(List.of(prefix.resolve("server.out")));
         all.addAll(logFiles());
