@@ -1,5 +1,6 @@
 package dev.signpost.core.net;
 
+import dev.signpost.core.io.UiThreadRule;
 import dev.signpost.core.model.Evidence;
 
 import javax.net.ssl.SNIHostName;
@@ -78,6 +79,7 @@ public final class HttpsClient {
      * Never throws for network trouble: failures are in the result.
      */
     public HttpResponse get(HttpTarget target, int bodyCap, CancelToken cancel, Instant deadline) {
+        UiThreadRule.forbidBlockingIo("an HTTPS request");
         long start = System.nanoTime();
         Exchange ex = new Exchange(target, start);
         Socket plain = new Socket();

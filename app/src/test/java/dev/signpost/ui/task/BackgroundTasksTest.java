@@ -1,5 +1,7 @@
 package dev.signpost.ui.task;
 
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
