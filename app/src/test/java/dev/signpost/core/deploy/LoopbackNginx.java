@@ -1,5 +1,7 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
+import java.time.Duration;
 import dev.signpost.testkit.ServerIdentity;
 import dev.signpost.testkit.TestCa;
 import org.junit.jupiter.api.Assumptions;
@@ -74,13 +76,10 @@ final class LoopbackNginx implements AutoCloseable {
         readableByWorkers(prefix);
         process = new ProcessBuilder(command("-g", "daemon off;")).redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!listening()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("nginx did not start: " + logs());
-            }
-            Thread.sleep(50);
+        if (!Await.holdsWithin(Duration.ofSeconds(20), () -> listening() || !process.isAlive())
+                || !process.isAlive()) {
+            process.destroyForcibly();
+            throw new IllegalStateException("nginx did not start: " + logs());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.signpost.core.net.CancelToken;
@@ -251,10 +252,7 @@ class NginxDeployIT {
 
     /** nginx swaps its workers a moment after a reload: wait (bounded) until the old site answers. */
     private void awaitServes(boolean installed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (servesNew() != installed && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.holdsWithin(Duration.ofSeconds(15), () -> servesNew() == installed);
         assertServes(installed);
     }
 
