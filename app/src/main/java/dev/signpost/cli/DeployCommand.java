@@ -129,6 +129,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     private Discovery engine;
 
+    /** The command line's own sentences; {@code texts} elsewhere are the core's. */
+    private Texts cli;
+
     private final Locale locale = Locale.getDefault();
 
     @Override
@@ -136,23 +139,24 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Texts texts = new Texts("dev.signpost.core.deploy.messages", locale);
+        cli = new Texts("dev.signpost.cli.deploy", locale);
         DelegationPlan plan;
         SetupRequest.SudoMode sudoMode;
         ServerLayout.Distribution dist;
         try {
             plan = plan();
-            sudoMode = parse(SetupRequest.SudoMode.class, sudo, texts.get("cli.badSudo", sudo));
+            sudoMode = parse(SetupRequest.SudoMode.class, sudo, cli.get("badSudo", sudo));
             dist = distribution == null ? null
-                    : parse(ServerLayout.Distribution.class, distribution, texts.get("cli.badDistribution", distribution));
+                    : parse(ServerLayout.Distribution.class, distribution, cli.get("badDistribution", distribution));
             if (staticHosting(plan) && (webRoot == null || webRoot.isBlank())) {
-                throw new UsageException(texts.get("cli.webRootMissing"));
+                throw new UsageException(cli.get("webRootMissing"));
             }
         } catch (UsageException e) {
             err.println("signpost deploy: " + e.getMessage());
             return SignpostCommand.EXIT_USAGE;
         }
         if (port < 0 || port > 65535 || timeoutSeconds <= 0 || keepBackups <= 0) {
-            err.println("signpost deploy: " + texts.get("cli.badNumber"));
+            err.println("signpost deploy: " + cli.get("badNumber"));
             return SignpostCommand.EXIT_USAGE;
         }
         if (identity != null && !Files.isReadable(identity)) {
@@ -160,7 +164,7 @@ public final class DeployCommand implements Callable<Integer> {
             return SignpostCommand.EXIT_USAGE;
         }
         if (sshConfig != null && !Files.isReadable(sshConfig)) {
-            err.println("signpost deploy: " + texts.get("cli.sshConfigMissing", sshConfig));
+            err.println("signpost deploy: " + cli.get("sshConfigMissing", sshConfig));
             return SignpostCommand.EXIT_USAGE;
         }
         // After a rollback the plan is no longer what should be served, so there is nothing to compare with.
@@ -181,7 +185,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SshTarget target = new SshTarget(host, port, user, identity, timeout, timeout);
-        TerminalPrompts prompts = new TerminalPrompts(out, err, texts, System.console(), acceptNewHostKey, yes);
+        TerminalPrompts prompts = new TerminalPrompts(out, err, cli, System.console(), acceptNewHostKey, yes);
         DeployListener listener = new DeployListener() {
             @Override
             public void stage(DeployStage stage, String detail) {
@@ -249,13 +253,13 @@ public final class DeployCommand implements Callable<Integer> {
         switch (result.outcome()) {
             case DEPLOYED -> {
                 out.println(texts.get("result.installed", result.written().size()));
-                result.backups().forEach(b -> out.println(texts.get("cli.backup", b)));
+                result.backups().forEach(b -> out.println(cli.get("backup", b)));
             }
             case UNCHANGED -> out.println(texts.get("result.unchanged"));
             case DRY_RUN -> {
                 result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
                 if (!result.commands().isEmpty()) {
-                    out.println(texts.get("cli.commands.show"));
+                    out.println(cli.get("commands.show"));
                     result.commands().forEach(c -> out.println("  " + c));
                 }
                 out.println(texts.get("result.dryRun", result.changes().stream().filter(FileChange::changed).count()));
@@ -279,14 +283,14 @@ public final class DeployCommand implements Callable<Integer> {
             case DEPLOYED -> {
                 out.println(rollback ? texts.get("result.rolledBack", result.written().size())
                         : texts.get("result.deployed", result.written().size()));
-                result.backups().forEach(b -> out.println(texts.get(rollback ? "cli.restoredFrom" : "cli.backup", b)));
+                result.backups().forEach(b -> out.println(cli.get(rollback ? "restoredFrom" : "backup", b)));
             }
             case UNCHANGED -> out.println(texts.get("result.unchanged"));
             case DRY_RUN -> out.println(texts.get("result.dryRun",
                     result.changes().stream().filter(FileChange::changed).count()));
             default -> {
                 err.println("signpost deploy: " + (result.sshFailure() != null
-                        ? result.sshFailure().sentence(texts, "cli.ssh.") : result.message()));
+                        ? result.sshFailure().sentence(cli, "ssh.") : result.message()));
                 return 1;
             }
         }
@@ -311,19 +315,19 @@ public final class DeployCommand implements Callable<Integer> {
         if (discovery.isEmpty()) {
             return;
         }
-        err.println(texts.get("cli.live.running", plan.serverName()) + " …");
+        err.println(cli.get("live.running", plan.serverName()) + " …");
         printLive(new LiveVerifier(discovery.get(), locale).verify(plan, ReportListener.NONE, liveTimeout(),
                 new Cancellation()), plan, texts, out, err);
     }
 
-    private static void printLive(LiveCheckResult live, DelegationPlan plan, Texts texts, PrintWriter out,
+    private void printLive(LiveCheckResult live, DelegationPlan plan, Texts texts, PrintWriter out,
                                   PrintWriter err) {
         if (live.message() != null) {
             err.println(live.message());
         } else if (live.matches()) {
-            out.println(texts.get("cli.live.matches", plan.serverName()));
+            out.println(cli.get("live.matches", plan.serverName()));
         } else {
-            out.println(texts.get("cli.live.differs", plan.serverName()));
+            out.println(cli.get("live.differs", plan.serverName()));
             live.differences().forEach(d -> out.println("  - " + d));
         }
     }
