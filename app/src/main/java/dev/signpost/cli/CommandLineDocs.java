@@ -36,7 +36,9 @@ public final class CommandLineDocs {
 
     /** The bash completion script (installed as {@code /usr/share/bash-completion/completions/signpost}). */
     static String bash(CommandLine cli) {
-        return AutoComplete.bash("signpost", cli);
+        // Sourced by bash-completion, never run: without the #! line (lintian's script-not-executable).
+        String script = AutoComplete.bash("signpost", cli);
+        return script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
     }
 
     /**

@@ -65,6 +65,8 @@ class CommandLineDocsTest {
     @Test
     void bashCompletesCommandsAndOptions() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");
+        assertThat(Files.readString(dir.resolve("signpost.bash"))).as("sourced, not run: no #! line")
+                .doesNotStartWith("#!");
         assertThat(bash("signpost ch")).containsExactly("check");
         assertThat(bash("signpost d")).containsExactlyInAnyOrder("deploy", "diff");
         assertThat(bash("signpost check --d")).containsExactly("--dns");
