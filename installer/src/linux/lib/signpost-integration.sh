@@ -2,7 +2,8 @@
 # Links an installed Signpost into the system, or unlinks it. Run by the .deb and .rpm package scripts:
 #   signpost-integration.sh install   after the files are in place
 #   signpost-integration.sh remove    before the files go away
-# Creates: /usr/bin/signpost, the desktop entry, the icons in the hicolor theme, the AppStream metadata, and
+# Creates: /usr/bin/signpost, its manual page and bash/zsh completion, the desktop entry, the icons in the
+# hicolor theme, the AppStream metadata, and
 # the class-data archive that makes start-up faster (made here, from the class list recorded at packaging
 # time, because an archive only works at the path where it was made).
 # SIGNPOST_ROOT, when set, is prepended to every system path (a staging root, as the tests use).
@@ -14,6 +15,12 @@ archive="$app/lib/runtime/lib/server/classes.jsa"
 root=$SIGNPOST_ROOT
 bin="$root/usr/bin/signpost"
 share="$root/usr/share"
+# Where each shell looks for completion, and the manual page; all made at packaging time from the program's model.
+cli_links="
+$app/lib/cli/signpost.1.gz $share/man/man1/signpost.1.gz
+$app/lib/cli/signpost.bash $share/bash-completion/completions/signpost
+$app/lib/cli/_signpost $share/zsh/vendor-completions/_signpost
+"
 
 refresh_caches() {
     if command -v update-desktop-database >/dev/null 2>&1; then
@@ -42,6 +49,11 @@ case "$1" in
         else
             link "$app/bin/Signpost" "$bin"
         fi
+        echo "$cli_links" | while read -r target name; do
+            if [ -n "$target" ] && [ -f "$target" ]; then
+                link "$target" "$name"
+            fi
+        done
         link "$app/lib/desktop/applications/$id.desktop" "$share/applications/$id.desktop"
         link "$app/lib/desktop/metainfo/$id.metainfo.xml" "$share/metainfo/$id.metainfo.xml"
         for icon in "$app"/lib/desktop/icons/hicolor/*/apps/$id.png; do
@@ -58,6 +70,11 @@ case "$1" in
         ;;
     remove)
         unlink_ours "$bin" "$app/bin/Signpost"
+        echo "$cli_links" | while read -r target name; do
+            if [ -n "$target" ]; then
+                unlink_ours "$name" "$target"
+            fi
+        done
         unlink_ours "$share/applications/$id.desktop" "$app/lib/desktop/applications/$id.desktop"
         unlink_ours "$share/metainfo/$id.metainfo.xml" "$app/lib/desktop/metainfo/$id.metainfo.xml"
         for icon in "$app"/lib/desktop/icons/hicolor/*/apps/$id.png; do

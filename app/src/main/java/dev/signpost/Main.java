@@ -15,6 +15,7 @@ public final class Main {
 
     public static void main(String[] args) {
         SupportLog.install();
+        EnvironmentLocale.apply(System.getenv());
         if (args.length == 0) {
             System.exit(DesktopLauncher.launch(args, System.getenv(), System.getProperty("os.name", ""), System.err));
         }

@@ -15,14 +15,11 @@ import dev.signpost.core.deploy.Deployer;
 import dev.signpost.core.deploy.FileChange;
 import dev.signpost.core.deploy.LiveCheckResult;
 import dev.signpost.core.deploy.LiveVerifier;
-import dev.signpost.Version;
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.deploy.SshTarget;
 import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.net.NetOptions;
-import dev.signpost.core.net.ResolveOverrides;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.InvalidPlanException;
@@ -36,18 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -58,109 +51,86 @@ import java.util.stream.Collectors;
  * {@code signpost deploy}: uploads the well-known files over SSH with a diff, backups and atomic replacement, or
  * rolls back to the backups. A thin front-end over {@link Deployer}; it never prompts when stdin is not a terminal.
  */
-@Command(name = "deploy", sortOptions = false,
-        description = {"Upload the well-known files to a web root over SSH: diff first, keep backups, replace "
-                + "atomically; or roll back to the newest backup.",
-                "Exit status: 0 done (or nothing to do), 1 failed (the server was left as it was), 2 bad usage."})
+@Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = SignpostCommand.VersionProvider.class)
 public final class DeployCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", required = true, paramLabel = "HOST",
-            description = "SSH host name, address or ~/.ssh/config alias.")
+    @Option(names = "--host", required = true, paramLabel = "HOST")
     String host;
 
-    @Option(names = "--port", paramLabel = "N", description = "SSH port (default: from the SSH config, else 22).")
+    @Option(names = "--port", paramLabel = "N")
     int port;
 
-    @Option(names = "--user", paramLabel = "U", description = "Login name (default: from the SSH config, else yours).")
+    @Option(names = "--user", paramLabel = "U")
     String user;
 
-    @Option(names = "--identity", paramLabel = "FILE", description = "Private key to offer (OpenSSH format).")
+    @Option(names = "--identity", paramLabel = "FILE")
     Path identity;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE")
     Path knownHosts;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE", description = "SSH config file (default: ~/.ssh/config).")
+    @Option(names = "--ssh-config", paramLabel = "FILE")
     Path sshConfig;
 
-    @Option(names = "--accept-new-host-key",
-            description = "Trust and save a host key seen for the first time (OpenSSH's accept-new). A changed key "
-                    + "is always refused.")
+    @Option(names = "--accept-new-host-key")
     boolean acceptNewHostKey;
 
-    @Option(names = "--web-root", paramLabel = "DIR",
-            description = "The directory the web server serves the server name from, e.g. /var/www/html (needed for "
-                    + "static hosting and Apache).")
+    @Option(names = "--web-root", paramLabel = "DIR")
     String webRoot;
 
     @Mixin
     PlanOptions planOptions;
 
-    @Option(names = "--config-path", paramLabel = "FILE",
-            description = "The web server's config file that serves the server name (default: found in the "
-                    + "distribution's site directory).")
+    @Option(names = "--config-path", paramLabel = "FILE")
     String configPath;
 
-    @Option(names = "--test-command", paramLabel = "CMD",
-            description = "The config test to run before any reload (default: nginx -t, apachectl configtest, "
-                    + "caddy validate, haproxy -c -f).")
+    @Option(names = "--test-command", paramLabel = "CMD")
     String testCommand;
 
-    @Option(names = "--reload-command", paramLabel = "CMD",
-            description = "The command that reloads the web server (default: systemctl reload <server>).")
+    @Option(names = "--reload-command", paramLabel = "CMD")
     String reloadCommand;
 
-    @Option(names = "--distribution", paramLabel = "NAME",
-            description = "debian or fedora: whose package layout to assume (default: read from the server).")
+    @Option(names = "--distribution", paramLabel = "NAME")
     String distribution;
 
-    @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto",
-            description = "auto (default: when not logged in as root and the commands are the defaults), always "
-                    + "or never: run the config test and reload through sudo.")
+    @Option(names = "--sudo", paramLabel = "WHEN", defaultValue = "auto")
     String sudo;
 
-    @Option(names = "--sudo-program", paramLabel = "PATH", hidden = true,
-            description = "The sudo program on the server (for servers with another name or path for it).")
+    @Option(names = "--sudo-program", paramLabel = "PATH", hidden = true)
     String sudoProgram;
 
-    @Option(names = "--dry-run", description = "Show what would change; write nothing.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
-    @Option(names = "--rollback", description = "Restore the newest backup of each file instead of uploading.")
+    @Option(names = "--rollback")
     boolean rollback;
 
-    @Option(names = "--yes", description = "Write without asking (needed when stdin is not a terminal).")
+    @Option(names = "--yes")
     boolean yes;
 
-    @Option(names = "--after-command", paramLabel = "CMD",
-            description = "Command to run on the server after a successful upload, e.g. 'sudo systemctl reload nginx'.")
+    @Option(names = "--after-command", paramLabel = "CMD")
     String afterCommand;
 
-    @Option(names = "--keep-backups", paramLabel = "N", defaultValue = "5",
-            description = "Backups to keep beside each file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep-backups", paramLabel = "N", defaultValue = "5")
     int keepBackups;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Limit for connecting and for each step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30")
     int timeoutSeconds;
 
-    @Option(names = "--skip-live-check", description = "Do not check the server name after the upload.")
+    @Option(names = "--skip-live-check")
     boolean skipLiveCheck;
 
-    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Live check: send every DNS query here.")
-    String dns;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Live check: also trust these CAs (repeatable).")
-    List<Path> caFiles = new ArrayList<>();
-
-    @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR",
-            description = "Live check: connect to ADDR when HOST:PORT is wanted, as curl does (repeatable).")
-    List<String> resolve = new ArrayList<>();
+    @Mixin
+    NetworkOptions networkOptions;
 
     private Discovery engine;
+
+    /** The command line's own sentences; {@code texts} elsewhere are the core's. */
+    private Texts cli;
 
     private final Locale locale = Locale.getDefault();
 
@@ -169,23 +139,24 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Texts texts = new Texts("dev.signpost.core.deploy.messages", locale);
+        cli = new Texts("dev.signpost.cli.deploy", locale);
         DelegationPlan plan;
         SetupRequest.SudoMode sudoMode;
         ServerLayout.Distribution dist;
         try {
             plan = plan();
-            sudoMode = parse(SetupRequest.SudoMode.class, sudo, texts.get("cli.badSudo", sudo));
+            sudoMode = parse(SetupRequest.SudoMode.class, sudo, cli.get("badSudo", sudo));
             dist = distribution == null ? null
-                    : parse(ServerLayout.Distribution.class, distribution, texts.get("cli.badDistribution", distribution));
+                    : parse(ServerLayout.Distribution.class, distribution, cli.get("badDistribution", distribution));
             if (staticHosting(plan) && (webRoot == null || webRoot.isBlank())) {
-                throw new UsageException(texts.get("cli.webRootMissing"));
+                throw new UsageException(cli.get("webRootMissing"));
             }
         } catch (UsageException e) {
             err.println("signpost deploy: " + e.getMessage());
             return SignpostCommand.EXIT_USAGE;
         }
         if (port < 0 || port > 65535 || timeoutSeconds <= 0 || keepBackups <= 0) {
-            err.println("signpost deploy: " + texts.get("cli.badNumber"));
+            err.println("signpost deploy: " + cli.get("badNumber"));
             return SignpostCommand.EXIT_USAGE;
         }
         if (identity != null && !Files.isReadable(identity)) {
@@ -193,14 +164,14 @@ public final class DeployCommand implements Callable<Integer> {
             return SignpostCommand.EXIT_USAGE;
         }
         if (sshConfig != null && !Files.isReadable(sshConfig)) {
-            err.println("signpost deploy: " + texts.get("cli.sshConfigMissing", sshConfig));
+            err.println("signpost deploy: " + cli.get("sshConfigMissing", sshConfig));
             return SignpostCommand.EXIT_USAGE;
         }
         // After a rollback the plan is no longer what should be served, so there is nothing to compare with.
         if (!skipLiveCheck && !dryRun && !rollback) {
             try {
-                engine = DiscoveryEngine.create(netOptions(texts), locale);
-            } catch (UsageException | IOException | IllegalArgumentException e) {
+                engine = networkOptions.engine(NetOptions.DEFAULT_TIMEOUT, locale);
+            } catch (UsageException e) {
                 err.println("signpost deploy: " + e.getMessage());
                 return SignpostCommand.EXIT_USAGE;
             }
@@ -214,7 +185,7 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SshTarget target = new SshTarget(host, port, user, identity, timeout, timeout);
-        TerminalPrompts prompts = new TerminalPrompts(out, err, texts, System.console(), acceptNewHostKey, yes);
+        TerminalPrompts prompts = new TerminalPrompts(out, err, cli, System.console(), acceptNewHostKey, yes);
         DeployListener listener = new DeployListener() {
             @Override
             public void stage(DeployStage stage, String detail) {
@@ -282,13 +253,13 @@ public final class DeployCommand implements Callable<Integer> {
         switch (result.outcome()) {
             case DEPLOYED -> {
                 out.println(texts.get("result.installed", result.written().size()));
-                result.backups().forEach(b -> out.println(texts.get("cli.backup", b)));
+                result.backups().forEach(b -> out.println(cli.get("backup", b)));
             }
             case UNCHANGED -> out.println(texts.get("result.unchanged"));
             case DRY_RUN -> {
                 result.changes().stream().filter(FileChange::changed).forEach(c -> out.print(c.unifiedDiff()));
                 if (!result.commands().isEmpty()) {
-                    out.println(texts.get("cli.commands.show"));
+                    out.println(cli.get("commands.show"));
                     result.commands().forEach(c -> out.println("  " + c));
                 }
                 out.println(texts.get("result.dryRun", result.changes().stream().filter(FileChange::changed).count()));
@@ -312,14 +283,14 @@ public final class DeployCommand implements Callable<Integer> {
             case DEPLOYED -> {
                 out.println(rollback ? texts.get("result.rolledBack", result.written().size())
                         : texts.get("result.deployed", result.written().size()));
-                result.backups().forEach(b -> out.println(texts.get(rollback ? "cli.restoredFrom" : "cli.backup", b)));
+                result.backups().forEach(b -> out.println(cli.get(rollback ? "restoredFrom" : "backup", b)));
             }
             case UNCHANGED -> out.println(texts.get("result.unchanged"));
             case DRY_RUN -> out.println(texts.get("result.dryRun",
                     result.changes().stream().filter(FileChange::changed).count()));
             default -> {
                 err.println("signpost deploy: " + (result.sshFailure() != null
-                        ? result.sshFailure().sentence(texts, "cli.ssh.") : result.message()));
+                        ? result.sshFailure().sentence(cli, "ssh.") : result.message()));
                 return 1;
             }
         }
@@ -344,19 +315,19 @@ public final class DeployCommand implements Callable<Integer> {
         if (discovery.isEmpty()) {
             return;
         }
-        err.println(texts.get("cli.live.running", plan.serverName()) + " …");
+        err.println(cli.get("live.running", plan.serverName()) + " …");
         printLive(new LiveVerifier(discovery.get(), locale).verify(plan, ReportListener.NONE, liveTimeout(),
                 new Cancellation()), plan, texts, out, err);
     }
 
-    private static void printLive(LiveCheckResult live, DelegationPlan plan, Texts texts, PrintWriter out,
+    private void printLive(LiveCheckResult live, DelegationPlan plan, Texts texts, PrintWriter out,
                                   PrintWriter err) {
         if (live.message() != null) {
             err.println(live.message());
         } else if (live.matches()) {
-            out.println(texts.get("cli.live.matches", plan.serverName()));
+            out.println(cli.get("live.matches", plan.serverName()));
         } else {
-            out.println(texts.get("cli.live.differs", plan.serverName()));
+            out.println(cli.get("live.differs", plan.serverName()));
             live.differences().forEach(d -> out.println("  - " + d));
         }
     }
@@ -364,32 +335,6 @@ public final class DeployCommand implements Callable<Integer> {
     /** The check engine made from the network options, or empty when the live check is skipped. */
     private Optional<Discovery> discovery() {
         return Optional.ofNullable(engine);
-    }
-
-    /** The same network options as {@code signpost check}, so a private DNS server or CA can be used. */
-    private NetOptions netOptions(Texts texts) throws UsageException {
-        InetSocketAddress dnsServer = null;
-        if (dns != null) {
-            try {
-                dnsServer = ResolveOverrides.parseTarget(dns, 53);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(texts.get("cli.badDns", dns));
-            }
-        }
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String entry : resolve) {
-            String[] parsed = CheckCommand.parseResolve(entry);
-            if (parsed == null) {
-                throw new UsageException(texts.get("cli.badResolve", entry));
-            }
-            overrides.put(parsed[0], parsed[1]);
-        }
-        for (Path file : caFiles) {
-            if (!Files.isReadable(file)) {
-                throw new UsageException(texts.get("cli.badCaFile", file));
-            }
-        }
-        return new NetOptions(dnsServer, caFiles, overrides, NetOptions.DEFAULT_TIMEOUT, Version.userAgent());
     }
 
     /** The plan from the options or the plan file, validated. */
@@ -428,12 +373,6 @@ public final class DeployCommand implements Callable<Integer> {
                     .toList();
         } catch (InvalidPlanException e) {
             throw new IllegalStateException("a validated plan was refused by the generator", e);
-        }
-    }
-
-    private static final class UsageException extends Exception {
-        UsageException(String message) {
-            super(message);
         }
     }
 }

@@ -29,8 +29,7 @@ import java.util.concurrent.Callable;
  * {@code signpost generate}: builds a plan from options, validates it, and writes (or prints) the well-known
  * files and the web-server and homeserver config. Bad input exits with status 2 and writes nothing.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SignpostCommand.VersionProvider.class,
-        description = "Generate the well-known files and web-server / homeserver config for a delegation.")
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = SignpostCommand.VersionProvider.class)
 public final class GenerateCommand implements Callable<Integer> {
 
     /** Exit status when a file could not be written. */
@@ -44,10 +43,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     private PlanOptions planOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the files under DIR instead of printing them.")
+    @Option(names = "--out", paramLabel = "DIR")
     private Path out;
 
-    @Option(names = "--force", description = "Overwrite files that already exist under --out.")
+    @Option(names = "--force")
     private boolean force;
 
     @Override

@@ -27,59 +27,46 @@ import java.util.Map;
 /** The options that describe a delegation plan, the same for {@code generate} and {@code deploy}. */
 final class PlanOptions {
 
-    @Option(names = "--plan", paramLabel = "FILE",
-            description = "A plan saved by the wizard, instead of the plan options below (--web-server may still "
-                    + "override its web server).")
+    @Option(names = "--plan", paramLabel = "FILE", descriptionKey = "plan.plan")
     Path planFile;
 
-    @Option(names = "--server-name", paramLabel = "NAME",
-            description = "The server name: the part after the colon in @alice:example.com.")
+    @Option(names = "--server-name", paramLabel = "NAME", descriptionKey = "plan.server-name")
     String serverName;
 
-    @Option(names = "--delegate", paramLabel = "HOST[:PORT]",
-            description = "Where federation goes (default matrix.<server name>:8448; port 8448 when omitted).")
+    @Option(names = "--delegate", paramLabel = "HOST[:PORT]", descriptionKey = "plan.delegate")
     String delegate;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "well-known",
-            description = "How federation is delegated: well-known (default), srv or direct.")
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "well-known", descriptionKey = "plan.mode")
     String mode;
 
-    @Option(names = "--client-base-url", paramLabel = "URL",
-            description = "m.homeserver.base_url (default https://<delegated host>).")
+    @Option(names = "--client-base-url", paramLabel = "URL", descriptionKey = "plan.client-base-url")
     String clientBaseUrl;
 
-    @Option(names = "--identity-server", paramLabel = "URL", description = "m.identity_server.base_url.")
+    @Option(names = "--identity-server", paramLabel = "URL", descriptionKey = "plan.identity-server")
     String identityServer;
 
-    @Option(names = "--support-page", paramLabel = "URL", description = "support_page of /.well-known/matrix/support.")
+    @Option(names = "--support-page", paramLabel = "URL", descriptionKey = "plan.support-page")
     String supportPage;
 
-    @Option(names = "--admin-contact", paramLabel = "MXID|EMAIL",
-            description = "An m.role.admin contact for /.well-known/matrix/support: @user:server or an email. Repeatable.")
+    @Option(names = "--admin-contact", paramLabel = "MXID|EMAIL", descriptionKey = "plan.admin-contact")
     List<String> adminContacts = new ArrayList<>();
 
-    @Option(names = "--security-contact", paramLabel = "MXID|EMAIL",
-            description = "An m.role.security contact for /.well-known/matrix/support. Repeatable.")
+    @Option(names = "--security-contact", paramLabel = "MXID|EMAIL", descriptionKey = "plan.security-contact")
     List<String> securityContacts = new ArrayList<>();
 
-    @Option(names = "--client-key", paramLabel = "KEY=JSON",
-            description = "An extra namespaced key for the client file, e.g. org.example.key={\"a\":1}. Repeatable.")
+    @Option(names = "--client-key", paramLabel = "KEY=JSON", descriptionKey = "plan.client-key")
     Map<String, String> clientKeys = new LinkedHashMap<>();
 
-    @Option(names = "--web-server", paramLabel = "KIND",
-            description = "nginx (default), caddy, apache, haproxy, static or homeserver.")
+    @Option(names = "--web-server", paramLabel = "KIND", descriptionKey = "plan.web-server")
     String webServer;
 
-    @Option(names = "--homeserver", paramLabel = "KIND", defaultValue = "synapse",
-            description = "synapse (default), dendrite or conduit (also conduwuit, continuwuity).")
+    @Option(names = "--homeserver", paramLabel = "KIND", defaultValue = "synapse", descriptionKey = "plan.homeserver")
     String homeserver;
 
-    @Option(names = "--federation-proxy",
-            description = "Also generate the reverse proxy that serves federation and forwards /_matrix/.")
+    @Option(names = "--federation-proxy", descriptionKey = "plan.federation-proxy")
     boolean federationProxy;
 
-    @Option(names = "--upstream", paramLabel = "URL",
-            description = "Where the proxy forwards to (default http://127.0.0.1:8008).")
+    @Option(names = "--upstream", paramLabel = "URL", descriptionKey = "plan.upstream")
     String upstream;
 
     /**

@@ -1,11 +1,14 @@
 package dev.signpost.cli;
 
+import dev.signpost.EnvironmentLocale;
 import dev.signpost.Version;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 /** The {@code signpost} command and its subcommands; each subcommand is a thin front-end over the core. */
@@ -13,19 +16,25 @@ import java.util.Locale;
         name = "signpost",
         mixinStandardHelpOptions = true,
         versionProvider = SignpostCommand.VersionProvider.class,
-        description = "Set up and debug Matrix homeserver delegation. Without arguments, opens the wizard.",
+        // Every description and heading, English and German, chosen by the default locale; subcommands inherit it.
+        resourceBundle = SignpostCommand.HELP_BUNDLE,
         subcommands = {CheckCommand.class, GenerateCommand.class, DeployCommand.class, DiffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SignpostCommand {
 
     private static final System.Logger LOG = System.getLogger(SignpostCommand.class.getName());
 
+    /** The bundle of the help text: {@code dev/signpost/cli/help*.properties}. */
+    public static final String HELP_BUNDLE = "dev.signpost.cli.help";
+
     /** Exit status for bad usage or invalid input, as documented in the README. */
     public static final int EXIT_USAGE = 2;
 
     /** Runs the command line and returns the exit status. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        Charset charset = EnvironmentLocale.outputCharset(System.getenv());
+        return run(new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true), args);
     }
 
     /** Runs the command line with the given streams (tests capture them) and returns the exit status. */

@@ -31,10 +31,10 @@ final class TerminalPrompts implements DeployPrompts {
 
     @Override
     public HostKeyDecision unknownHostKey(HostKeyInfo key) {
-        err.println(texts.get(key.onlyCertificateAuthority() ? "cli.hostkey.certifiedOnly" : "cli.hostkey.unknown",
+        err.println(texts.get(key.onlyCertificateAuthority() ? "hostkey.certifiedOnly" : "hostkey.unknown",
                 key.host(), key.keyType(), key.fingerprint()));
         if (acceptNew) {
-            err.println(texts.get("cli.hostkey.saved", key.knownHosts()));
+            err.println(texts.get("hostkey.saved", key.knownHosts()));
             return HostKeyDecision.ACCEPT_AND_SAVE;
         }
         // The failure sentence that follows says how to compare the key and accept it.
@@ -44,44 +44,44 @@ final class TerminalPrompts implements DeployPrompts {
     @Override
     public char[] passphrase(String keyName, boolean retry) {
         if (console == null) {
-            err.println(texts.get("cli.noTerminal.passphrase", keyName));
+            err.println(texts.get("noTerminal.passphrase", keyName));
             return null;
         }
-        return console.readPassword("%s", texts.get(retry ? "cli.passphrase.retry" : "cli.passphrase", keyName));
+        return console.readPassword("%s", texts.get(retry ? "passphrase.retry" : "passphrase", keyName));
     }
 
     @Override
     public char[] password(String userAtHost, boolean retry) {
         if (console == null) {
-            err.println(texts.get("cli.noTerminal.password", userAtHost));
+            err.println(texts.get("noTerminal.password", userAtHost));
             return null;
         }
-        return console.readPassword("%s", texts.get(retry ? "cli.password.retry" : "cli.password", userAtHost));
+        return console.readPassword("%s", texts.get(retry ? "password.retry" : "password", userAtHost));
     }
 
     @Override
     public boolean confirmChanges(List<FileChange> changes) {
         changes.forEach(c -> out.print(c.unifiedDiff()));
         out.flush();
-        return confirm(texts.get("cli.confirm.write", changes.size()));
+        return confirm(texts.get("confirm.write", changes.size()));
     }
 
     @Override
     public boolean confirmCommand(String command) {
-        out.println(texts.get("cli.command.show", command));
+        out.println(texts.get("command.show", command));
         out.flush();
-        return confirm(texts.get("cli.confirm.command"));
+        return confirm(texts.get("confirm.command"));
     }
 
     @Override
     public boolean confirmSetup(List<FileChange> changes, List<String> commands) {
         changes.forEach(c -> out.print(c.unifiedDiff()));
         if (!commands.isEmpty()) {
-            out.println(texts.get("cli.commands.show"));
+            out.println(texts.get("commands.show"));
             commands.forEach(c -> out.println("  " + c));
         }
         out.flush();
-        return confirm(texts.get("cli.confirm.write", changes.size()));
+        return confirm(texts.get("confirm.write", changes.size()));
     }
 
     private boolean confirm(String question) {
@@ -89,11 +89,11 @@ final class TerminalPrompts implements DeployPrompts {
             return true;
         }
         if (console == null) {
-            err.println(texts.get("cli.noTerminal.confirm"));
+            err.println(texts.get("noTerminal.confirm"));
             return false;
         }
         String answer = console.readLine("%s ", question);
-        return answer != null && texts.get("cli.yesAnswers").contains("|" + answer.strip().toLowerCase(Locale.ROOT) + "|");
+        return answer != null && texts.get("yesAnswers").contains("|" + answer.strip().toLowerCase(Locale.ROOT) + "|");
     }
 }
 

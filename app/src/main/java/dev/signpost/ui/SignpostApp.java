@@ -8,7 +8,7 @@ import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.task.BackgroundTasks;
-import dev.signpost.ui.task.NamedDaemonThreadFactory;
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,13 +26,20 @@ public final class SignpostApp extends Application {
 
     private static final System.Logger LOG = System.getLogger(SignpostApp.class.getName());
 
+    private static final Duration SETTINGS_WRITE_LIMIT = Duration.ofSeconds(3);
+
     private ExecutorService executor;
     private boolean systemPrefersDark;
+    private SettingsStore settings;
 
     /** Runs on the launcher thread, so asking the desktop for its theme never delays the UI thread. */
     @Override
     public void init() {
         systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
+        // Read here, on the launcher thread, so the UI thread never waits for the disk.
+        settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
+                System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
+        settings.load();
     }
 
     @Override
@@ -40,8 +48,6 @@ public final class SignpostApp extends Application {
         executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
-        SettingsStore settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
-                System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
         // Loading the system's trust store takes a noticeable part of a second: done beside the first frame, not
         // before it. A check started in that moment waits for it.
         CompletableFuture<Discovery> engine = CompletableFuture.supplyAsync(() -> {
@@ -67,6 +73,10 @@ public final class SignpostApp extends Application {
     public void stop() {
         if (executor != null) {
             executor.shutdownNow();
+        }
+        // The window is gone; the JVM exits right after this, so the last settings must reach the disk first.
+        if (settings != null && !settings.finishSaving(SETTINGS_WRITE_LIMIT)) {
+            LOG.log(System.Logger.Level.WARNING, "settings not saved within " + SETTINGS_WRITE_LIMIT);
         }
     }
 }

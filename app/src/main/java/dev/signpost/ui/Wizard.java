@@ -64,7 +64,7 @@ public final class Wizard {
     public Wizard(WizardDependencies deps) {
         this.deps = deps;
         this.texts = deps.texts();
-        this.settings = new AtomicReference<>(deps.settings().load());
+        this.settings = new AtomicReference<>(deps.settings().current());
         Settings loaded = settings.get();
         theme = new ThemeManager(loaded.theme(), deps.systemPrefersDark());
         if (loaded.lastPlan() != null) {
@@ -192,7 +192,7 @@ public final class Wizard {
             Settings next = s.withWindowSize(window.getWidth(), window.getHeight()).withTheme(theme.choice());
             return planIsValid() ? next.withLastPlan(session.draft().toPlan()) : next;
         });
-        saveQuietly(updated);
+        deps.settings().saveLater(updated);
         window.hide();
     }
 
@@ -209,23 +209,14 @@ public final class Wizard {
     }
 
     private void updateSettings(java.util.function.UnaryOperator<Settings> change) {
-        Settings updated = updateSettingsNow(change);
-        deps.tasks().create(() -> {
-            deps.settings().save(updated);
-            return updated;
-        }).start();
+        // One snapshot after another: the queue writes them in this order, so the newest always lands last.
+        synchronized (settings) {
+            deps.settings().saveLater(updateSettingsNow(change));
+        }
     }
 
     private Settings updateSettingsNow(java.util.function.UnaryOperator<Settings> change) {
         return settings.updateAndGet(change);
-    }
-
-    private void saveQuietly(Settings updated) {
-        try {
-            deps.settings().save(updated);
-        } catch (java.io.IOException e) {
-            // Settings are a convenience: failing to remember them must not keep the window open.
-        }
     }
 
     public WizardNavigator navigator() {

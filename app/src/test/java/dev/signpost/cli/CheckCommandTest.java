@@ -255,13 +255,13 @@ class CheckCommandTest {
 
     @Test
     void resolveEntriesAcceptIpv6AndPorts() {
-        assertThat(CheckCommand.parseResolve("example.com:443:127.0.0.1:8443"))
+        assertThat(dev.signpost.core.net.ResolveOverrides.parseEntry("example.com:443:127.0.0.1:8443"))
                 .containsExactly("example.com:443", "127.0.0.1:8443");
-        assertThat(CheckCommand.parseResolve("[2001:db8::5]:8448:[::1]:9000"))
+        assertThat(dev.signpost.core.net.ResolveOverrides.parseEntry("[2001:db8::5]:8448:[::1]:9000"))
                 .containsExactly("[2001:db8::5]:8448", "[::1]:9000");
-        assertThat(CheckCommand.parseResolve("Example.COM:443:::1")).containsExactly("example.com:443", "::1");
-        assertThat(CheckCommand.parseResolve("example.com:99999:127.0.0.1")).isNull();
-        assertThat(CheckCommand.parseResolve("example.com:443:somewhere")).isNull();
+        assertThat(dev.signpost.core.net.ResolveOverrides.parseEntry("Example.COM:443:::1")).containsExactly("example.com:443", "::1");
+        assertThat(dev.signpost.core.net.ResolveOverrides.parseEntry("example.com:99999:127.0.0.1")).isNull();
+        assertThat(dev.signpost.core.net.ResolveOverrides.parseEntry("example.com:443:somewhere")).isNull();
     }
 
     @Test

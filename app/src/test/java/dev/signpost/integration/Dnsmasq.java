@@ -1,5 +1,6 @@
 package dev.signpost.integration;
 
+import dev.signpost.testkit.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -151,23 +152,18 @@ final class Dnsmasq implements AutoCloseable {
     }
 
     private boolean awaitAnswer(String probeName) {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try {
-                SimpleResolver resolver = new SimpleResolver(address());
-                resolver.setTimeout(Duration.ofMillis(300));
-                Message query = Message.newQuery(Record.newRecord(Name.fromString(probeName + "."), Type.A,
-                        DClass.IN));
-                resolver.send(query);
-                return true;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
+        return Await.holdsWithin(STARTUP, () -> !process.isAlive() || answers(probeName)) && process.isAlive();
+    }
+
+    private boolean answers(String probeName) {
+        try {
+            SimpleResolver resolver = new SimpleResolver(address());
+            resolver.setTimeout(Duration.ofMillis(300));
+            resolver.send(Message.newQuery(Record.newRecord(Name.fromString(probeName + "."), Type.A, DClass.IN)));
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
-        return false;
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1 a moment ago; dnsmasq binds both. */
@@ -189,14 +185,6 @@ final class Dnsmasq implements AutoCloseable {
             return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -30,6 +30,7 @@ public final class HangingServer implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
+    private final AtomicInteger hungUp = new AtomicInteger();
     private volatile boolean closed;
 
     private HangingServer(ServerSocket serverSocket, boolean tls) {
@@ -64,6 +65,11 @@ public final class HangingServer implements AutoCloseable {
     /** Connections accepted so far. */
     public int accepted() {
         return accepted.get();
+    }
+
+    /** Connections the client has closed so far (this server saw their end of stream or a reset). */
+    public int hungUp() {
+        return hungUp.get();
     }
 
     /** TLS handshakes completed so far (always 0 for {@link #plain()}). */
@@ -110,6 +116,8 @@ public final class HangingServer implements AutoCloseable {
                 accepted.incrementAndGet();
                 if (tls) {
                     executor.execute(() -> handshakeThenHang((SSLSocket) socket));
+                } else {
+                    executor.execute(() -> readUntilClientCloses(socket));
                 }
             } catch (IOException e) {
                 if (closed) {
@@ -123,13 +131,29 @@ public final class HangingServer implements AutoCloseable {
         try {
             socket.startHandshake();
             handshakes.incrementAndGet();
-            // Read (and ignore) the request so the client's write never blocks; never answer.
+        } catch (IOException clientGone) {
+            countHangUp();
+            return;
+        }
+        readUntilClientCloses(socket);
+    }
+
+    /** Reads (and ignores) the request so the client's write never blocks; never answers. */
+    private void readUntilClientCloses(Socket socket) {
+        try {
             byte[] buffer = new byte[4096];
-            while (!closed && socket.getInputStream().read(buffer) >= 0) {
+            while (socket.getInputStream().read(buffer) >= 0) {
                 // discard
             }
+            countHangUp();
         } catch (IOException clientGone) {
-            // the client gave up, which is the point
+            countHangUp();
+        }
+    }
+
+    private void countHangUp() {
+        if (!closed) {
+            hungUp.incrementAndGet();
         }
     }
 }

@@ -241,6 +241,7 @@ public final class TestHttpsServer implements AutoCloseable {
             requests.add(request);
             Response response = respond(request);
             if (!response.delay().isZero()) {
+                // The delay is the behaviour under test (a slow server), not synchronisation.
                 Thread.sleep(response.delay().toMillis());
             }
             write(socket.getOutputStream(), response, !"HEAD".equals(request.method()));

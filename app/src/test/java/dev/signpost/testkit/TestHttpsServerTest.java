@@ -41,11 +41,8 @@ class TestHttpsServerTest {
     }
 
     /** The server records a handshake on its own thread, possibly just after the client has returned. */
-    private static void awaitHandshakes(TestHttpsServer server, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (server.handshakes().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void awaitHandshakes(TestHttpsServer server, int count) {
+        Await.holdsWithin(Duration.ofSeconds(3), () -> server.handshakes().size() >= count);
     }
 
     @Test

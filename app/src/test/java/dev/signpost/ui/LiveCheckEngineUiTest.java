@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.Await;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.model.Status;
@@ -105,7 +106,8 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
     void cancelStopsASlowCheckPromptly(FxRobot robot) throws Exception {
         fill(robot, "#start-domain", "slow.example");
         robot.clickOn("#start-check");
-        Thread.sleep(500);
+        Await.until(Duration.ofSeconds(10), "the check asks the slow server",
+                () -> !world.https().requests("/.well-known/matrix/server").isEmpty());
         assertThat(wizard.navigator().busyProperty().get()).isTrue();
         long start = System.nanoTime();
         robot.clickOn("#cancel");

@@ -81,7 +81,7 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
         WizardDependencies base = super.deps();
         Discovery system = discovery();
         return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH),
-                new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater), new SettingsStore(settingsDir),
+                new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater), WizardFixture.loadedSettings(settingsDir),
                 () -> system, base.files(), base.reportFormats(), null, false,
                 network -> new DiscoveryEngine(CoreServices.netOptions(network, "Signpost-test"), Locale.ENGLISH,
                         WizardFixture.EXECUTOR));

@@ -8,7 +8,7 @@ import dev.signpost.ui.steps.PlannedFile;
 import dev.signpost.ui.steps.ReportFormat;
 import dev.signpost.ui.steps.SshUpload;
 import dev.signpost.ui.task.BackgroundTasks;
-import dev.signpost.ui.task.NamedDaemonThreadFactory;
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Platform;
 
 import java.nio.file.Path;
@@ -40,8 +40,29 @@ public final class WizardFixture {
 
     public static WizardDependencies deps(Path settingsDir, Discovery discovery, Locale locale, SshUpload upload) {
         return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, locale),
-                new BackgroundTasks(EXECUTOR, Platform::runLater), new SettingsStore(settingsDir), () -> discovery,
+                new BackgroundTasks(EXECUTOR, Platform::runLater), loadedSettings(settingsDir), () -> discovery,
                 sampleFiles(), List.of(new ReportFormat("txt", report -> report.serverName() + " " + report.overall())),
                 upload, false);
+    }
+
+    /**
+     * A settings store already read, as the app reads it on the launcher thread before the first window: the read
+     * runs on a worker, because the wizard is built on the UI thread, where file I/O fails the test.
+     */
+    public static SettingsStore loadedSettings(Path settingsDir) {
+        SettingsStore store = new SettingsStore(settingsDir);
+        java.util.concurrent.CompletableFuture.runAsync(store::load, EXECUTOR).join();
+        return store;
+    }
+
+    /** Writes {@code settings} to {@code settingsDir} on a worker (test set-up runs on the UI thread). */
+    public static void seedSettings(Path settingsDir, dev.signpost.ui.settings.Settings settings) {
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                new SettingsStore(settingsDir).save(settings);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, EXECUTOR).join();
     }
 }

@@ -2,7 +2,6 @@ package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
-import dev.signpost.ui.settings.SettingsStore;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -54,7 +53,7 @@ abstract class WizardUiTestBase {
     protected void open(Stage stage) throws Exception {
         this.stage = stage;
         settingsDir = java.nio.file.Files.createTempDirectory(tempRoot, "settings");
-        new SettingsStore(settingsDir).save(initialSettings());
+        WizardFixture.seedSettings(settingsDir, initialSettings());
         wizard = new Wizard(deps());
         wizard.show(stage);
         // The primary stage is shared by all tests; a size left by another test could push the button bar

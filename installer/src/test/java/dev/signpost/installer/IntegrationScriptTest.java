@@ -50,7 +50,10 @@ class IntegrationScriptTest {
                 root.resolve("usr/share/applications/dev.signpost.Signpost.desktop"),
                 root.resolve("usr/share/metainfo/dev.signpost.Signpost.metainfo.xml"),
                 root.resolve("usr/share/icons/hicolor/16x16/apps/dev.signpost.Signpost.png"),
-                root.resolve("usr/share/icons/hicolor/512x512/apps/dev.signpost.Signpost.png"));
+                root.resolve("usr/share/icons/hicolor/512x512/apps/dev.signpost.Signpost.png"),
+                root.resolve("usr/share/man/man1/signpost.1.gz"),
+                root.resolve("usr/share/bash-completion/completions/signpost"),
+                root.resolve("usr/share/zsh/vendor-completions/_signpost"));
         for (Path link : links) {
             assertThat(link).isSymbolicLink();
             assertThat(Files.exists(link)).as("%s points at an existing file", link).isTrue();
@@ -66,6 +69,28 @@ class IntegrationScriptTest {
         for (Path link : links) {
             assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).as("%s removed", link).isFalse();
         }
+    }
+
+    @Test
+    void theInstalledManualPageOpensWithManAndTheCompletionCompletes() throws IOException {
+        assumeTrue(Run.onPath("man"), "man is not installed (CI installs man-db)");
+        Path root = Files.createDirectory(temp.resolve("manual"));
+        assertThat(script(root, "install").exitStatus()).isZero();
+
+        Run man = Run.of(TIMEOUT, env -> {
+            env.put("MANWIDTH", "120");
+            env.put("LC_ALL", "C.UTF-8");
+        }, "man", "--warnings", "-l", root.resolve("usr/share/man/man1/signpost.1.gz").toString());
+        assertThat(man.exitStatus()).as(man.err()).isZero();
+        assertThat(man.err()).as("man/groff warnings").isEmpty();
+        assertThat(man.out()).contains("signpost check").contains("--resolve");
+
+        Run bash = Run.of(TIMEOUT, "bash", "--norc", "--noprofile", "-c",
+                "source \"$0\"; COMP_LINE='signpost ch'; COMP_WORDS=(signpost ch); COMP_CWORD=1; "
+                        + "COMP_POINT=${#COMP_LINE}; _complete_signpost; printf '%s\\n' \"${COMPREPLY[@]}\"",
+                root.resolve("usr/share/bash-completion/completions/signpost").toString());
+        assertThat(bash.out().strip()).as(bash.err()).isEqualTo("check");
+        assertThat(script(root, "remove").exitStatus()).isZero();
     }
 
     @Test

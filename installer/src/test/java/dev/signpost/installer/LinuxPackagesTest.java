@@ -48,7 +48,10 @@ class LinuxPackagesTest {
                 APP + "lib/signpost-integration.sh",
                 APP + "lib/signpost.classlist",
                 APP + "lib/desktop/applications/dev.signpost.Signpost.desktop",
-                APP + "lib/desktop/metainfo/dev.signpost.Signpost.metainfo.xml");
+                APP + "lib/desktop/metainfo/dev.signpost.Signpost.metainfo.xml",
+                APP + "lib/cli/signpost.1.gz",
+                APP + "lib/cli/signpost.bash",
+                APP + "lib/cli/_signpost");
         for (int size : List.of(16, 24, 32, 48, 64, 128, 256, 512)) {
             assertThat(files).contains(APP + "lib/desktop/icons/hicolor/" + size + "x" + size + "/apps/dev.signpost.Signpost.png");
         }
@@ -67,22 +70,12 @@ class LinuxPackagesTest {
     }
 
     @Test
-    void desktopEntryStartsTheInstalledLauncherAndMatchesTheWindow() throws IOException {
+    void desktopEntryStartsTheInstalledLauncherAndMatchesTheWindow() {
         String entry = extract(APP + "lib/desktop/applications/dev.signpost.Signpost.desktop");
 
         assertThat(entry.lines())
                 .contains("Exec=/opt/signpost/bin/Signpost", "Icon=dev.signpost.Signpost",
                         "StartupWMClass=dev.signpost.ui.SignpostApp", "Type=Application");
-        if (Run.onPath("desktop-file-validate")) {
-            Path file = Files.createTempFile("signpost", ".desktop");
-            try {
-                Files.writeString(file, entry);
-                Run validate = Run.of(TIMEOUT, "desktop-file-validate", file.toString());
-                assertThat(validate.out() + validate.err()).as("desktop-file-validate").doesNotContain("error:");
-            } finally {
-                Files.delete(file);
-            }
-        }
     }
 
     @Test
@@ -93,7 +86,51 @@ class LinuxPackagesTest {
                 .contains("<id>dev.signpost.Signpost</id>")
                 .contains("<launchable type=\"desktop-id\">dev.signpost.Signpost.desktop</launchable>")
                 .contains("<binary>signpost</binary>")
-                .contains("<release version=\"" + Packaged.version() + "\"/>");
+                .contains("<release version=\"" + Packaged.version() + "\" date=\"");
+    }
+
+    @Test
+    void desktopEntryPassesDesktopFileValidate() throws IOException {
+        assumeTrue(Run.onPath("desktop-file-validate"), "desktop-file-validate is not installed (desktop-file-utils)");
+        Path file = Files.createTempFile("dev.signpost.Signpost", ".desktop");
+        try {
+            Files.writeString(file, extract(APP + "lib/desktop/applications/dev.signpost.Signpost.desktop"));
+            Run validate = Run.of(TIMEOUT, "desktop-file-validate", file.toString());
+
+            assertThat(validate.exitStatus()).as(validate.out() + validate.err()).isZero();
+            assertThat(validate.out() + validate.err()).as("desktop-file-validate").isEmpty();
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void appStreamMetadataPassesAppstreamcliValidate() throws IOException {
+        assumeTrue(Run.onPath("appstreamcli"), "appstreamcli is not installed (appstream)");
+        Path file = Files.createTempFile("dev.signpost.Signpost", ".metainfo.xml");
+        try {
+            Files.writeString(file, extract(APP + "lib/desktop/metainfo/dev.signpost.Signpost.metainfo.xml"));
+            // --no-net: the URLs in the metadata are not fetched (tests never reach the internet).
+            Run validate = Run.of(TIMEOUT, "appstreamcli", "validate", "--no-net", "--explain", file.toString());
+
+            assertThat(validate.exitStatus()).as(validate.out() + validate.err()).isZero();
+            assertThat(validate.out()).doesNotContainPattern("(?m)^[EW]: ");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /**
+     * lintian on the .deb, with the tags that come from how jpackage builds packages (see docs/installer.md and
+     * src/linux/lintian-accepted-tags, one reason per tag) left out; any other error or warning fails.
+     */
+    @Test
+    void debPassesLintian() {
+        assumeTrue(Run.onPath("lintian"), "lintian is not installed");
+        Run lintian = Run.of(Duration.ofMinutes(10), "lintian", "--tag-display-limit", "0", "--suppress-tags-from-file",
+                Packaged.installerDir().resolve("src/linux/lintian-accepted-tags").toString(), deb().toString());
+
+        assertThat(lintian.out()).as(lintian.err()).doesNotContainPattern("(?m)^[EW]: ");
     }
 
     @Test

@@ -31,6 +31,11 @@ final class Packaged {
         return Path.of(property("installer.javafxJars"));
     }
 
+    /** The installer module's directory (its sources, such as src/linux). */
+    static Path installerDir() {
+        return Path.of(property("installer.basedir"));
+    }
+
     static String version() {
         return property("installer.version");
     }

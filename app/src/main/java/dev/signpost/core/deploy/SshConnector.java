@@ -1,5 +1,6 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.core.io.UiThreadRule;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.Channel;
@@ -124,6 +125,7 @@ final class SshConnector {
     /** Connects and logs in; every failure becomes a sentence naming the host and what to check. */
     SshConnection connect(SshTarget target, DeployPrompts prompts, DeployListener listener, Cancellation cancellation)
             throws DeployException {
+        UiThreadRule.forbidBlockingIo("an SSH connection");
         return connect(target, prompts, listener, cancellation, 0);
     }
 

@@ -1,5 +1,6 @@
 package dev.signpost.core.discovery;
 
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import dev.signpost.Version;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
@@ -31,9 +32,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds and tests a homeserver exactly as Matrix servers and clients do (see DISCOVERY.md): the federation lane
@@ -80,7 +79,8 @@ public final class DiscoveryEngine implements Discovery {
 
     /** An engine with its own executor of named daemon threads. */
     public static DiscoveryEngine create(NetOptions options, Locale locale) throws IOException {
-        return new DiscoveryEngine(options, locale, Executors.newCachedThreadPool(new NamedDaemonThreads()));
+        return new DiscoveryEngine(options, locale, Executors.newCachedThreadPool(
+                new NamedDaemonThreadFactory("signpost-discovery")));
     }
 
     /** Runs a check and waits for its report. */
@@ -235,18 +235,6 @@ public final class DiscoveryEngine implements Discovery {
             // The result first: stopping the lanes lets them finish at once, and their report must not win the race.
             result.cancel(true);
             stop.run();
-        }
-    }
-
-    /** Named daemon threads, so a forgotten run never keeps the JVM alive and a thread dump says what is what. */
-    private static final class NamedDaemonThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "signpost-discovery-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }

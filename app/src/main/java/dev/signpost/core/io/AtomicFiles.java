@@ -47,6 +47,7 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, byte[] content, Set<PosixFilePermission> mode) throws IOException {
+        UiThreadRule.forbidBlockingIo("writing " + target.getFileName());
         Path dir = target.toAbsolutePath().getParent();
         createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".signpost-tmp");

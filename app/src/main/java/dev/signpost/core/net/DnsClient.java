@@ -1,5 +1,6 @@
 package dev.signpost.core.net;
 
+import dev.signpost.core.io.UiThreadRule;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.SrvEntry;
 import org.xbill.DNS.AAAARecord;
@@ -73,6 +74,7 @@ public final class DnsClient {
      * @param deadline no query waits past this instant
      */
     public DnsAnswer query(String name, int type, CancelToken cancel, Instant deadline) {
+        UiThreadRule.forbidBlockingIo("a DNS query");
         String typeName = Type.string(type);
         String asked = stripDot(name.toLowerCase(Locale.ROOT));
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.signpost.core.net;
 
+import dev.signpost.core.io.UiThreadRule;
 import dev.signpost.core.model.Evidence;
 
 import javax.net.ssl.SNIHostName;
@@ -79,6 +80,7 @@ public final class HttpsClient {
      * Never throws for network trouble: failures are in the result.
      */
     public HttpResponse get(HttpTarget target, int bodyCap, CancelToken cancel, Instant deadline) {
+        UiThreadRule.forbidBlockingIo("an HTTPS request");
         long start = System.nanoTime();
         // From here on the deadline is measured on the monotonic clock: a wall clock that is set or slewed
         // during the request must not stretch or cut a wait.

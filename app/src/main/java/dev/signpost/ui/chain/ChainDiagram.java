@@ -11,7 +11,7 @@ import dev.signpost.core.report.ChainLayout;
 import dev.signpost.core.report.ChainLayout.Fold;
 import dev.signpost.core.report.ChainLayout.NodeBox;
 import dev.signpost.core.report.ExportTexts;
-import dev.signpost.ui.task.NamedDaemonThreadFactory;
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

@@ -1,5 +1,6 @@
 package dev.signpost.ui.chain;
 
+import dev.signpost.core.io.UiThreadRule;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.report.ChainFindings;
@@ -105,6 +106,7 @@ final class ChainExporter {
     /** Encodes and writes a picture as PNG on the worker. */
     CompletableFuture<Path> writePng(Picture picture, Path file) {
         return CompletableFuture.supplyAsync(() -> {
+            UiThreadRule.forbidBlockingIo("PNG encoding");
             BufferedImage image = new BufferedImage(picture.width(), picture.height(), BufferedImage.TYPE_INT_ARGB);
             image.setRGB(0, 0, picture.width(), picture.height(), picture.argb(), 0, picture.width());
             return write(file, temp -> {
@@ -122,6 +124,7 @@ final class ChainExporter {
     }
 
     private static Path write(Path file, FileWriter writer) {
+        UiThreadRule.forbidBlockingIo("writing " + file.getFileName());
         try {
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".signpost-", ".part");
             try {

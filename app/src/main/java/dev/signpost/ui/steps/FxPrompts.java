@@ -21,8 +21,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The upload's questions as dialogs. Called on the upload's worker thread: each question is shown on the UI thread
- * and the worker waits for the answer. Secrets go straight from the password field to the uploader.
+ * The upload's questions as dialogs, safe to ask from any thread. From a worker (the upload's usual place) each
+ * question is shown on the UI thread and the worker waits for the answer; on the UI thread itself the dialog is
+ * shown directly (its own nested event loop), because waiting there for the UI thread would never end. Secrets go
+ * straight from the password field to the uploader.
  */
 final class FxPrompts implements SshUpload.Prompts {
 
@@ -160,7 +162,11 @@ final class FxPrompts implements SshUpload.Prompts {
             dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
             dialog.setResultConverter(button -> button == ButtonType.OK ? field.getText().toCharArray() : null);
             prepare(dialog);
-            Platform.runLater(field::requestFocus);
+            dialog.showingProperty().addListener((obs, was, showing) -> {
+                if (showing) {
+                    field.requestFocus();
+                }
+            });
             char[] answer = dialog.showAndWait().orElse(null);
             field.clear();
             return answer;
@@ -171,8 +177,14 @@ final class FxPrompts implements SshUpload.Prompts {
         Dialogs.prepare(dialog, owner.get());
     }
 
-    /** Shows a question on the UI thread and waits for it here (never called on the UI thread itself). */
-    private static <T> T ask(Supplier<T> question, T onInterrupt) {
+    /**
+     * The answer to {@code question}, shown on the UI thread: directly when already there, otherwise handed over
+     * once and waited for here. {@code onInterrupt} when the wait is interrupted or the question fails.
+     */
+    static <T> T ask(Supplier<T> question, T onInterrupt) {
+        if (Platform.isFxApplicationThread()) {
+            return question.get();
+        }
         CompletableFuture<T> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

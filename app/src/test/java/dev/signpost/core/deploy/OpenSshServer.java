@@ -1,5 +1,7 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
+import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -84,16 +86,14 @@ public final class OpenSshServer implements TestSshServer {
         Files.writeString(config, String.join("\n", lines) + "\n");
         process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!listening()) {
-            if (!process.isAlive()) {
-                Assumptions.abort("sshd did not start: " + Files.readString(logFile));
-            }
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                Assumptions.abort("sshd did not listen within 20 s: " + Files.readString(logFile));
-            }
-            Thread.sleep(50);
+        boolean listening = Await.holdsWithin(Duration.ofSeconds(20), () -> listening() || !process.isAlive())
+                && process.isAlive();
+        if (!process.isAlive()) {
+            Assumptions.abort("sshd did not start: " + Files.readString(logFile));
+        }
+        if (!listening) {
+            process.destroyForcibly();
+            Assumptions.abort("sshd did not listen within 20 s: " + Files.readString(logFile));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Logger;
 import org.junit.jupiter.api.AfterAll;
@@ -315,9 +316,7 @@ abstract class SshDeploySuite {
         Process agent = new ProcessBuilder(agentBin.toString(), "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-                Thread.sleep(50);
-            }
+            Await.until(Duration.ofSeconds(5), "ssh-agent socket", () -> Files.exists(socket));
             ProcessBuilder add = new ProcessBuilder("/usr/bin/ssh-add", keys.ecdsa.toString()).redirectErrorStream(true);
             add.environment().put("SSH_AUTH_SOCK", socket.toString());
             Process p = add.start();

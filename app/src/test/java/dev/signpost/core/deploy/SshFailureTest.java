@@ -13,15 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SshFailureTest {
 
     private static final Locale[] LOCALES = {Locale.ENGLISH, Locale.GERMAN};
+    /** The command line's own sentences, with its fixes under {@code ssh.}. */
+    private static final String CLI_BUNDLE = "dev.signpost.cli.deploy";
 
     @Test
     void everyReasonHasWhatHappenedAndAFixForEveryFrontEndFilledCompletely() {
         for (Locale locale : LOCALES) {
             Texts core = new Texts(SshFailure.CORE_BUNDLE, locale);
             Texts ui = new Texts("dev.signpost.ui.messages", locale);
+            Texts cli = new Texts(CLI_BUNDLE, locale);
             for (SshFailure.Reason reason : SshFailure.Reason.values()) {
                 SshFailure f = new SshFailure(reason, sampleArguments());
-                for (String sentence : List.of(f.sentence(core, "ssh.fix."), f.sentence(core, "cli.ssh."),
+                for (String sentence : List.of(f.sentence(core, "ssh.fix."), f.sentence(cli, "ssh."),
                         f.sentence(ui, "wizard.deploy.ssh.fix."))) {
                     assertThat(sentence).as(reason + " " + locale)
                             .doesNotContain("{").doesNotContain("''").doesNotContain("example.")
@@ -30,7 +33,7 @@ class SshFailureTest {
                 if (reason != SshFailure.Reason.HOST_KEY_REVOKED) {
                     // A revoked key needs the administrator, whatever the front-end; everything else names a field
                     // or an option, or how to try again.
-                    assertThat(f.sentence(core, "cli.ssh.")).as(reason + " cli")
+                    assertThat(f.sentence(cli, "ssh.")).as(reason + " cli")
                             .isNotEqualTo(f.sentence(ui, "wizard.deploy.ssh.fix."));
                 }
             }
@@ -41,8 +44,7 @@ class SshFailureTest {
     void theCommandLineAndTheWizardSayWhatToDoInTheirOwnTerms() {
         SshFailure f = SshFailure.of(SshFailure.Reason.AUTH_REFUSED, "deploy@host.test:22", "deploy", "host.test", 1,
                 "/home/u/.ssh/id_ed25519");
-        Texts core = new Texts(SshFailure.CORE_BUNDLE, Locale.ENGLISH);
-        assertThat(f.sentence(core, "cli.ssh.")).isEqualTo("deploy@host.test:22 refused the login as deploy (offered:"
+        assertThat(f.sentence(new Texts(CLI_BUNDLE, Locale.ENGLISH), "ssh.")).isEqualTo("deploy@host.test:22 refused the login as deploy (offered:"
                 + " /home/u/.ssh/id_ed25519). Pass the key that is in ~/.ssh/authorized_keys of deploy on host.test"
                 + " with --identity FILE (or load it with ssh-add), or check --user.");
         assertThat(f.sentence(new Texts("dev.signpost.ui.messages", Locale.ENGLISH), "wizard.deploy.ssh.fix."))

@@ -1,5 +1,7 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,11 +161,7 @@ class SshKeysIT {
         Process agent = new ProcessBuilder("/usr/bin/ssh-agent", "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(base.resolve("agent.log").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!Files.exists(socket)) {
-                assertThat(System.nanoTime()).as("ssh-agent socket").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(20), "ssh-agent socket", () -> Files.exists(socket));
             Path askpass = base.resolve("askpass.sh");
             Files.writeString(askpass, "#!/bin/sh\necho '" + ClientKeys.PASSPHRASE + "'\n");
             Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));

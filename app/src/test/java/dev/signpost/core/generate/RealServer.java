@@ -30,6 +30,11 @@ abstract class RealServer {
         return List.of(new Nginx(), new Caddy(), new Apache(), new Haproxy());
     }
 
+    /** The server of this class. */
+    static RealServer create(Class<? extends RealServer> type) {
+        return all().stream().filter(type::isInstance).findFirst().orElseThrow();
+    }
+
     /** The binary's path, or null when it is not installed. */
     String executable() {
         for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin:/sbin")

@@ -1,5 +1,6 @@
 package dev.signpost.core.generate;
 
+import dev.signpost.testkit.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -54,22 +55,23 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitPorts(int... ports) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         for (int port : ports) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + output());
-                }
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    break;
-                } catch (IOException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("port " + port + " never opened:\n" + output());
-                    }
-                    Thread.sleep(50);
-                }
+            boolean open = Await.holdsWithin(Duration.ofSeconds(15), () -> !process.isAlive() || accepts(port));
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + output());
             }
+            if (!open) {
+                throw new IllegalStateException("port " + port + " never opened:\n" + output());
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

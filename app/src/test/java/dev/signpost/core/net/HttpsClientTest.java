@@ -1,5 +1,6 @@
 package dev.signpost.core.net;
 
+import dev.signpost.testkit.Await;
 import dev.signpost.testkit.HangingServer;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestCa;
@@ -267,12 +268,13 @@ class HttpsClientTest {
             var future = java.util.concurrent.CompletableFuture.supplyAsync(() -> client.get(
                     new HttpTarget(true, hanging.address(), "a.example", "a.example", "/"), 1000, cancel,
                     Instant.now().plusSeconds(60)), RAW);
-            Thread.sleep(500);
+            Await.until(Duration.ofSeconds(10), "the request waits for its answer", () -> hanging.handshakes() > 0);
             long start = System.nanoTime();
             cancel.cancel();
             HttpResponse r = future.get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000L);
             assertThat(r.failure()).isEqualTo(HttpResponse.Failure.CANCELLED);
+            Await.until(Duration.ofSeconds(2), "the socket is closed", () -> hanging.hungUp() == 1);
         }
     }
 

@@ -65,4 +65,32 @@ class SettingsStoreTest {
         assertThat(SettingsStore.defaultDirectory(Map.of("APPDATA", "/appdata"), "Windows 11", "/users/u"))
                 .isEqualTo(Path.of("/appdata", "signpost"));
     }
+
+    @Test
+    void queuedSnapshotsLandInTheOrderTheyWereHandedOver() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Settings last = null;
+        // Hundreds of quick changes (a window being resized): with concurrent writers an older snapshot's rename
+        // regularly lands after a newer one; on the one queue the newest is always the one on disk.
+        for (int width = 201; width <= 500; width++) {
+            last = Settings.defaults().withWindowSize(width, 700);
+            store.saveLater(last);
+        }
+        assertThat(store.current()).isEqualTo(last);
+
+        assertThat(store.finishSaving(java.time.Duration.ofSeconds(30))).isTrue();
+        assertThat(new SettingsStore(dir).load()).isEqualTo(last);
+    }
+
+    @Test
+    void savesQueuedAfterFinishingStillLand() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.saveLater(Settings.defaults().withRecentDomain("a.example"));
+        assertThat(store.finishSaving(java.time.Duration.ofSeconds(30))).isTrue();
+
+        store.saveLater(Settings.defaults().withRecentDomain("b.example"));
+        assertThat(store.finishSaving(java.time.Duration.ofSeconds(30))).isTrue();
+
+        assertThat(new SettingsStore(dir).load().recentDomains()).containsExactly("b.example");
+    }
 }

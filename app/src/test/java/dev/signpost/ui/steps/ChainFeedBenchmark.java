@@ -10,7 +10,7 @@ import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import dev.signpost.ui.WizardDependencies;
 import dev.signpost.ui.chain.ChainDiagram;
-import dev.signpost.ui.task.NamedDaemonThreadFactory;
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;

@@ -59,4 +59,31 @@ class HostKeyDialogUiTest {
         robot.type(KeyCode.ENTER);
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(SshUpload.HostKeyAnswer.REJECT);
     }
+
+    @Test
+    void askedOnTheUiThreadTheQuestionIsShownInsteadOfWaitingForever(FxRobot robot) throws Exception {
+        FxPrompts prompts = new FxPrompts(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH), () -> stage);
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        // Waiting on the UI thread for the UI thread would hang: the dialog could never be shown and Cancel never
+        // be pressed, so this future would not complete.
+        javafx.application.Platform.runLater(() -> answer.complete(prompts.confirmChanges(java.util.List.of(
+                "/var/www/html/.well-known/matrix/server"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(answer).isNotDone();
+
+        robot.type(KeyCode.ESCAPE);
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void aSecretAskedFromAWorkerReachesItsFieldWithoutANestedHandOver(FxRobot robot) throws Exception {
+        FxPrompts prompts = new FxPrompts(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH), () -> stage);
+        CompletableFuture<char[]> answer = CompletableFuture.supplyAsync(() -> prompts.password("deploy@host", false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ssh-secret").tryQuery()
+                .map(javafx.scene.Node::isFocused).orElse(false));
+
+        robot.clickOn("#ssh-secret").write("s3cret").type(KeyCode.ENTER);
+        assertThat(answer.get(10, TimeUnit.SECONDS)).containsExactly("s3cret".toCharArray());
+    }
 }

@@ -1,5 +1,7 @@
 package dev.signpost.ui.task;
 
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -70,7 +72,7 @@ class BackgroundTasksTest {
             List<String> events = new ArrayList<>();
             Future<Object> future = new BackgroundTasks(worker, Runnable::run).create(() -> {
                         started.countDown();
-                        Thread.sleep(30_000);
+                        new CountDownLatch(1).await(); // blocks until cancel interrupts it
                         return null;
                     })
                     .onSuccess(v -> events.add("success"))
