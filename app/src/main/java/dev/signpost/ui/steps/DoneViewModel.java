@@ -68,7 +68,7 @@ public final class DoneViewModel implements StepModel {
                 summary.add(texts.get("wizard.done.summary.direct"));
             } else {
                 summary.add(texts.get("wizard.done.summary.federation." + plan.federationMode().name(),
-                        PlanComparison.planned(plan)));
+                        plan.federationAuthority()));
             }
             summary.add(texts.get("wizard.done.summary.baseUrl", plan.clientBaseUrl()));
             headline.set(texts.get("wizard.done.headline.setUp." + overall.jsonName(), plan.serverName()));
