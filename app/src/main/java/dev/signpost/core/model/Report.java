@@ -73,6 +73,11 @@ public record Report(
         return checks.stream().anyMatch(c -> c.status() == Status.FAIL);
     }
 
+    /** How many checks ended how. */
+    public CheckCounts counts() {
+        return CheckCounts.of(checks);
+    }
+
     /** The worst status over all checks. */
     public Status overall() {
         return checks.stream().map(Check::status).reduce(Status.SKIP, Status::worst);
