@@ -162,8 +162,8 @@ class DeployCommandTest {
             assertThat(deployRaw(moved.toArray(String[]::new))).as(err).isZero();
             assertThat(out).contains("One file uploaded.")
                     .contains("Live check: example.com does not serve what was planned yet:")
-                    .contains("https://example.com/.well-known/matrix/server does not deliver an m.server value yet "
-                            + "(expected matrix2.example.com:8448");
+                    .contains("https://example.com/.well-known/matrix/server does not deliver an m.server value yet"
+                            + "; your plan says matrix2.example.com:8448. Reason: No server well-known is served (404).");
         }
     }
 

@@ -75,11 +75,6 @@ class MessagesBundleTest {
             expected.add("wizard.hosting.port." + choice.name());
             expected.add("wizard.hosting.port.tradeOff." + choice.name());
         }
-        for (String prefix : List.of("wizard.hosting.baseUrl", "wizard.hosting.identity")) {
-            for (String suffix : List.of(".noScheme", ".notHttps", ".noHost", ".query")) {
-                expected.add(prefix + suffix);
-            }
-        }
         assertThat(english.stringPropertyNames()).containsAll(expected);
     }
 }

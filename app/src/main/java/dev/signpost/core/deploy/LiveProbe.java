@@ -14,8 +14,6 @@ public interface LiveProbe {
         if (result == null || result.report() == null) {
             return -1;
         }
-        long failed = result.report().checks().stream()
-                .filter(c -> c.status() == dev.signpost.core.model.Status.FAIL).count();
-        return (int) failed + result.differences().size();
+        return result.report().counts().failed() + result.differences().size();
     }
 }

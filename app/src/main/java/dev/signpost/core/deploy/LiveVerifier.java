@@ -2,13 +2,10 @@ package dev.signpost.core.deploy;
 
 import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.model.ClientResult;
-import dev.signpost.core.model.FederationResult;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ReportListener;
-import dev.signpost.core.model.WellKnownResult;
 import dev.signpost.core.plan.DelegationPlan;
-import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.core.text.Texts;
 
 import java.time.Duration;
@@ -27,10 +24,12 @@ import java.util.concurrent.TimeoutException;
 public final class LiveVerifier {
 
     private final Discovery discovery;
+    private final Locale locale;
     private final Texts texts;
 
     public LiveVerifier(Discovery discovery, Locale locale) {
         this.discovery = discovery;
+        this.locale = locale;
         this.texts = new Texts("dev.signpost.core.deploy.messages", locale);
     }
 
@@ -56,56 +55,12 @@ public final class LiveVerifier {
         }
     }
 
-    /** Compares a finished report with the plan; pure, so it is tested without a network. */
+    /** Compares a finished report with the plan ({@link PlanComparison}); pure, so it is tested without a network. */
     public LiveCheckResult compare(DelegationPlan plan, Report report) {
-        List<String> differences = new ArrayList<>();
-        if (plan.federationMode() == FederationMode.WELL_KNOWN) {
-            String expected = authority(plan.federationHost(), plan.federationPort());
-            FederationResult federation = report.federation();
-            WellKnownResult wellKnown = federation == null ? null : federation.wellKnown();
-            String served = wellKnown == null ? null : wellKnown.mServer();
-            if (served == null) {
-                differences.add(texts.get("live.server.missing", report.serverName(), expected,
-                        wellKnown == null || wellKnown.error() == null ? "-" : wellKnown.error()));
-            } else if (!sameAuthority(served, expected)) {
-                differences.add(texts.get("live.server.differs", served, expected));
-            }
-        }
-        if (plan.clientBaseUrl() != null) {
-            ClientResult client = report.client();
-            String served = client == null ? null : client.baseUrl();
-            if (served == null) {
-                differences.add(texts.get("live.client.missing", report.serverName(), plan.clientBaseUrl()));
-            } else if (!stripSlash(served).equalsIgnoreCase(stripSlash(plan.clientBaseUrl()))) {
-                differences.add(texts.get("live.client.differs", served, plan.clientBaseUrl()));
-            }
-        }
+        List<String> differences = new ArrayList<>(PlanComparison.differences(plan, report, locale));
         if (report.hasFailure()) {
             differences.add(texts.get("live.failures"));
         }
         return new LiveCheckResult(report, differences, null);
-    }
-
-    private static String authority(String host, int port) {
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return h + ":" + (port == 0 ? DelegationPlan.DEFAULT_FEDERATION_PORT : port);
-    }
-
-    /** {@code example.org} and {@code example.org:8448} name the same place for servers. */
-    private static boolean sameAuthority(String served, String expected) {
-        String s = served.strip().toLowerCase(Locale.ROOT);
-        String e = expected.toLowerCase(Locale.ROOT);
-        if (s.equals(e)) {
-            return true;
-        }
-        return !s.endsWith("]") && s.lastIndexOf(':') < 0 && (s + ":" + DelegationPlan.DEFAULT_FEDERATION_PORT).equals(e);
-    }
-
-    private static String stripSlash(String url) {
-        String u = url.strip();
-        while (u.endsWith("/")) {
-            u = u.substring(0, u.length() - 1);
-        }
-        return u;
     }
 }

@@ -3,6 +3,7 @@ package dev.signpost.core.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -73,8 +74,13 @@ public record Report(
         return checks.stream().anyMatch(c -> c.status() == Status.FAIL);
     }
 
-    /** The worst status over all checks. */
+    /** How many checks ended how. */
+    public CheckCounts counts() {
+        return CheckCounts.of(checks);
+    }
+
+    /** The worst status over all checks (a check read from a file without a status counts for nothing). */
     public Status overall() {
-        return checks.stream().map(Check::status).reduce(Status.SKIP, Status::worst);
+        return checks.stream().map(Check::status).filter(Objects::nonNull).reduce(Status.SKIP, Status::worst);
     }
 }

@@ -1,5 +1,7 @@
 package dev.signpost.core.model;
 
+import java.util.Comparator;
+
 /**
  * Outcome of a check or of one hop of a resolution chain.
  *
@@ -22,6 +24,15 @@ public enum Status {
     public Status worst(Status other) {
         return severity() >= other.severity() ? this : other;
     }
+
+    /** True when this status is worse than {@code other} in the one severity order (see {@link #worst}). */
+    public boolean isWorseThan(Status other) {
+        return severity() > other.severity();
+    }
+
+    /** Orders statuses worst first: the order problems are listed in. */
+    public static final Comparator<Status> WORST_FIRST =
+            Comparator.comparingInt(Status::severity).reversed();
 
     private int severity() {
         return switch (this) {

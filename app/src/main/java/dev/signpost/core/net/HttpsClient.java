@@ -1,7 +1,6 @@
 package dev.signpost.core.net;
 
 import dev.signpost.core.io.UiThreadRule;
-import dev.signpost.core.model.Evidence;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -12,7 +11,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +26,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +82,7 @@ public final class HttpsClient {
         // From here on the deadline is measured on the monotonic clock: a wall clock that is set or slewed
         // during the request must not stretch or cut a wait.
         long until = start + Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
-        Exchange ex = new Exchange(target, start);
+        HttpExchange ex = new HttpExchange(target, start);
         Socket plain = new Socket();
         cancel.register(plain);
         Socket socket = plain;
@@ -123,11 +120,11 @@ public final class HttpsClient {
             out.flush();
             ex.phase = HttpResponse.Phase.RESPONSE;
             InputStream in = new java.io.BufferedInputStream(new DeadlineInputStream(socket, cancel, until));
-            readResponse(in, ex, bodyCap);
+            HttpResponseReader.read(in, ex, bodyCap);
             return ex.result(null, null);
         } catch (IOException | RuntimeException e) {
             // A response whose body broke off is no response: the head is kept as evidence, the failure says why.
-            return ex.result(e instanceof FramingException ? HttpResponse.Failure.INCOMPLETE
+            return ex.result(e instanceof HttpResponseReader.FramingException ? HttpResponse.Failure.INCOMPLETE
                     : classify(e, cancel, until), describe(e));
         } finally {
             closeQuietly(socket);
@@ -157,145 +154,6 @@ public final class HttpsClient {
         }
     }
 
-    private void readResponse(InputStream in, Exchange ex, int bodyCap) throws IOException {
-        int[] headBudget = {MAX_HEAD_BYTES};
-        while (true) {
-            String statusLine = readLine(in, headBudget);
-            if (statusLine == null) {
-                throw new EOFException("connection closed before a response");
-            }
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-                throw new ProtocolException("not an HTTP/1.x status line: " + truncate(statusLine));
-            }
-            List<Evidence.Header> headers = new ArrayList<>();
-            String line;
-            while ((line = readLine(in, headBudget)) != null && !line.isEmpty()) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.add(new Evidence.Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
-                }
-            }
-            if (line == null) {
-                throw new EOFException("connection closed inside the response headers");
-            }
-            int code = Integer.parseInt(parts[1]);
-            if (code >= 100 && code < 200) {
-                continue; // interim response (100 Continue, 103 Early Hints): the real one follows
-            }
-            ex.statusLine = statusLine;
-            ex.statusCode = code;
-            ex.headers = headers;
-            break;
-        }
-        if (ex.statusCode == 204 || ex.statusCode == 304) {
-            return;
-        }
-        String transferEncoding = ex.header("Transfer-Encoding").toLowerCase(Locale.ROOT);
-        String contentLength = ex.header("Content-Length");
-        if (transferEncoding.contains("chunked")) {
-            readChunked(in, ex, bodyCap);
-        } else if (!contentLength.isEmpty()) {
-            long length;
-            try {
-                length = Long.parseLong(contentLength.strip());
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("bad Content-Length: " + truncate(contentLength));
-            }
-            if (length < 0) {
-                throw new ProtocolException("bad Content-Length: " + truncate(contentLength));
-            }
-            long read = readFixed(in, ex, Math.min(length, (long) bodyCap + 1), bodyCap);
-            if (!ex.truncated && read < length) {
-                throw new FramingException("the connection closed after " + read + " of the " + length
-                        + " bytes announced by Content-Length");
-            }
-        } else {
-            readFixed(in, ex, (long) bodyCap + 1, bodyCap);
-        }
-    }
-
-    /** Reads up to {@code limit} bytes (less at end of stream) and returns how many came. */
-    private static long readFixed(InputStream in, Exchange ex, long limit, int bodyCap) throws IOException {
-        byte[] buffer = new byte[8192];
-        long remaining = limit;
-        while (remaining > 0) {
-            int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-            if (n < 0) {
-                break;
-            }
-            ex.append(buffer, n, bodyCap);
-            remaining -= n;
-            if (ex.truncated) {
-                break;
-            }
-        }
-        return limit - remaining;
-    }
-
-    private static void readChunked(InputStream in, Exchange ex, int bodyCap) throws IOException {
-        int[] budget = {MAX_HEAD_BYTES};
-        while (true) {
-            String sizeLine = readLine(in, budget);
-            if (sizeLine == null) {
-                throw new FramingException("the connection closed before the final (zero-size) chunk");
-            }
-            String hex = sizeLine.split(";", 2)[0].strip();
-            long size;
-            try {
-                size = Long.parseLong(hex, 16);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException("bad chunk size: " + truncate(sizeLine));
-            }
-            if (size < 0) {
-                throw new ProtocolException("bad chunk size: " + truncate(sizeLine));
-            }
-            if (size == 0) {
-                return; // trailers, if any, are not needed
-            }
-            long remaining = size;
-            byte[] buffer = new byte[8192];
-            while (remaining > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (n < 0) {
-                    throw new FramingException("the connection closed inside a chunk, " + remaining
-                            + " bytes before its end");
-                }
-                ex.append(buffer, n, bodyCap);
-                if (ex.truncated) {
-                    return;
-                }
-                remaining -= n;
-            }
-            String end = readLine(in, budget);
-            if (end == null) {
-                throw new FramingException("the connection closed before the final (zero-size) chunk");
-            }
-            if (!end.isEmpty()) {
-                throw new ProtocolException("a chunk is longer than its announced size");
-            }
-        }
-    }
-
-    /** Reads a CRLF- (or LF-) terminated line in ISO-8859-1; null at end of stream before any byte. */
-    private static String readLine(InputStream in, int[] budget) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        boolean any = false;
-        while ((b = in.read()) >= 0) {
-            any = true;
-            if (--budget[0] < 0) {
-                throw new ProtocolException("response head longer than " + MAX_HEAD_BYTES + " bytes");
-            }
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            line.write(b);
-        }
-        return any ? line.toString(StandardCharsets.ISO_8859_1) : null;
-    }
-
     private HttpResponse.Failure classify(Throwable e, CancelToken cancel, long until) {
         if (cancel.isCancelled()) {
             return HttpResponse.Failure.CANCELLED;
@@ -310,7 +168,7 @@ public final class HttpsClient {
         if (e instanceof NoRouteToHostException) {
             return HttpResponse.Failure.UNREACHABLE;
         }
-        if (e instanceof ProtocolException) {
+        if (e instanceof HttpResponseReader.ProtocolException) {
             return HttpResponse.Failure.PROTOCOL;
         }
         if (e instanceof EOFException) {
@@ -353,29 +211,11 @@ public final class HttpsClient {
         }
     }
 
-    private static String truncate(String s) {
-        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
-    }
-
     private static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException ignored) {
             // Done with it either way.
-        }
-    }
-
-    /** The response is not HTTP/1.x. */
-    private static final class ProtocolException extends IOException {
-        ProtocolException(String message) {
-            super(message);
-        }
-    }
-
-    /** The body ended before its framing (Content-Length or chunked encoding) said it would. */
-    private static final class FramingException extends IOException {
-        FramingException(String message) {
-            super(message);
         }
     }
 
@@ -412,47 +252,6 @@ public final class HttpsClient {
             checkAlive(cancel, until);
             socket.setSoTimeout(millis(until));
             return in.read(b, off, len);
-        }
-    }
-
-    /** Mutable state of one exchange, turned into an immutable {@link HttpResponse} at the end. */
-    private static final class Exchange {
-        final HttpTarget target;
-        final long start;
-        HttpResponse.Phase phase = HttpResponse.Phase.CONNECT;
-        final List<X509Certificate> chain = new ArrayList<>();
-        String tlsVersion;
-        String cipherSuite;
-        Integer statusCode;
-        String statusLine;
-        List<Evidence.Header> headers = List.of();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        boolean truncated;
-
-        Exchange(HttpTarget target, long start) {
-            this.target = target;
-            this.start = start;
-        }
-
-        String header(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Evidence.Header::value)
-                    .findFirst().orElse("");
-        }
-
-        void append(byte[] buffer, int n, int cap) {
-            int room = cap - body.size();
-            if (n > room) {
-                body.write(buffer, 0, Math.max(0, room));
-                truncated = true;
-            } else {
-                body.write(buffer, 0, n);
-            }
-        }
-
-        HttpResponse result(HttpResponse.Failure failure, String detail) {
-            return new HttpResponse(target, failure, failure == null ? null : phase, detail, statusCode, statusLine,
-                    headers, body.toByteArray(), truncated, chain, tlsVersion, cipherSuite,
-                    Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

@@ -9,7 +9,6 @@ import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.text.Texts;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +49,6 @@ public final class PlanValidator {
     private static final Pattern LOCALPART = Pattern.compile("[a-z0-9._=/+-]+");
     private static final Pattern EMAIL = Pattern.compile("([^@]*)@(.*)", Pattern.DOTALL);
     private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._+-]+");
-    /** Characters some config format would interpret inside a quoted string. */
-    private static final String UNSAFE_CHARS = "\"\\'`$;{}";
     private static final ObjectMapper JSON = JsonNumbers.exactMapper();
 
     private final Locale locale;
@@ -328,43 +325,13 @@ public final class PlanValidator {
             problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.json", key, printable(e.getOriginalMessage())));
             return;
         }
-        if (!isSafeTree(node)) {
+        if (!ConfigSafeText.isSafe(node)) {
             problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.unsafe", key));
         }
         String absurd = JsonNumbers.absurd(node);
         if (absurd != null) {
             problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.number", key, absurd));
         }
-    }
-
-    private static boolean isSafeTree(JsonNode node) {
-        if (node.isTextual()) {
-            return isSafeText(node.textValue());
-        }
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!isSafeText(field.getKey()) || !isSafeTree(field.getValue())) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (!isSafeTree(element)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** True when {@code text} has no control character and nothing a config format would interpret. */
-    static boolean isSafeText(String text) {
-        return text.chars().noneMatch(c -> Character.isISOControl(c) || UNSAFE_CHARS.indexOf(c) >= 0
-                || c == '\u2028' || c == '\u2029');
     }
 
     private void checkSoftware(DelegationPlan plan, ServerName serverName, List<PlanProblem> problems) {

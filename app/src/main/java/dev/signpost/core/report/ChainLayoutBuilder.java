@@ -54,7 +54,6 @@ final class ChainLayoutBuilder {
     private final Options options;
     private final Map<String, Hop> hops = new LinkedHashMap<>();
     private final Map<String, Integer> arrival = new HashMap<>();
-    private final Map<String, String> parent = new HashMap<>();
     private final Map<String, List<Hop>> children = new HashMap<>();
     private final Map<String, AddressFamily> family = new HashMap<>();
     /** Hops inside a fold the user opened: they are drawn one by one. */
@@ -82,16 +81,15 @@ final class ChainLayoutBuilder {
     }
 
     ChainLayout build() {
-        resolveParents();
+        HopTree tree = HopTree.of(List.copyOf(hops.values()));
         Map<Lane, List<Hop>> roots = new LinkedHashMap<>();
         for (Lane lane : Lane.values()) {
-            roots.put(lane, new ArrayList<>());
+            roots.put(lane, new ArrayList<>(tree.roots(lane)));
         }
         for (Hop hop : hops.values()) {
-            if (parent.containsKey(hop.id())) {
-                children.computeIfAbsent(parent.get(hop.id()), k -> new ArrayList<>()).add(hop);
-            } else {
-                roots.get(hop.lane()).add(hop);
+            String p = tree.parentOf(hop.id());
+            if (p != null) {
+                children.computeIfAbsent(p, k -> new ArrayList<>()).add(hop);
             }
         }
         children.values().forEach(list -> list.sort(siblingOrder()));
@@ -129,27 +127,6 @@ final class ChainLayoutBuilder {
     }
 
     // ----- the tree -----
-
-    /** Keeps a parent link only when the parent exists in the same lane and the link makes no cycle. */
-    private void resolveParents() {
-        for (Hop hop : hops.values()) {
-            Hop p = hop.parentId() == null ? null : hops.get(hop.parentId());
-            if (p != null && p.lane() == hop.lane() && !p.id().equals(hop.id())) {
-                parent.put(hop.id(), p.id());
-            }
-        }
-        for (Hop hop : hops.values()) {
-            Set<String> seen = new HashSet<>();
-            String current = hop.id();
-            while (current != null && seen.add(current)) {
-                current = parent.get(current);
-            }
-            if (current != null) {
-                // Walked into a cycle: cut it at this hop, which the loop reaches first in arrival order.
-                parent.remove(current);
-            }
-        }
-    }
 
     private void assignFamily(Hop hop, AddressFamily inherited) {
         AddressFamily own = ChainLayout.familyOf(hop);

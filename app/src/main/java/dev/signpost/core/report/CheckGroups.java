@@ -1,8 +1,10 @@
 package dev.signpost.core.report;
 
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.Status;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,14 @@ public final class CheckGroups {
     /** How many checks were not reached. */
     public static long notReachedCount(List<Check> checks) {
         return checks.stream().filter(Check::isNotReached).count();
+    }
+
+    /** The checks that failed or warned, failures first, otherwise in report order: the "what to fix" list. */
+    public static List<Check> problems(List<Check> checks) {
+        return checks.stream()
+                .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
+                .sorted(Comparator.comparing(Check::status, Status.WORST_FIRST))
+                .toList();
     }
 
     private static String rootOf(Check check, Map<String, Check> byId) {

@@ -158,6 +158,25 @@ public final class EvidenceFields {
         return result;
     }
 
+    /**
+     * The evidence as plain text a user can copy into a support request: each section's title, then one
+     * {@code label: value} line per field (values of several lines indented under their label).
+     */
+    public String text(List<Evidence> evidence) {
+        return sections(evidence).stream().map(s -> s.title() + "\n" + text(s))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** One section's fields as {@code label: value} lines, each ending in a line feed. */
+    public static String text(Section section) {
+        StringBuilder block = new StringBuilder();
+        for (Field f : section.fields()) {
+            block.append(f.label()).append(f.value().contains("\n")
+                    ? ":\n  " + f.value().replace("\n", "\n  ") : ": " + f.value()).append('\n');
+        }
+        return block.toString();
+    }
+
     /** The body pretty-printed when it is JSON, otherwise as received. */
     public static String prettyBody(String body) {
         String trimmed = body.strip();

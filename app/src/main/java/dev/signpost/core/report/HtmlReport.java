@@ -2,6 +2,7 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.FederationResult;
 import dev.signpost.core.model.Hop;
@@ -107,8 +108,9 @@ public final class HtmlReport {
                 .append("\n</style>\n</head>\n<body>\n");
 
         Status overall = report.overall();
-        long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
-        long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
+        CheckCounts counts = report.counts();
+        long failed = counts.failed();
+        long warned = counts.warned();
         html.append("<header>\n<h1>").append(xml(title)).append("</h1>\n<p class=\"meta\">")
                 .append(xml(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()),
                         report.signpostVersion(), ExportTexts.duration(report.elapsed()))))
@@ -153,10 +155,7 @@ public final class HtmlReport {
         html.append("<section id=\"problems\">\n<h2>").append(xml(t.get("section.problems"))).append("</h2>\n");
         Map<String, List<Check>> notReachedUnder = new HashMap<>();
         CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
-        List<Check> bad = report.checks().stream()
-                .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
-                .sorted((a, b) -> Boolean.compare(b.status() == Status.FAIL, a.status() == Status.FAIL))
-                .toList();
+        List<Check> bad = CheckGroups.problems(report.checks());
         if (bad.isEmpty()) {
             html.append("<p>").append(xml(t.get("section.noProblems"))).append("</p>\n");
         } else {

@@ -2,22 +2,18 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.report.EvidenceFields.Field;
 import dev.signpost.core.report.EvidenceFields.Section;
-import dev.signpost.core.text.SafeText;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import static dev.signpost.core.report.Markup.md;
 import static dev.signpost.core.report.Markup.mdCode;
@@ -37,8 +33,9 @@ public final class MarkdownReport {
         ExportTexts t = new ExportTexts(locale);
         StringBuilder out = new StringBuilder(8192);
         Status overall = report.overall();
-        long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
-        long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
+        CheckCounts counts = report.counts();
+        long failed = counts.failed();
+        long warned = counts.warned();
         out.append("## ").append(md(t.get("report.title", report.serverName()))).append("\n\n");
         out.append("**").append(md(ExportTexts.symbol(overall) + " " + t.get("report.overall", t.status(overall))))
                 .append("** — ").append(md(t.get("report.counts", String.valueOf(failed),
@@ -56,10 +53,7 @@ public final class MarkdownReport {
 
         Map<String, List<Check>> notReachedUnder = new HashMap<>();
         CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
-        List<Check> bad = report.checks().stream()
-                .filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN)
-                .sorted((a, b) -> Boolean.compare(b.status() == Status.FAIL, a.status() == Status.FAIL))
-                .toList();
+        List<Check> bad = CheckGroups.problems(report.checks());
         out.append("### ").append(md(t.get("section.problems"))).append("\n\n");
         if (bad.isEmpty()) {
             out.append(md(t.get("section.noProblems"))).append("\n\n");
@@ -79,13 +73,15 @@ public final class MarkdownReport {
             out.append('\n');
         }
 
+        HopTree tree = HopTree.of(report.hops());
         for (Lane lane : Lane.values()) {
-            List<Hop> hops = report.hops(lane);
-            if (hops.isEmpty()) {
+            if (report.hops(lane).isEmpty()) {
                 continue;
             }
             out.append("### ").append(md(t.lane(lane))).append("\n\n");
-            tree(out, hops, t);
+            for (HopTree.Row row : tree.rows(lane)) {
+                item(out, row.hop(), row.depth(), t);
+            }
             out.append('\n');
         }
 
@@ -110,12 +106,7 @@ public final class MarkdownReport {
             for (Hop hop : notPassed) {
                 out.append("#### ").append(md(t.kind(hop.kind()) + ": " + hop.label())).append("\n\n");
                 for (Section s : fields.sections(hop.evidence())) {
-                    StringBuilder block = new StringBuilder();
-                    for (Field f : s.fields()) {
-                        String value = SafeText.lines(f.value());
-                        block.append(f.label()).append(value.contains("\n") ? ":\n" + indent(value) : ": " + value)
-                                .append('\n');
-                    }
+                    String block = EvidenceFields.text(s);
                     // A fence longer than any backtick run inside: nothing in the evidence can close the block.
                     String fence = "`".repeat(Math.max(3, longestBacktickRun(block) + 1));
                     out.append(fence).append('\n').append(block).append(fence).append("\n\n");
@@ -126,36 +117,8 @@ public final class MarkdownReport {
         return out.toString();
     }
 
-    /** The lane's hops as a nested list that follows parent links, in the order they were started. */
-    private static void tree(StringBuilder out, List<Hop> hops, ExportTexts t) {
-        Map<String, Hop> byId = new LinkedHashMap<>();
-        hops.forEach(h -> byId.put(h.id(), h));
-        Map<String, List<Hop>> children = new HashMap<>();
-        List<Hop> roots = new ArrayList<>();
-        for (Hop hop : byId.values()) {
-            if (hop.parentId() != null && byId.containsKey(hop.parentId()) && !hop.parentId().equals(hop.id())) {
-                children.computeIfAbsent(hop.parentId(), k -> new ArrayList<>()).add(hop);
-            } else {
-                roots.add(hop);
-            }
-        }
-        Set<String> written = new HashSet<>();
-        for (Hop root : roots) {
-            item(out, root, 0, children, written, t);
-        }
-        // Hops caught in a parent cycle are unreachable from any root; list them flat rather than lose them.
-        for (Hop hop : byId.values()) {
-            if (!written.contains(hop.id())) {
-                item(out, hop, 0, Map.of(), written, t);
-            }
-        }
-    }
-
-    private static void item(StringBuilder out, Hop hop, int depth, Map<String, List<Hop>> children,
-                             Set<String> written, ExportTexts t) {
-        if (!written.add(hop.id())) {
-            return;
-        }
+    /** One hop as an item of the nested list, indented by its depth in the {@link HopTree}. */
+    private static void item(StringBuilder out, Hop hop, int depth, ExportTexts t) {
         out.append("  ".repeat(depth)).append("- ").append(statusWord(hop.status(), t)).append(' ');
         if (hop.taken()) {
             out.append("**").append(md(t.kind(hop.kind()))).append("** ").append(mdCode(hop.label()));
@@ -172,9 +135,6 @@ public final class MarkdownReport {
             out.append(" — ").append(md(hop.detail()));
         }
         out.append('\n');
-        for (Hop child : children.getOrDefault(hop.id(), List.of())) {
-            item(out, child, depth + 1, children, written, t);
-        }
     }
 
     private static String statusWord(Check check, ExportTexts t) {
@@ -201,9 +161,5 @@ public final class MarkdownReport {
             longest = Math.max(longest, run);
         }
         return longest;
-    }
-
-    private static String indent(String text) {
-        return "  " + text.replace("\n", "\n  ");
     }
 }

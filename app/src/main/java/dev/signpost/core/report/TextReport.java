@@ -2,6 +2,7 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
@@ -9,10 +10,8 @@ import dev.signpost.core.model.Status;
 import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The readable text rendering of a {@link Report}, as {@code signpost check} prints it: each lane's chain hop by
@@ -70,27 +69,21 @@ public final class TextReport {
                         .append(safe(notReached.summary())).append('\n');
             }
         }
-        long failed = count(report, Status.FAIL);
-        long warned = count(report, Status.WARN);
-        long passed = count(report, Status.PASS);
-        long notReached = CheckGroups.notReachedCount(report.checks());
-        long skipped = count(report, Status.SKIP) - notReached;
-        out.append('\n').append(bold(texts.get(failed > 0 ? "result.fail" : "result.ok", failed, warned, passed,
-                skipped, notReached))).append('\n');
+        CheckCounts n = report.counts();
+        out.append('\n').append(bold(texts.get(n.failed() > 0 ? "result.fail" : "result.ok", n.failed(), n.warned(),
+                n.passed(), n.skipped(), n.notReached()))).append('\n');
         return out.toString();
     }
 
     private void lane(StringBuilder out, Report report, Lane lane, String heading) {
-        List<Hop> hops = report.hops(lane);
-        if (hops.isEmpty()) {
+        List<HopTree.Row> rows = HopTree.of(report.hops()).rows(lane);
+        if (rows.isEmpty()) {
             return;
         }
         out.append('\n').append(bold(heading)).append('\n');
-        Map<String, Integer> depth = new HashMap<>();
-        for (Hop hop : hops) {
-            int d = hop.parentId() == null ? 0 : depth.getOrDefault(hop.parentId(), 0) + 1;
-            depth.put(hop.id(), d);
-            String indent = "  " + "  ".repeat(d);
+        for (HopTree.Row row : rows) {
+            Hop hop = row.hop();
+            String indent = "  " + "  ".repeat(row.depth());
             String tag = hop.taken() ? tag(hop.status()) : grey("[ -- ]");
             out.append(indent).append(tag).append(' ').append(safe(hop.label()));
             if (!hop.taken()) {
@@ -108,10 +101,6 @@ public final class TextReport {
                 out.append(sub).append(safe(hop.detail())).append('\n');
             }
         }
-    }
-
-    private long count(Report report, Status status) {
-        return report.checks().stream().filter(c -> c.status() == status).count();
     }
 
     private String tag(Check check) {

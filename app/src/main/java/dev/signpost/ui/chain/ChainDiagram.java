@@ -9,9 +9,7 @@ import dev.signpost.core.report.ChainFindings;
 import dev.signpost.core.report.ChainFindings.RootCause;
 import dev.signpost.core.report.ChainLayout;
 import dev.signpost.core.report.ChainLayout.Fold;
-import dev.signpost.core.report.ChainLayout.NodeBox;
 import dev.signpost.core.report.ExportTexts;
-import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -24,8 +22,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -39,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * The resolution chain drawn from a report's hops, top to bottom at the width of the window: two lanes
@@ -62,9 +57,6 @@ public final class ChainDiagram extends BorderPane {
 
     static final String STYLESHEET =
             ChainDiagram.class.getResource("/dev/signpost/ui/chain/chain.css").toExternalForm();
-    private static final Executor SHARED_WORKER = Executors.newSingleThreadExecutor(
-            new NamedDaemonThreadFactory("signpost-export", (thread, error) -> System.getLogger(
-                    ChainDiagram.class.getName()).log(System.Logger.Level.ERROR, "export failed", error)));
 
     private final Locale locale;
     private final ExportTexts names;
@@ -83,16 +75,7 @@ public final class ChainDiagram extends BorderPane {
     private Optional<RootCause> rootCause = Optional.empty();
     private ChainExporter exporter;
     private final BooleanProperty collapse = new SimpleBooleanProperty(true);
-    /** Scroll to the broken hop after each redraw, until the user scrolls or walks the chain themselves. */
-    private boolean followRootCause = true;
-    private String pendingReveal;
-    private final Runnable afterLayout = () -> {
-        if (pendingReveal != null) {
-            String id = pendingReveal;
-            pendingReveal = null;
-            scrollTo(id);
-        }
-    };
+    private final ChainFollow follow;
     private int rebuilds;
     private long rebuildNanos;
 
@@ -109,12 +92,11 @@ public final class ChainDiagram extends BorderPane {
         this.store = new ChainStore(Platform::runLater, this::rebuild);
         this.shapes = new ChainShapes(names, texts);
         this.viewport = new ChainViewport(store::changed);
-        this.exporter = new ChainExporter(SHARED_WORKER, STYLESHEET, shapes, locale);
+        this.exporter = ChainExporter.onSharedWorker(STYLESHEET, shapes, locale);
         getStylesheets().add(STYLESHEET);
         getStyleClass().add("chain-diagram");
 
-        viewport.node().addEventFilter(ScrollEvent.SCROLL, e -> followRootCause = false);
-        viewport.node().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> followRootCause = false);
+        follow = new ChainFollow(this, viewport, () -> layout);
         setCenter(viewport.node());
         banner = new RootCauseBanner(names, texts, hop -> {
             revealHop(hop.id());
@@ -122,14 +104,6 @@ public final class ChainDiagram extends BorderPane {
         });
         setTop(new VBox(new ChainToolbar(this, texts), banner));
 
-        sceneProperty().addListener((obs, old, now) -> {
-            if (old != null) {
-                old.removePostLayoutPulseListener(afterLayout);
-            }
-            if (now != null) {
-                now.addPostLayoutPulseListener(afterLayout);
-            }
-        });
         details = new ChainDetailsPane(locale);
         details.setOnClose(this::closeDetails);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -169,7 +143,7 @@ public final class ChainDiagram extends BorderPane {
     public void setReport(Report report) {
         Hop shown = details.hop();
         store.replace(report);
-        followRootCause = true;
+        follow.resume();
         if (shown != null && store.hop(shown.id()) != null) {
             openDetails(store.hop(shown.id()));
         } else {
@@ -182,7 +156,7 @@ public final class ChainDiagram extends BorderPane {
         store.clear();
         closeDetails();
         expanded.clear();
-        followRootCause = true;
+        follow.resume();
     }
 
     /**
@@ -202,11 +176,7 @@ public final class ChainDiagram extends BorderPane {
     }
 
     private void markChanges() {
-        shapes.views().forEach((id, view) -> {
-            if (view instanceof ChainNodeView box) {
-                box.setChanged(changes.get(id));
-            }
-        });
+        shapes.boxes((id, box) -> box.setChanged(changes.get(id)));
     }
 
     // ----- state out -----
@@ -337,7 +307,7 @@ public final class ChainDiagram extends BorderPane {
         store.flush();
         layout.foldOf(hopId).ifPresent(this::expand);
         store.flush();
-        scrollTo(hopId);
+        follow.scrollTo(hopId);
     }
 
     // ----- details -----
@@ -377,11 +347,7 @@ public final class ChainDiagram extends BorderPane {
     }
 
     private void markSelection() {
-        shapes.views().forEach((id, view) -> {
-            if (view instanceof ChainNodeView box) {
-                box.setSelected(selected.get() != null && selected.get().id().equals(id));
-            }
-        });
+        shapes.boxes((id, box) -> box.setSelected(selected.get() != null && selected.get().id().equals(id)));
     }
 
     // ----- export -----
@@ -423,15 +389,11 @@ public final class ChainDiagram extends BorderPane {
         setAccessibleText(texts.get("diagram.accessible", String.valueOf(hops.size())));
         if (focusedId != null && shapes.view(focusedId) != null) {
             shapes.view(focusedId).requestFocus();
-        } else if (followRootCause) {
+        } else if (follow.following()) {
             // The broken hop, else the first one changed since an earlier check (Verify): what to look at.
             Optional<String> target = rootCause.map(r -> r.hop().id())
                     .or(() -> layout.order().stream().filter(changes::containsKey).findFirst());
-            // After the coming layout pass: the banner above may grow and move the chain down.
-            target.ifPresent(id -> {
-                pendingReveal = id;
-                requestLayout();
-            });
+            target.ifPresent(id -> follow.revealAfterLayout(id, this));
         }
         rebuilds++;
         rebuildNanos += System.nanoTime() - start;
@@ -441,7 +403,7 @@ public final class ChainDiagram extends BorderPane {
         ChainKeyboard.wire(view, hoverTip, new ChainKeyboard.Actions() {
             @Override
             public Optional<Node> target(String fromId, KeyCode key) {
-                followRootCause = false;
+                follow.stop();
                 return ChainKeyboard.target(layout, fromId, key).map(shapes::view);
             }
 
@@ -452,7 +414,7 @@ public final class ChainDiagram extends BorderPane {
 
             @Override
             public void reveal(String id) {
-                scrollTo(id);
+                follow.scrollTo(id);
             }
         });
     }
@@ -478,17 +440,5 @@ public final class ChainDiagram extends BorderPane {
     /** The hover text: the hop's whole value, what happened, and the fix of every check about it. */
     String tooltipText(Hop hop) {
         return ChainCaptions.tooltip(hop, checksFor(hop.id()), names);
-    }
-
-    /** Scrolls so that a box or fold (by id) is in view. */
-    private void scrollTo(String id) {
-        Optional<NodeBox> box = layout.node(id);
-        if (box.isPresent()) {
-            NodeBox b = box.get();
-            viewport.reveal(b.x(), b.y(), b.width(), b.height(), layout.width(), layout.height());
-            return;
-        }
-        layout.folds().stream().filter(f -> f.id().equals(id)).findFirst().ifPresent(f ->
-                viewport.reveal(f.x(), f.y(), f.width(), f.height(), layout.width(), layout.height()));
     }
 }

@@ -6,6 +6,7 @@ import dev.signpost.core.model.Hop;
 import dev.signpost.core.report.ChainFindings;
 import dev.signpost.core.report.ChainLayout;
 import dev.signpost.core.report.SvgChain;
+import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * Writes the chain to files. Only taking the picture happens on the UI thread (JavaFX requires it); encoding the
@@ -38,6 +40,16 @@ final class ChainExporter {
     private final String stylesheet;
     private final ChainShapes shapes;
     private final Locale locale;
+
+    /** One worker for the exports of every diagram: exports are rare and must not pile up threads. */
+    private static final Executor SHARED_WORKER = Executors.newSingleThreadExecutor(
+            new NamedDaemonThreadFactory("signpost-export", (thread, error) -> System.getLogger(
+                    ChainExporter.class.getName()).log(System.Logger.Level.ERROR, "export failed", error)));
+
+    /** An exporter writing on the worker all diagrams share. */
+    static ChainExporter onSharedWorker(String stylesheet, ChainShapes shapes, Locale locale) {
+        return new ChainExporter(SHARED_WORKER, stylesheet, shapes, locale);
+    }
 
     ChainExporter(Executor worker, String stylesheet, ChainShapes shapes, Locale locale) {
         this.worker = worker;

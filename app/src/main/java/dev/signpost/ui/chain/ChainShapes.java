@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +49,15 @@ final class ChainShapes {
     /** Every box and fold of the last interactive drawing, by id. */
     Map<String, Node> views() {
         return views;
+    }
+
+    /** Hands every hop box of the last interactive drawing (not the folds) to {@code action}. */
+    void boxes(BiConsumer<String, ChainNodeView> action) {
+        views.forEach((id, view) -> {
+            if (view instanceof ChainNodeView box) {
+                action.accept(id, box);
+            }
+        });
     }
 
     /**

@@ -4,10 +4,10 @@ import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.report.ShownValues;
 import dev.signpost.core.text.Texts;
-import dev.signpost.core.model.Status;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -144,8 +144,9 @@ public final class CheckRunner {
             hops.setAll(result.hops().stream().map(ShownValues::hop).toList());
             checks.setAll(result.checks().stream().map(ShownValues::check).toList());
             report.set(result);
-            long passed = result.checks().stream().filter(c -> c.status() == Status.PASS).count();
-            long skipped = result.checks().stream().filter(c -> c.status() == Status.SKIP).count();
+            CheckCounts counts = result.counts();
+            long passed = counts.passed();
+            long skipped = counts.skipped() + counts.notReached();
             statusLine.set(texts.get("wizard.check.status.done." + result.overall().jsonName(),
                     result.serverName(), passed, skipped) + " " + texts.get("wizard.check.status.checkedAt",
                     CHECKED_AT.withLocale(texts.locale()).format(result.checkedAt())));

@@ -1,5 +1,6 @@
 package dev.signpost.ui.steps;
 
+import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.plan.DelegationPlan;
@@ -68,7 +69,7 @@ public final class DoneViewModel implements StepModel {
                 summary.add(texts.get("wizard.done.summary.direct"));
             } else {
                 summary.add(texts.get("wizard.done.summary.federation." + plan.federationMode().name(),
-                        PlanComparison.planned(plan)));
+                        plan.federationAuthority()));
             }
             summary.add(texts.get("wizard.done.summary.baseUrl", plan.clientBaseUrl()));
             headline.set(texts.get("wizard.done.headline.setUp." + overall.jsonName(), plan.serverName()));
@@ -83,9 +84,8 @@ public final class DoneViewModel implements StepModel {
             summary.add(session.networkNoteProperty().get());
         }
         if (report != null) {
-            long failed = report.checks().stream().filter(c -> c.status() == Status.FAIL).count();
-            long warned = report.checks().stream().filter(c -> c.status() == Status.WARN).count();
-            summary.add(texts.get("wizard.done.summary.checks", report.checks().size(), failed, warned));
+            CheckCounts counts = report.counts();
+            summary.add(texts.get("wizard.done.summary.checks", counts.total(), counts.failed(), counts.warned()));
         }
     }
 

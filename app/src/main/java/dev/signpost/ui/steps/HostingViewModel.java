@@ -2,32 +2,37 @@ package dev.signpost.ui.steps;
 
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
+import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.FederationMode;
+import dev.signpost.core.plan.PlanBuilder;
+import dev.signpost.core.plan.PlanProblem;
+import dev.signpost.core.plan.PlanValidator;
+import dev.signpost.core.plan.SupportContact;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.host.StepModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
-import dev.signpost.core.plan.PlanProblem;
-import dev.signpost.core.plan.PlanValidator;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The hosting page: where the homeserver runs and how it is reached. Every field has a validation function the view
- * shows as a decoration; Next waits until all of them pass. Proposes the homeserver host from the server name and
+ * The hosting page: where the homeserver runs and how it is reached. Every field shows the core validator's error
+ * for that field as a decoration; Next waits until all of them pass. Proposes the homeserver host from the server name and
  * the client {@code base_url} from the host until the user types their own.
  */
 public final class HostingViewModel implements StepModel {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern MATRIX_ID = Pattern.compile("@[^:\\s]+:[^\\s]+");
+    /** Fields whose validator errors stand under the field itself, so the list of plan problems leaves them out. */
+    private static final Set<String> FIELDS_SHOWN_ON_THE_PAGE = Set.of(PlanProblem.FIELD_FEDERATION_HOST,
+            PlanProblem.FIELD_FEDERATION_PORT, PlanProblem.FIELD_CLIENT_BASE_URL,
+            PlanProblem.FIELD_IDENTITY_SERVER_URL, PlanProblem.FIELD_SUPPORT_CONTACTS,
+            PlanProblem.FIELD_HOMESERVER_UPSTREAM);
 
     private final PlanDraft draft;
     private final Texts texts;
@@ -115,17 +120,17 @@ public final class HostingViewModel implements StepModel {
     }
 
     /**
-     * What the core's plan validator says once every field is valid on its own: the same rules the generator
-     * applies, so Next never leads to a files page that cannot be filled. Empty while a field is still invalid.
+     * What the core's plan validator says about the plan as a whole: the same rules the generator applies, so Next
+     * never leads to a files page that cannot be filled. Errors already shown under their field are left out, and so
+     * is the port warning: the page explains the port's trade-off right under the port choice.
      */
     private List<PlanProblem> planProblems() {
-        if (firstError() != null || draft.serverName.get().isBlank()) {
+        if (draft.serverName.get().isBlank()) {
             return List.of();
         }
-        // The page explains the port's trade-off right under the port choice; the validator's warning about the
-        // same port would say it a second time.
         return PlanValidator.validate(draft.toPlan(), texts.locale()).stream()
-                .filter(p -> p.isError() || !dev.signpost.core.plan.PlanProblem.FIELD_FEDERATION_PORT.equals(p.field()))
+                .filter(p -> p.isError() ? !FIELDS_SHOWN_ON_THE_PAGE.contains(p.field())
+                        : !PlanProblem.FIELD_FEDERATION_PORT.equals(p.field()))
                 .toList();
     }
 
@@ -153,89 +158,60 @@ public final class HostingViewModel implements StepModel {
     }
 
     public String hostError(String text) {
-        if (draft.federationMode.get() == FederationMode.DIRECT) {
-            return null;
-        }
-        if (text == null || text.isBlank()) {
-            return texts.get("wizard.hosting.host.empty");
-        }
-        try {
-            ServerName host = ServerName.parse(text, texts.locale());
-            return host.hasPort() ? texts.get("wizard.hosting.host.hasPort", text.strip()) : null;
-        } catch (InvalidServerNameException e) {
-            return e.getMessage();
-        }
+        return fieldError(PlanProblem.FIELD_FEDERATION_HOST, b -> b.federationHost(strip(text)));
     }
 
+    /** A typed port that is no number is the page's own parsing; a number is judged by the validator. */
     public String otherPortError(String text) {
         if (draft.portChoice.get() != PortChoice.OTHER || draft.federationMode.get() == FederationMode.DIRECT) {
             return null;
         }
-        return PlanDraft.parsePort(text) < 0 ? texts.get("wizard.hosting.port.invalid", text == null ? "" : text.strip())
-                : null;
+        int port = PlanDraft.parsePort(text);
+        return port < 0 ? texts.get("wizard.hosting.port.invalid", strip(text))
+                : fieldError(PlanProblem.FIELD_FEDERATION_PORT, b -> b.federationPort(port));
     }
 
     public String baseUrlError(String text) {
-        if (text == null || text.isBlank()) {
-            return texts.get("wizard.hosting.baseUrl.empty");
-        }
-        return urlError(text, "wizard.hosting.baseUrl.");
+        return fieldError(PlanProblem.FIELD_CLIENT_BASE_URL, b -> b.clientBaseUrl(strip(text)));
     }
 
     public String identityServerError(String text) {
-        return text == null || text.isBlank() ? null : urlError(text, "wizard.hosting.identity.");
+        return fieldError(PlanProblem.FIELD_IDENTITY_SERVER_URL, b -> b.identityServerUrl(blankToNull(text)));
     }
 
     public String supportEmailError(String text) {
-        return text == null || text.isBlank() || EMAIL.matcher(text.strip()).matches() ? null
-                : texts.get("wizard.hosting.support.email.invalid", text.strip());
+        return blankToNull(text) == null ? null : fieldError(PlanProblem.FIELD_SUPPORT_CONTACTS,
+                b -> b.supportContacts(List.of(new SupportContact(PlanDraft.ADMIN_ROLE, null, strip(text)))));
     }
 
     public String supportMatrixIdError(String text) {
-        return text == null || text.isBlank() || MATRIX_ID.matcher(text.strip()).matches() ? null
-                : texts.get("wizard.hosting.support.matrixId.invalid", text.strip());
+        return blankToNull(text) == null ? null : fieldError(PlanProblem.FIELD_SUPPORT_CONTACTS,
+                b -> b.supportContacts(List.of(new SupportContact(PlanDraft.ADMIN_ROLE, strip(text), null))));
     }
 
     public String upstreamError(String text) {
-        if (!draft.federationProxy.get()) {
-            return null;
-        }
-        if (text == null || text.isBlank()) {
-            return texts.get("wizard.hosting.upstream.empty");
-        }
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                return texts.get("wizard.hosting.upstream.invalid", text.strip());
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return texts.get("wizard.hosting.upstream.invalid", text.strip());
-        }
+        return fieldError(PlanProblem.FIELD_HOMESERVER_UPSTREAM, b -> b.homeserverUpstream(
+                blankToNull(text) == null ? DelegationPlan.DEFAULT_UPSTREAM : strip(text)));
     }
 
-    /** A client-facing URL: https, a host, nothing after the path. */
-    private String urlError(String text, String keyPrefix) {
-        String trimmed = text.strip();
-        try {
-            URI uri = new URI(trimmed);
-            if (uri.getScheme() == null) {
-                return texts.get(keyPrefix + "noScheme", trimmed);
-            }
-            if (!uri.getScheme().equalsIgnoreCase("https")) {
-                return texts.get(keyPrefix + "notHttps", trimmed);
-            }
-            if (uri.getHost() == null) {
-                return texts.get(keyPrefix + "noHost", trimmed);
-            }
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                return texts.get(keyPrefix + "query", trimmed);
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return texts.get(keyPrefix + "noHost", trimmed);
-        }
+    /**
+     * The validator's first error for {@code field} on the plan as typed, with this field's text put in: the field
+     * is judged by exactly the rules {@code signpost generate} applies, whatever the other fields hold.
+     */
+    private String fieldError(String field, UnaryOperator<PlanBuilder> withText) {
+        DelegationPlan plan = withText.apply(draft.toPlan().toBuilder().supportContacts(List.of())).build();
+        return PlanValidator.validate(plan, texts.locale()).stream()
+                .filter(p -> p.isError() && p.field().equals(field))
+                .map(PlanProblem::message)
+                .findFirst().orElse(null);
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The sentence explaining the chosen port's trade-off. */

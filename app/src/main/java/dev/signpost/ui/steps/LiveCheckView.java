@@ -1,5 +1,6 @@
 package dev.signpost.ui.steps;
 
+import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.Ui;
 import dev.signpost.ui.chain.ChainDiagram;

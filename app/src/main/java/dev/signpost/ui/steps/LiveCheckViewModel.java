@@ -1,6 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.model.Report;
+import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.host.StepModel;
 import javafx.beans.binding.Bindings;
@@ -66,7 +67,7 @@ public final class LiveCheckViewModel implements StepModel {
         }
         session.firstReportProperty().set(report);
         if (session.isSetUp()) {
-            findings.setAll(PlanComparison.compare(session.draft().toPlan(), report, texts));
+            findings.setAll(PlanComparison.compare(session.draft().toPlan(), report, texts.locale()));
         }
     }
 

@@ -5,7 +5,9 @@ import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.report.CheckGroups;
-import dev.signpost.core.text.SafeText;
+import dev.signpost.core.report.EvidenceFields;
+import dev.signpost.core.report.ExportTexts;
+import dev.signpost.core.report.HopTree;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.StatusIcon;
 import dev.signpost.ui.Ui;
@@ -19,10 +21,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Renders hops and checks of a report as rows with status icons and words; shared by the check and verify pages. */
@@ -37,18 +36,17 @@ final class ReportViews {
         box.setId("hop-list");
         Runnable rebuild = () -> {
             box.getChildren().clear();
+            HopTree tree = HopTree.of(hops);
             for (Lane lane : Lane.values()) {
-                List<Hop> laneHops = hops.stream().filter(h -> h.lane() == lane).toList();
-                if (laneHops.isEmpty()) {
+                List<HopTree.Row> rows = tree.rows(lane);
+                if (rows.isEmpty()) {
                     continue;
                 }
                 Label title = new Label(texts.get("wizard.check.lane." + lane.name()));
                 title.getStyleClass().add("lane-title");
                 box.getChildren().add(title);
-                Map<String, Hop> byId = new HashMap<>();
-                laneHops.forEach(h -> byId.put(h.id(), h));
-                for (Hop hop : laneHops) {
-                    box.getChildren().add(hopRow(hop, depth(hop, byId), texts));
+                for (HopTree.Row row : rows) {
+                    box.getChildren().add(hopRow(row.hop(), row.depth(), texts));
                 }
             }
         };
@@ -63,16 +61,6 @@ final class ReportViews {
         pane.setExpanded(false);
         pane.setId("hop-list-pane");
         return pane;
-    }
-
-    private static int depth(Hop hop, Map<String, Hop> byId) {
-        int depth = 0;
-        Hop at = hop;
-        while (at.parentId() != null && byId.containsKey(at.parentId()) && depth < 20) {
-            at = byId.get(at.parentId());
-            depth++;
-        }
-        return depth;
     }
 
     private static Node hopRow(Hop hop, int depth, Texts texts) {
@@ -143,7 +131,7 @@ final class ReportViews {
             text.getChildren().add(fix);
         }
         if (!check.evidence().isEmpty()) {
-            TextArea raw = new TextArea(evidenceText(check.evidence()));
+            TextArea raw = new TextArea(evidenceText(check.evidence(), texts));
             raw.setEditable(false);
             raw.setWrapText(true);
             raw.setPrefRowCount(Math.min(12, raw.getText().split("\n").length + 1));
@@ -159,53 +147,8 @@ final class ReportViews {
         return row;
     }
 
-    /** Evidence as plain text a user can copy into a support request. */
-    static String evidenceText(List<Evidence> evidence) {
-        return SafeText.lines(evidence.stream().map(ReportViews::evidenceText).collect(Collectors.joining("\n\n")));
-    }
-
-    private static String evidenceText(Evidence evidence) {
-        if (evidence instanceof Evidence.Http http) {
-            StringBuilder out = new StringBuilder();
-            out.append(http.method()).append(' ').append(http.url());
-            if (http.connectedAddress() != null) {
-                out.append("\n→ ").append(http.connectedAddress()).append(':').append(http.port());
-            }
-            if (http.statusLine() != null) {
-                out.append('\n').append(http.statusLine());
-            } else if (http.statusCode() != null) {
-                out.append('\n').append(http.statusCode());
-            }
-            http.responseHeaders().forEach(h -> out.append('\n').append(h.name()).append(": ").append(h.value()));
-            if (http.bodyExcerpt() != null && !http.bodyExcerpt().isEmpty()) {
-                out.append("\n\n").append(http.bodyExcerpt());
-                if (http.bodyTruncated()) {
-                    out.append(" …");
-                }
-            }
-            if (http.error() != null) {
-                out.append('\n').append(http.error());
-            }
-            return out.toString();
-        }
-        if (evidence instanceof Evidence.Dns dns) {
-            StringBuilder out = new StringBuilder(dns.name() + " " + dns.type() + " → " + dns.rcode());
-            dns.records().forEach(r -> out.append('\n').append(r.name()).append(' ').append(r.ttl()).append(' ')
-                    .append(r.type()).append(' ').append(r.data()));
-            return out.toString();
-        }
-        if (evidence instanceof Evidence.Certificates certs) {
-            StringBuilder out = new StringBuilder();
-            if (certs.tlsVersion() != null) {
-                out.append(certs.tlsVersion()).append(' ').append(certs.cipherSuite() == null ? "" : certs.cipherSuite());
-            }
-            certs.chain().forEach(c -> out.append('\n').append(c.subject()).append(" ← ").append(c.issuer())
-                    .append(" (").append(c.notBefore()).append(" – ").append(c.notAfter()).append(')'));
-            return out.toString().strip();
-        }
-        if (evidence instanceof Evidence.Note note) {
-            return note.label() + ": " + note.text();
-        }
-        return String.valueOf(evidence);
+    /** Evidence as plain text a user can copy into a support request: the same fields every report shows. */
+    static String evidenceText(List<Evidence> evidence, Texts texts) {
+        return new EvidenceFields(new ExportTexts(texts.locale())).text(evidence);
     }
 }

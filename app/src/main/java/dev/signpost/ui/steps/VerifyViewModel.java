@@ -24,18 +24,11 @@ public final class VerifyViewModel implements StepModel {
 
     /** One check before and after; either side may be missing. */
     public record Row(String checkId, Check before, Check after) {
-        /** True when the check got better (e.g. fail → pass). */
+        /** True when a problem got better (e.g. fail → pass, fail → warn), in the one severity order. */
         public boolean improved() {
-            return before != null && after != null && rank(after.status()) < rank(before.status());
-        }
-
-        private static int rank(Status status) {
-            return switch (status) {
-                case PASS, SKIP -> 0;
-                case WARN -> 1;
-                case RUNNING -> 2;
-                case FAIL -> 3;
-            };
+            return before != null && after != null
+                    && (before.status() == Status.FAIL || before.status() == Status.WARN)
+                    && before.status().isWorseThan(after.status());
         }
     }
 

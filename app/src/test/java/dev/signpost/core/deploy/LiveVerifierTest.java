@@ -58,10 +58,9 @@ class LiveVerifierTest {
         LiveCheckResult r = verifier.compare(plan(), report("old.example.org", null, Status.FAIL));
         assertThat(r.matches()).isFalse();
         assertThat(r.differences()).containsExactly(
-                "The live server file says m.server old.example.org, but the plan says matrix.example.org:443. "
-                        + "A cache or CDN may still serve the old file.",
-                "https://example.org/.well-known/matrix/client does not deliver a base_url yet "
-                        + "(expected https://matrix.example.org).",
+                "The well-known points to old.example.org, your plan says matrix.example.org:443.",
+                "https://example.org/.well-known/matrix/client does not deliver a base_url yet; "
+                        + "your plan says https://matrix.example.org.",
                 "Some checks of the live server failed; see the report.");
         LiveCheckResult missing = verifier.compare(plan(), report(null, "https://matrix.example.org", Status.PASS));
         assertThat(missing.differences()).singleElement().asString().contains("HTTP 404");

@@ -74,20 +74,25 @@ class HostingViewModelTest {
     }
 
     @Test
-    void eachFieldExplainsItsMistake() {
-        assertThat(model.hostError("")).contains("Enter the host");
-        assertThat(model.hostError("matrix.example.com:8448")).contains("includes a port");
+    void eachFieldExplainsItsMistakeInTheValidatorsWords() {
+        draft.serverName.set("example.com");
+        assertThat(model.hostError("")).contains("Enter the host that serves federation");
+        assertThat(model.hostError("matrix.example.com:8448")).contains("has a port in the host field");
+        assertThat(model.hostError("https://matrix.example.com")).contains("has a scheme");
         assertThat(model.hostError("matrix.example.com")).isNull();
         assertThat(model.baseUrlError("matrix.example.com")).contains("has no scheme");
-        assertThat(model.baseUrlError("http://matrix.example.com")).contains("does not use https");
+        assertThat(model.baseUrlError("http://matrix.example.com")).contains("uses http://");
         assertThat(model.baseUrlError("https://matrix.example.com?x=1")).contains("query");
+        assertThat(model.baseUrlError("https://matrix.example.com/_matrix/client")).contains("contains /_matrix");
         assertThat(model.baseUrlError("https://matrix.example.com/")).isNull();
         assertThat(model.identityServerError("")).isNull();
         assertThat(model.identityServerError("vector.im")).contains("has no scheme");
-        assertThat(model.supportEmailError("admin")).contains("not an email address");
-        assertThat(model.supportMatrixIdError("admin:example.com")).contains("not a Matrix user ID");
+        assertThat(model.supportEmailError("admin")).contains("is not an email address");
+        assertThat(model.supportEmailError("")).isNull();
+        assertThat(model.supportMatrixIdError("admin:example.com")).contains("is not a Matrix user ID");
         assertThat(model.supportMatrixIdError("@admin:example.com")).isNull();
-        assertThat(model.upstreamError("127.0.0.1:8008")).contains("is not an http://");
+        assertThat(model.upstreamError("https://127.0.0.1:8008")).contains("is not a local homeserver address");
+        assertThat(model.upstreamError("")).as("an empty upstream means the default").isNull();
     }
 
     @Test
@@ -147,7 +152,8 @@ class HostingViewModelTest {
         assertThat(model.portTradeOffProperty().get()).startsWith("443 works where 8448 is blocked");
         assertThat(model.canAdvance().get()).isTrue();
         draft.clientBaseUrl.set("https://matrix.example.com/_matrix/client");
-        assertThat(model.planProblemsProperty().get()).anyMatch(p -> p.isError());
+        assertThat(model.baseUrlError(draft.clientBaseUrl.get())).as("shown under the field").contains("/_matrix");
+        assertThat(model.planProblemsProperty().get()).as("and not a second time in the list").isEmpty();
         assertThat(model.canAdvance().get()).isFalse();
     }
 

@@ -1,6 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.model.Status;
+import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.ui.ReplayDiscovery;
 import dev.signpost.ui.SampleReports;
 import dev.signpost.ui.WizardFixture;
