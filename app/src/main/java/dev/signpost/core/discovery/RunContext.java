@@ -4,6 +4,7 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.model.Status;
@@ -205,6 +206,12 @@ final class RunContext {
     /** Publishes a verdict. */
     void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence) {
         publish(new Check(id, status, summary, fix, hopIds, evidence));
+    }
+
+    /** Publishes a verdict that implementations reach differently; {@code implementations} may be empty. */
+    void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence,
+               List<ImplementationVerdict> implementations) {
+        publish(new Check(id, status, summary, fix, hopIds, evidence, null, implementations));
     }
 
     /** Publishes a check that could not run because {@code rootCause} failed first. */

@@ -20,6 +20,7 @@ import dev.signpost.core.model.FederationMethod;
 import dev.signpost.core.model.FederationResult;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ServerVersion;
@@ -172,6 +173,15 @@ public final class ReportJson {
         node.set("evidence", evidence(check.evidence()));
         if (check.isNotReached()) {
             node.put("blocked_by", check.blockedBy());
+        }
+        if (!check.implementations().isEmpty()) {
+            ArrayNode implementations = node.putArray("implementations");
+            for (ImplementationVerdict v : check.implementations()) {
+                ObjectNode entry = implementations.addObject();
+                entry.put("id", v.id());
+                entry.put("status", v.status() == null ? null : v.status().jsonName());
+                entry.put("summary", v.summary());
+            }
         }
         return node;
     }
@@ -380,7 +390,13 @@ public final class ReportJson {
                     text(node, "fix", path),
                     textList(node, "hop_ids", path),
                     list(node, "evidence", path, this::evidence),
-                    text(node, "blocked_by", path));
+                    text(node, "blocked_by", path),
+                    list(node, "implementations", path, this::implementation));
+        }
+
+        private ImplementationVerdict implementation(JsonNode node, String path) throws ReportFormatException {
+            return new ImplementationVerdict(requiredText(node, "id", path), status(node, path),
+                    text(node, "summary", path));
         }
 
         private Hop hop(JsonNode node, String path) throws ReportFormatException {
