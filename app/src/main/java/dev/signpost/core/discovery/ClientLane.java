@@ -224,7 +224,29 @@ final class ClientLane {
         if (state != ClientState.SUCCESS && versionsFailure == null) {
             elementXFallback(views, evidence);
         }
+        if (name.hasPort()) {
+            withPort(views, state, evidence);
+        }
         return views;
+    }
+
+    /**
+     * js-sdk fetches the client file from the server name as typed, port included; the spec (and Signpost above)
+     * from the host on 443. When only one of the two serves a usable file, Element Web ends differently.
+     */
+    private void withPort(Implementations views, ClientState specState, List<Evidence> evidence) {
+        URI url = URI.create("https://" + name.hostForUrl() + ":" + name.port() + "/.well-known/matrix/client");
+        Fetcher.Result r = fetcher.fetch(url, CLIENT_CAP);
+        evidence.addAll(r.evidence());
+        boolean usable = r.usable() && Integer.valueOf(200).equals(r.status()) && !r.response().bodyTruncated()
+                && BrowserView.firstWithoutCors(r).isEmpty()
+                && ClientWellKnownParser.parseAsBrowser(r.response().body(), name.host(), ctx.locale).state()
+                == ClientState.SUCCESS;
+        if (usable && specState != ClientState.SUCCESS) {
+            views.elementWeb(Status.PASS, "impl.web.portServes", url);
+        } else if (!usable && specState == ClientState.SUCCESS) {
+            views.elementWeb(Status.FAIL, "impl.web.portMissing", url);
+        }
     }
 
     /** Element X (matrix-rust-sdk) tries {@code https://<server name>/_matrix/client/versions} when discovery fails. */

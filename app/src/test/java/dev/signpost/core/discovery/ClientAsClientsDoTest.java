@@ -264,4 +264,22 @@ class ClientAsClientsDoTest {
                     .isEqualTo(Status.FAIL);
         }
     }
+
+    @Test
+    void aServerNameWithAPortIsReadOnThatPortByElementWeb() {
+        try (TestWorld w = world()) {
+            // The spec reads example.com:443, which has the file; js-sdk reads example.com:8448, which has none.
+            w.serve("example.com", 8448);
+            w.https().route("example.com", CLIENT, request -> "example.com".equals(request.host())
+                    ? file("https://matrix.example.com") : Response.status(404).withCors());
+            Report r = EngineTestSupport.check(w, "example.com:8448");
+            Check wk = check(r, "client.well-known");
+            assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.SUCCESS);
+            assertThat(verdict(wk, "element-web")).get().satisfies(v -> {
+                assertThat(v.status()).isEqualTo(Status.FAIL);
+                assertThat(v.summary()).contains("https://example.com:8448/.well-known/matrix/client");
+            });
+            assertThat(app(r, "element-web").status()).isEqualTo(Status.FAIL);
+        }
+    }
 }
