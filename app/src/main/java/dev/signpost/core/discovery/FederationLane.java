@@ -135,11 +135,44 @@ final class FederationLane {
             ctx.check("federation.dns", Status.PASS, ctx.t("check.dns.pass", t.connectHost(), addressList), null,
                     List.of(TARGET), dnsEvidence);
         }
+        List<AddressOutcome> outcomes = probeAll(t, found, TARGET);
+        FederationTarget used = t;
+        FederationTarget tried = t;
+        // Like Synapse, a target where nothing accepts a connection is passed over for the next SRV target in
+        // RFC 2782 order; each one tried gets its own hop, with its addresses under it.
+        for (int index = 2; outcomes.stream().allMatch(AddressOutcome::nothingListens)
+                && !tried.otherTargets().isEmpty(); index++) {
+            List<SrvEntry> rest = tried.otherTargets();
+            FederationTarget next = tried.next(rest.get(0), rest.subList(1, rest.size()));
+            String hopId = TARGET + "." + index;
+            Hop hop = ctx.start(hopId, Lane.FEDERATION, HopKind.TARGET_HOST, next.parentHop(), next.label(),
+                    ctx.t("rule.srv.nextTarget", tried.label()));
+            AddressResolver.Addresses nextFound = resolver.resolve(next.connectHost(), next.port());
+            tried = next;
+            if (nextFound.ways().isEmpty()) {
+                ctx.finish(hop, Status.FAIL, ctx.t("dns.none", next.connectHost()), nextFound.evidence(), null);
+                continue;
+            }
+            ctx.finish(hop, Status.PASS, ctx.t("target.detail", next.hostHeader(), next.tlsName(),
+                    next.sni() == null ? ctx.t("target.noSni") : next.sni()), nextFound.evidence(), null);
+            List<AddressOutcome> nextOutcomes = probeAll(next, nextFound, hopId);
+            if (nextOutcomes.stream().anyMatch(o -> !o.nothingListens())) {
+                ctx.check("federation.srv", Status.WARN, ctx.t("check.srv.movedOn", used.label(), next.label()),
+                        ctx.t("fix.srv.deadTarget", used.label()), List.of(TARGET, hopId), nextFound.evidence());
+                progress.movedTo(next);
+                progress.addresses(nextFound.ways().stream().map(AddressResolver.Way::ip).toList());
+                outcomes = nextOutcomes;
+                used = next;
+            }
+        }
+        verdicts.summarise(outcomes, used);
+    }
+
+    /** Every address of a target checked in parallel, each under {@code targetHop}. */
+    private List<AddressOutcome> probeAll(FederationTarget t, AddressResolver.Addresses found, String targetHop) {
         List<CompletableFuture<AddressOutcome>> futures = new ArrayList<>();
-        FederationTarget decided = t;
-        AddressResolver.Addresses ways = found;
-        for (AddressResolver.Way way : ways.ways()) {
-            futures.add(ctx.async(() -> probe.check(way, decided, ways)));
+        for (AddressResolver.Way way : found.ways()) {
+            futures.add(ctx.async(() -> probe.check(way, t, found, targetHop)));
         }
         List<AddressOutcome> outcomes = new ArrayList<>();
         for (CompletableFuture<AddressOutcome> f : futures) {
@@ -147,7 +180,7 @@ final class FederationLane {
             outcomes.add(o);
             progress.connection(o.connection());
         }
-        verdicts.summarise(outcomes, t);
+        return outcomes;
     }
 
     /** The SRV check, decided once the target's own lookup shows whether it is a CNAME. */
