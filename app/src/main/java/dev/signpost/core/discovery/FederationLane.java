@@ -69,7 +69,65 @@ final class FederationLane {
         checkAddresses(decided);
         progress.unresolvedWithoutAddress();
         wellKnown.consistency().join();
+        propagation();
+        cdn();
         return result();
+    }
+
+    /**
+     * A CDN in front of the server name's web server is fine for the well-known, but it does not forward port
+     * 8448: federation sent to the same name on another port than 443 ends at the CDN.
+     */
+    private void cdn() {
+        Fetcher.Result seen = wellKnown.seen();
+        if (seen == null || seen.last() == null) {
+            return;
+        }
+        CdnDetection.of(seen.response(), seen.last().verdict()).ifPresent(cdn -> {
+            FederationResult r = result();
+            boolean sameName = r.host() != null && r.host().equalsIgnoreCase(name.host());
+            boolean throughCdn = sameName && r.port() != null && r.port() != 443;
+            String where = r.host() == null ? name.host() : r.host() + ":" + r.port();
+            if (throughCdn) {
+                ctx.check("federation.cdn", Status.WARN, ctx.t("check.cdn.port", name.host(), cdn.name(), cdn.sign(),
+                        where), ctx.t("fix.cdn.port", name.host(), cdn.name()), List.of(FederationHops.WELL_KNOWN),
+                        List.of());
+            } else {
+                ctx.check("federation.cdn", Status.PASS, ctx.t("check.cdn.elsewhere", name.host(), cdn.name(),
+                        cdn.sign(), where), null, List.of(FederationHops.WELL_KNOWN), List.of());
+            }
+        });
+    }
+
+    /**
+     * How long today's answer stays with remote servers, and for a failing destination why a fix is not seen at
+     * once: Synapse caches the well-known (WellKnownCaching) and backs off from a destination that failed.
+     */
+    private void propagation() {
+        if (!wellKnown.fetched()) {
+            return;
+        }
+        WellKnownCaching.Period period = wellKnown.cache();
+        String kept;
+        if (period == null) {
+            kept = ctx.t("cache.error", WellKnownCaching.words(WellKnownCaching.ERRORS));
+        } else if (period.asked().isEmpty()) {
+            kept = ctx.t("cache.default", WellKnownCaching.words(period.kept()));
+        } else if (period.clamped()) {
+            kept = ctx.t("cache.clamped", WellKnownCaching.words(period.asked().get()),
+                    WellKnownCaching.words(period.kept()));
+        } else {
+            kept = ctx.t("cache.asked", WellKnownCaching.words(period.kept()));
+        }
+        boolean failing = java.util.stream.Stream.of("federation.tls", "federation.version", "federation.keys",
+                "federation.dns", "federation.srv", "federation.well-known").map(ctx::checkOf)
+                .anyMatch(c -> c != null && c.status() == Status.FAIL);
+        if (failing) {
+            ctx.check("federation.cache", Status.WARN, kept + " " + ctx.t("cache.backoff"),
+                    ctx.t("fix.cache.backoff", name.original()), List.of(FederationHops.WELL_KNOWN), List.of());
+        } else {
+            ctx.check("federation.cache", Status.PASS, kept, null, List.of(FederationHops.WELL_KNOWN), List.of());
+        }
     }
 
     private void checkPort(FederationTarget t) {

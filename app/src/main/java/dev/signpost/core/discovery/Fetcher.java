@@ -4,6 +4,7 @@ import dev.signpost.core.model.Evidence;
 import dev.signpost.core.net.CertificateVerdict;
 import dev.signpost.core.net.HostSyntax;
 import dev.signpost.core.net.HttpResponse;
+import dev.signpost.core.net.HttpsClient;
 import dev.signpost.core.net.HttpTarget;
 
 import java.net.URI;
@@ -89,6 +90,7 @@ final class Fetcher {
     private final RunContext ctx;
     private final AddressResolver resolver;
     private final int maxRedirects;
+    private final HttpsClient http;
 
     /** A fetcher for the federation side: {@link #SERVER_REDIRECTS}. */
     Fetcher(RunContext ctx) {
@@ -96,9 +98,15 @@ final class Fetcher {
     }
 
     Fetcher(RunContext ctx, int maxRedirects) {
+        this(ctx, maxRedirects, ctx.http);
+    }
+
+    /** @param http the client to send with (its User-Agent) */
+    Fetcher(RunContext ctx, int maxRedirects, HttpsClient http) {
         this.ctx = ctx;
         this.resolver = new AddressResolver(ctx);
         this.maxRedirects = maxRedirects;
+        this.http = http;
     }
 
     Result fetch(URI url, int bodyCap) {
@@ -176,7 +184,7 @@ final class Fetcher {
         HttpResponse response = null;
         for (AddressResolver.Way way : addresses.ways()) {
             HttpTarget target = new HttpTarget(tls, way.connect(), sni, hostHeader, path);
-            response = ctx.http.get(target, bodyCap, ctx.cancel, ctx.deadline);
+            response = http.get(target, bodyCap, ctx.cancel, ctx.deadline);
             evidence.add(response.evidence(url.toString()));
             CertificateVerdict verdict = null;
             if (tls && !response.peerChain().isEmpty()) {

@@ -43,10 +43,15 @@ final class RunContext {
 
     static final String BUNDLE = "dev.signpost.core.discovery.messages";
 
+    /** What Synapse sends (Synapse/&lt;version&gt;); bot filters that let it through tell themselves apart by it. */
+    static final String SYNAPSE_USER_AGENT = "Synapse/1.139.0";
+
     final Texts texts;
     final Locale locale;
     final DnsClient dns;
     final HttpsClient http;
+    /** The same client sending Synapse's User-Agent, to tell a bot filter from a real refusal. */
+    final HttpsClient asSynapse;
     final CertificateValidator certificates;
     final ResolveOverrides overrides;
     final CancelToken cancel = new CancelToken();
@@ -73,6 +78,7 @@ final class RunContext {
         this.locale = texts.locale();
         this.dns = dns;
         this.http = http;
+        this.asSynapse = new HttpsClient(timeout, SYNAPSE_USER_AGENT);
         this.certificates = certificates;
         this.overrides = overrides;
         this.timeout = timeout;

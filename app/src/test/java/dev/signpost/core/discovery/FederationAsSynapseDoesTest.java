@@ -111,4 +111,96 @@ class FederationAsSynapseDoesTest {
             assertThat(status(r, "federation.version")).isEqualTo(Status.PASS);
         }
     }
+
+    /** example.com delegating to matrix.example.com:8448, its well-known answered with {@code wellKnown}. */
+    private static Report delegated(TestWorld w, Response wellKnown) {
+        w.dns().a("matrix.example.com", "203.0.113.5");
+        w.serve("example.com", 443).serve("203.0.113.5", 8448, "matrix.example.com");
+        w.https().route("example.com", "/.well-known/matrix/server", wellKnown);
+        w.homeserver("example.com").installFederation(w.https(), "matrix.example.com");
+        return EngineTestSupport.check(w, "example.com");
+    }
+
+    private static final String DELEGATION = "{\"m.server\":\"matrix.example.com:8448\"}";
+
+    @Test
+    void tenMinutesOfCacheAreKeptAsAsked() {
+        try (TestWorld w = new TestWorld()) {
+            Report r = delegated(w, Response.json(DELEGATION).withHeader("Cache-Control", "public, max-age=600"));
+            assertThat(status(r, "federation.cache")).as(describe(r)).isEqualTo(Status.PASS);
+            assertThat(check(r, "federation.cache").summary()).contains("within 10 min").doesNotContain("48 h");
+        }
+    }
+
+    @Test
+    void aWeekOfCacheIsCutToSynapsesFortyEightHours() {
+        try (TestWorld w = new TestWorld()) {
+            Report r = delegated(w, Response.json(DELEGATION).withHeader("Cache-Control", "max-age=604800"));
+            assertThat(check(r, "federation.cache").summary()).as(describe(r)).contains("7 d")
+                    .contains("within 48 h");
+        }
+    }
+
+    @Test
+    void noCacheHeaderMeansSynapsesDefaultDay() {
+        try (TestWorld w = new TestWorld()) {
+            Report r = delegated(w, Response.json(DELEGATION));
+            assertThat(check(r, "federation.cache").summary()).as(describe(r)).contains("within 24 h");
+        }
+    }
+
+    @Test
+    void aFailingDestinationExplainsTheBackoffAndTheAdminApi() {
+        try (TestWorld w = new TestWorld()) {
+            w.dns().a("matrix.example.com", "203.0.113.5");
+            w.serve("example.com", 443).resolve("203.0.113.5", 8448, "127.0.0.1:" + closedPort());
+            w.https().route("example.com", "/.well-known/matrix/server", Response.json(DELEGATION));
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(status(r, "federation.cache")).as(describe(r)).isEqualTo(Status.WARN);
+            assertThat(check(r, "federation.cache").summary()).contains("up to a week");
+            assertThat(check(r, "federation.cache").fix())
+                    .contains("/_synapse/admin/v1/federation/destinations/example.com/reset_connection");
+        }
+    }
+
+    @Test
+    void aCdnFrontedServerNameIsNamedWithWhatItMeansForPort8448() {
+        try (TestWorld w = new TestWorld()) {
+            w.dns().a("example.com", "203.0.113.5");
+            w.serve("example.com", 443).resolve("203.0.113.5", 8448, "127.0.0.1:" + closedPort());
+            w.https().route("example.com", "/.well-known/matrix/server",
+                    Response.status(404).withHeader("Server", "cloudflare").withHeader("CF-Ray", "8a1b2c3d4e5f-FRA"));
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(status(r, "federation.cdn")).as(describe(r)).isEqualTo(Status.WARN);
+            assertThat(check(r, "federation.cdn").summary()).contains("Cloudflare").contains("8448")
+                    .contains("CF-Ray");
+            assertThat(check(r, "federation.cdn").fix()).contains("example.com");
+        }
+    }
+
+    @Test
+    void noCdnSignNoCdnCheck() {
+        try (TestWorld w = new TestWorld()) {
+            Report r = delegated(w, Response.json(DELEGATION));
+            assertThat(r.check("federation.cdn")).as(describe(r)).isEmpty();
+            assertThat(r.check("federation.bot-filter")).isEmpty();
+        }
+    }
+
+    @Test
+    void aUserAgentDependent403IsReportedAsABotFilterAndSynapsesAnswerIsUsed() {
+        try (TestWorld w = new TestWorld()) {
+            w.dns().a("matrix.example.com", "203.0.113.5");
+            w.serve("example.com", 443).serve("203.0.113.5", 8448, "matrix.example.com");
+            w.https().route("example.com", "/.well-known/matrix/server", request ->
+                    String.valueOf(request.header("User-Agent")).startsWith("Synapse/") ? Response.json(DELEGATION)
+                            : Response.status(403).withBody("blocked"));
+            w.homeserver("example.com").installFederation(w.https(), "matrix.example.com");
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(status(r, "federation.bot-filter")).as(describe(r)).isEqualTo(Status.WARN);
+            assertThat(check(r, "federation.bot-filter").summary()).contains("403").contains("Synapse/");
+            assertThat(r.federation().method()).isEqualTo(FederationMethod.WELL_KNOWN_EXPLICIT_PORT);
+            assertThat(status(r, "federation.version")).isEqualTo(Status.PASS);
+        }
+    }
 }
