@@ -203,4 +203,19 @@ class FederationAsSynapseDoesTest {
             assertThat(status(r, "federation.version")).isEqualTo(Status.PASS);
         }
     }
+
+    @Test
+    void bothSrvNamesAreAskedAtOnceButALegacyRecordNeverReplacesAFailedLookup() {
+        try (TestWorld w = new TestWorld()) {
+            w.dns().drop("_matrix-fed._tcp.example.com")
+                    .srv("_matrix._tcp.example.com", 10, 0, 8448, "legacy.example.com")
+                    .a("legacy.example.com", "203.0.113.9");
+            w.serve("example.com", 443).serve("203.0.113.9", 8448, "example.com");
+            w.homeserver("example.com").installFederation(w.https(), "*");
+            Report r = EngineTestSupport.engine(w, java.time.Duration.ofSeconds(1)).check("example.com");
+            assertThat(w.dns().queries()).as(describe(r)).contains("_matrix._tcp.example.com SRV");
+            assertThat(status(r, "federation.srv")).isEqualTo(Status.FAIL);
+            assertThat(w.https().requests(VERSION)).isEmpty();
+        }
+    }
 }
