@@ -45,6 +45,12 @@ final class AddressProbe {
     }
 
     AddressOutcome check(AddressResolver.Way way, FederationTarget t, AddressResolver.Addresses found) {
+        return check(way, t, found, FederationHops.TARGET);
+    }
+
+    /** @param targetHop the hop of the target this address belongs to (a later SRV target has its own) */
+    AddressOutcome check(AddressResolver.Way way, FederationTarget t, AddressResolver.Addresses found,
+                         String targetHop) {
         String ip = way.ip();
         String addrId = FederationHops.address(ip);
         String tlsId = FederationHops.tls(ip);
@@ -54,7 +60,7 @@ final class AddressProbe {
                 + way.connect().getPort();
         String addrDetail = way.connect().getPort() != t.port() || !connectIp.equals(ip)
                 ? ctx.t("addr.overridden", connectText) : null;
-        ctx.done(addrId, Lane.FEDERATION, HopKind.ADDRESS, FederationHops.TARGET, ip, Status.PASS,
+        ctx.done(addrId, Lane.FEDERATION, HopKind.ADDRESS, targetHop, ip, Status.PASS,
                 ctx.t(found.a() == null ? (found.overridden() ? "rule.addr.resolve" : "rule.addr.literal")
                         : way.ipv6() ? "rule.addr.aaaa" : "rule.addr.a"), addrDetail, List.of());
         Hop tlsHop = ctx.start(tlsId, Lane.FEDERATION, HopKind.TLS, addrId, t.tlsName(),

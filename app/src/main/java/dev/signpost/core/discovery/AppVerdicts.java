@@ -2,6 +2,7 @@ package dev.signpost.core.discovery;
 
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.text.Texts;
 
@@ -67,7 +68,11 @@ public final class AppVerdicts {
                 && byId.get("client.rtc").status() == Status.SKIP) {
             return new AppVerdict(id, Status.SKIP, texts.get("app.skip.element-call", app), present);
         }
-        Status worst = present.stream().map(c -> byId.get(c).status()).filter(s -> s != null)
+        // An app's outcome on a check is its implementation's where that differs from the spec (Check#statusFor):
+        // the rule is written once, where the check is made.
+        String implementation = "federation".equals(id) ? ImplementationVerdict.SYNAPSE : id;
+        Function<String, Status> statusOf = c -> byId.get(c).statusFor(implementation);
+        Status worst = present.stream().map(statusOf).filter(s -> s != null)
                 .reduce(Status.SKIP, Status::worst);
         if (worst == Status.RUNNING) {
             worst = Status.FAIL;
@@ -79,11 +84,14 @@ public final class AppVerdicts {
             culprit = Optional.of(blocker);
         } else {
             Status found = worst;
-            culprit = present.stream().filter(c -> byId.get(c).status() == found).findFirst();
+            culprit = present.stream().filter(c -> statusOf.apply(c) == found).findFirst();
         }
         Status status = worst;
         boolean escalated = culprit.isPresent() && byId.get(culprit.get()).status() != status;
-        String why = escalated ? texts.get("reason." + culprit.get()) : reason(culprit, byId, texts);
+        Optional<String> ownWords = culprit.flatMap(c -> byId.get(c).implementations().stream()
+                .filter(v -> v.id().equals(implementation)).map(ImplementationVerdict::summary).findFirst());
+        String why = ownWords.isPresent() ? ownWords.get()
+                : escalated ? texts.get("reason." + culprit.get()) : reason(culprit, byId, texts);
         String summary = switch (status) {
             case PASS -> texts.get("app.pass", app);
             case WARN -> texts.get("app.warn", app, why);

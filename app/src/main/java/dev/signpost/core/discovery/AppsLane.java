@@ -216,7 +216,7 @@ final class AppsLane {
         URI url = URI.create(asked.url());
         Fetcher.Result result = new Fetcher.Result(url, List.of(new Fetcher.Step(url, response, null)),
                 response.responded() ? Fetcher.Problem.NONE : Fetcher.Problem.NETWORK, asked.addressText(),
-                List.of(response.evidence(url.toString())));
+                List.of(response.evidence(url.toString())), Fetcher.SERVER_REDIRECTS);
         AppsProbe.Answer answer = new AppsProbe.Answer(url, result, result.usable()
                 ? MatrixAnswerParser.parse(response.body(), "GET " + FEDERATION_MEDIA_PATH, ctx.locale) : null);
         String host = asked.hostHeader().replaceFirst(":\\d+$", "");

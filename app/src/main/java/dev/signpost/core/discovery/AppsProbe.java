@@ -70,7 +70,7 @@ final class AppsProbe {
 
     AppsProbe(RunContext ctx) {
         this.ctx = ctx;
-        this.fetcher = new Fetcher(ctx);
+        this.fetcher = new Fetcher(ctx, Fetcher.CLIENT_REDIRECTS);
         this.words = new Words(ctx);
         this.texts = new Texts(BUNDLE, ctx.locale);
     }
@@ -121,7 +121,7 @@ final class AppsProbe {
             case NETWORK -> r.response() == null ? t("answer.none", what) : words.failure(r.response(), what);
             case CERTIFICATE -> ctx.t("fetch.certificate", host, words.certificateProblem(r.last().verdict()));
             case REDIRECT_LOOP -> ctx.t("fetch.loop", r.detail());
-            case TOO_MANY_REDIRECTS -> ctx.t("fetch.tooMany", Fetcher.MAX_REDIRECTS);
+            case TOO_MANY_REDIRECTS -> ctx.t("fetch.tooMany", r.redirectLimit());
             case INSECURE_REDIRECT -> ctx.t("fetch.insecure", r.detail());
             case BAD_REDIRECT -> ctx.t("fetch.badRedirect", r.detail());
         };

@@ -4,6 +4,8 @@ import dev.signpost.core.matrix.ClientVersions;
 import dev.signpost.core.matrix.ClientVersionsParser;
 import dev.signpost.core.matrix.ClientWellKnown;
 import dev.signpost.core.matrix.ClientWellKnownParser;
+import dev.signpost.core.matrix.MatrixAnswer;
+import dev.signpost.core.matrix.MatrixAnswerParser;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.matrix.SupportFileParser;
 import dev.signpost.core.matrix.SupportInfo;
@@ -12,6 +14,7 @@ import dev.signpost.core.model.ClientState;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.net.HttpResponse;
@@ -20,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,8 +33,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ClientLane {
 
-    static final int WELL_KNOWN_CAP = 51_200;
+    /**
+     * Only a memory bound: the client file has no size limit in the spec or in clients (the 50 KiB limit is
+     * Synapse's, for the server file).
+     */
+    static final int CLIENT_CAP = 1024 * 1024;
+    static final int SUPPORT_CAP = 51_200;
     static final int VERSIONS_CAP = 256 * 1024;
+    static final String VERSIONS_PATH = "/_matrix/client/versions";
 
     private static final String ROOT = "client.start";
     private static final String WELL_KNOWN = "client.well-known";
@@ -53,7 +63,7 @@ final class ClientLane {
     ClientLane(RunContext ctx, ServerName name) {
         this.ctx = ctx;
         this.name = name;
-        this.fetcher = new Fetcher(ctx);
+        this.fetcher = new Fetcher(ctx, Fetcher.CLIENT_REDIRECTS);
         this.words = new Words(ctx);
         this.advice = new WebServerAdvice(ctx, name);
     }
@@ -89,10 +99,9 @@ final class ClientLane {
         URI url = wellKnownUrl();
         Hop hop = ctx.start(WELL_KNOWN, Lane.CLIENT, HopKind.CLIENT_WELL_KNOWN, ROOT, url.toString(),
                 ctx.t("rule.client.wellKnown"));
-        Fetcher.Result r = fetcher.fetch(url, WELL_KNOWN_CAP);
+        Fetcher.Result r = fetcher.fetch(url, CLIENT_CAP);
         Integer status = r.status();
         List<Evidence> evidence = r.evidence();
-        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
         ClientState state;
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -107,7 +116,7 @@ final class ClientLane {
             problems.add(ctx.t("client.status", r.response().statusLine()));
         } else if (r.response().bodyTruncated()) {
             state = ClientState.FAIL_PROMPT;
-            problems.add(ctx.t("client.tooLarge", WELL_KNOWN_CAP));
+            problems.add(ctx.t("client.tooLarge", CLIENT_CAP));
         } else {
             parsed = ClientWellKnownParser.parse(r.response().body(), name.host(), ctx.locale);
             state = parsed.state();
@@ -118,6 +127,10 @@ final class ClientLane {
                 problems.add(ctx.t("client.html"));
             }
         }
+        // The homeserver part of the file is usable even when only m.identity_server is broken: the parser fails
+        // the homeserver first, so a base URL next to a failed state means the identity server is at fault.
+        URI homeserver = parsed == null ? null : parsed.baseUrl();
+        boolean identityBroken = homeserver != null && state != ClientState.SUCCESS;
         Status hopStatus = state == ClientState.SUCCESS ? Status.PASS : state == ClientState.IGNORE ? Status.WARN
                 : Status.FAIL;
         String hopDetail = state == ClientState.IGNORE ? ctx.t("client.ignore") : String.join(" ", problems);
@@ -128,20 +141,28 @@ final class ClientLane {
             hopStatus = Status.WARN;
             hopDetail = corsProblem;
         }
-        ctx.finish(hop, hopStatus, hopDetail.isEmpty() ? null : hopDetail, evidence, elapsed);
+        ctx.finish(hop, hopStatus, hopDetail.isEmpty() ? null : hopDetail, evidence, elapsed(r));
 
-        sightings.wellKnown(state == ClientState.SUCCESS ? parsed.baseUrl() : null,
-                r.usable() ? r.response().body() : null);
+        sightings.wellKnown(homeserver, r.usable() ? r.response().body() : null);
         String baseUrl = parsed == null ? null : parsed.rawBaseUrl();
         String identity = parsed == null ? null : parsed.rawIdentityServerUrl();
-        if (state == ClientState.SUCCESS) {
-            state = checkBaseUrl(parsed, problems);
+        Fetcher.Result versionsFailure = null;
+        if (homeserver != null) {
+            versionsFailure = checkBaseUrl(parsed, problems);
         } else {
             ctx.notReached("client.versions", ctx.t("check.clientVersions.skip"), List.of(VERSIONS),
                     "client.well-known");
         }
-        if (state == ClientState.SUCCESS && parsed.identityServerUrl() != null) {
+        if (versionsFailure != null) {
+            state = ClientState.FAIL_ERROR;
+        }
+        if (identityBroken) {
+            ctx.check("client.identity", Status.FAIL, ctx.t("check.identity.fail",
+                    String.join(" ", parsed.problems())), ctx.t("fix.identity"), List.of(WELL_KNOWN), evidence,
+                    identityViews());
+        } else if (state == ClientState.SUCCESS && parsed.identityServerUrl() != null) {
             state = checkIdentity(parsed, problems);
+            identityBroken = state != ClientState.SUCCESS;
         }
         result = new ClientResult(state, url.toString(), status, baseUrl, identity);
 
@@ -164,15 +185,97 @@ final class ClientLane {
             case FAIL_PROMPT -> ctx.t("check.client.prompt", String.join(" ", problems));
             case FAIL_ERROR -> ctx.t("check.client.error", String.join(" ", problems));
         };
-        ctx.check("client.well-known", checkStatus, summary, fix, List.of(WELL_KNOWN), evidence);
+        List<Evidence> checkEvidence = new ArrayList<>(evidence);
+        Implementations views = wellKnownViews(r, state, identityBroken, versionsFailure, checkEvidence);
+        ctx.check("client.well-known", checkStatus, summary, fix, List.of(WELL_KNOWN), checkEvidence,
+                views.against(checkStatus, "impl.spec.clientState", state.name()));
     }
 
-    /** Checks CORS and Content-Type; returns the CORS problem browsers would hit, or null when there is none. */
+    private static Duration elapsed(Fetcher.Result r) {
+        return r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * Where Element Web and Element X end differently from the spec's discovery states.
+     *
+     * @param versionsFailure the failed {@code /versions} fetch, or null when it answered or was not asked
+     * @param evidence        receives the requests made only to learn an implementation's outcome
+     */
+    private Implementations wellKnownViews(Fetcher.Result r, ClientState state, boolean identityBroken,
+                                           Fetcher.Result versionsFailure, List<Evidence> evidence) {
+        Implementations views = new Implementations(ctx);
+        if (identityBroken && versionsFailure == null) {
+            views.elementWeb(Status.WARN, "impl.web.identityWarning").elementX(Status.PASS, "impl.x.noIdentity");
+            return views;
+        }
+        boolean bom = r.usable() && Integer.valueOf(200).equals(r.status())
+                && ClientWellKnownParser.startsWithBom(r.response().body());
+        if (bom && ClientWellKnownParser.parseAsBrowser(r.response().body(), name.host(), ctx.locale).state()
+                == ClientState.SUCCESS) {
+            views.elementWeb(Status.PASS, "impl.web.bom");
+        }
+        Optional<BrowserView.Blocked> blocked = BrowserView.firstWithoutCors(r);
+        if (blocked.isPresent() && r.status() != null && r.status() == 404) {
+            views.elementWeb(Status.FAIL, "impl.web.notFoundWithoutCors", blocked.get().url());
+        } else if (blocked.isPresent() && state == ClientState.SUCCESS) {
+            views.elementWeb(Status.FAIL, "impl.web.wellKnownWithoutCors", blocked.get().url(),
+                    blocked.get().status());
+        }
+        if (state != ClientState.SUCCESS && versionsFailure == null) {
+            elementXFallback(views, evidence);
+        }
+        if (name.hasPort()) {
+            withPort(views, state, evidence);
+        }
+        return views;
+    }
+
+    /**
+     * js-sdk fetches the client file from the server name as typed, port included; the spec (and Signpost above)
+     * from the host on 443. When only one of the two serves a usable file, Element Web ends differently.
+     */
+    private void withPort(Implementations views, ClientState specState, List<Evidence> evidence) {
+        URI url = URI.create("https://" + name.hostForUrl() + ":" + name.port() + "/.well-known/matrix/client");
+        Fetcher.Result r = fetcher.fetch(url, CLIENT_CAP);
+        evidence.addAll(r.evidence());
+        boolean usable = r.usable() && Integer.valueOf(200).equals(r.status()) && !r.response().bodyTruncated()
+                && BrowserView.firstWithoutCors(r).isEmpty()
+                && ClientWellKnownParser.parseAsBrowser(r.response().body(), name.host(), ctx.locale).state()
+                == ClientState.SUCCESS;
+        if (usable && specState != ClientState.SUCCESS) {
+            views.elementWeb(Status.PASS, "impl.web.portServes", url);
+        } else if (!usable && specState == ClientState.SUCCESS) {
+            views.elementWeb(Status.FAIL, "impl.web.portMissing", url);
+        }
+    }
+
+    /** Element X (matrix-rust-sdk) tries {@code https://<server name>/_matrix/client/versions} when discovery fails. */
+    private void elementXFallback(Implementations views, List<Evidence> evidence) {
+        URI fallback = URI.create("https://" + name.hostForUrl() + VERSIONS_PATH);
+        Fetcher.Result f = fetcher.fetch(fallback, VERSIONS_CAP);
+        evidence.addAll(f.evidence());
+        boolean answers = f.usable() && Integer.valueOf(200).equals(f.status())
+                && ClientVersionsParser.parse(f.response().body(), ctx.locale).error() == null;
+        if (answers) {
+            views.elementX(Status.WARN, "impl.x.fallback", "https://" + name.hostForUrl());
+        }
+    }
+
+    /** Element Web only warns about a broken identity server, Element X does not use it; the spec fails. */
+    private List<ImplementationVerdict> identityViews() {
+        return new Implementations(ctx).elementWeb(Status.WARN, "impl.web.identityWarning")
+                .elementX(Status.PASS, "impl.x.noIdentity").against(Status.FAIL, "impl.spec.identity");
+    }
+
+    /**
+     * Checks CORS and Content-Type; returns the CORS problem browsers would hit, or null when there is none. An
+     * answer behind a rejected certificate or a refused redirect is evidence, never a pass: clients never read it.
+     */
     private String corsAndContentType(Fetcher.Result r, Integer status) {
         HttpResponse last = r.response();
-        boolean answered = last != null && last.responded() && status != null && status != 404;
+        boolean answered = r.usable() && last != null && last.responded() && status != null && status != 404;
         if (!answered) {
-            boolean none = status != null && status == 404;
+            boolean none = r.usable() && status != null && status == 404;
             ctx.notReached("client.cors", ctx.t(none ? "check.cors.skip404" : "check.cors.skipNone"),
                     List.of(WELL_KNOWN), "client.well-known");
             ctx.notReached("client.content-type", ctx.t(none ? "check.contentType.skip404"
@@ -182,7 +285,7 @@ final class ClientLane {
         List<Evidence> headers = List.of(last.evidence(r.finalUrl().toString()));
         String origin = last.header("Access-Control-Allow-Origin").orElse(null);
         List<HttpResponse> redirectsWithoutCors = r.redirects().stream()
-                .filter(x -> !"*".equals(x.header("Access-Control-Allow-Origin").orElse(null))).toList();
+                .filter(x -> !BrowserView.allowsAnyOrigin(x)).toList();
         String corsProblem = null;
         if (origin == null) {
             corsProblem = ctx.t("check.cors.missing");
@@ -209,17 +312,22 @@ final class ClientLane {
         return corsProblem;
     }
 
-    private ClientState checkBaseUrl(ClientWellKnown parsed, List<String> problems) {
+    /**
+     * Asks the homeserver behind base_url; returns the fetch when it failed (FAIL_ERROR, its problem put first in
+     * {@code problems}: the spec judges the homeserver before the identity server), null when it answered.
+     */
+    private Fetcher.Result checkBaseUrl(ClientWellKnown parsed, List<String> problems) {
         URI base = parsed.baseUrl();
         ctx.done(BASE_URL, Lane.CLIENT, HopKind.BASE_URL, WELL_KNOWN, base.toString(), Status.PASS,
                 ctx.t("rule.client.baseUrl"), null, List.of());
-        URI versionsUrl = URI.create(base + "/_matrix/client/versions");
+        URI versionsUrl = URI.create(base + VERSIONS_PATH);
         Hop hop = ctx.start(VERSIONS, Lane.CLIENT, HopKind.CLIENT_VERSIONS, BASE_URL, versionsUrl.toString(),
                 ctx.t("rule.client.versions"));
         Fetcher.Result r = fetcher.fetch(versionsUrl, VERSIONS_CAP);
         sightings.versions(r);
         String problem = null;
         String label = null;
+        List<String> offered = List.of();
         if (!r.usable()) {
             problem = words.fetchProblem(r, "GET " + versionsUrl);
         } else if (r.status() != 200) {
@@ -229,23 +337,28 @@ final class ClientLane {
             if (versions.error() != null) {
                 problem = versions.error();
             } else {
-                List<String> v = versions.versions();
-                label = v.isEmpty() ? "" : v.get(v.size() - 1);
+                offered = versions.versions();
+                label = offered.get(offered.size() - 1);
             }
         }
-        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
         if (problem != null) {
-            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed);
-            problems.add(problem);
+            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed(r));
+            problems.add(0, problem);
             ctx.check("client.versions", Status.FAIL, ctx.t("check.clientVersions.fail", problem),
                     r.usable() ? ctx.t("fix.clientVersions") : words.fetchFix(r, ctx.t("fix.clientVersions")),
                     List.of(VERSIONS), r.evidence());
-            return ClientState.FAIL_ERROR;
+            return r;
         }
-        ctx.finish(hop, Status.PASS, ctx.t("clientVersions.ok", label), r.evidence(), elapsed);
+        Implementations views = new Implementations(ctx);
+        if (offered.stream().noneMatch(JsSdkVersions::supported)) {
+            views.elementWeb(Status.FAIL, "impl.web.versions", JsSdkVersions.RANGE);
+        }
+        BrowserView.firstWithoutCors(r).ifPresent(blocked -> views.elementWeb(Status.FAIL,
+                "impl.web.versionsWithoutCors", blocked.url(), blocked.status()));
+        ctx.finish(hop, Status.PASS, ctx.t("clientVersions.ok", label), r.evidence(), elapsed(r));
         ctx.check("client.versions", Status.PASS, ctx.t("check.clientVersions.pass", base, label), null,
-                List.of(VERSIONS), r.evidence());
-        return ClientState.SUCCESS;
+                List.of(VERSIONS), r.evidence(), views.against(Status.PASS, "impl.spec.versions"));
+        return null;
     }
 
     private ClientState checkIdentity(ClientWellKnown parsed, List<String> problems) {
@@ -253,26 +366,32 @@ final class ClientLane {
         Hop hop = ctx.start(IDENTITY, Lane.CLIENT, HopKind.IDENTITY_SERVER, WELL_KNOWN, url.toString(),
                 ctx.t("rule.client.identity"));
         Fetcher.Result r = fetcher.fetch(url, VERSIONS_CAP);
-        Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
         String problem = !r.usable() ? words.fetchProblem(r, "GET " + url)
-                : r.status() != 200 ? ctx.t("identity.status", r.response().statusLine()) : null;
+                : r.status() != 200 ? ctx.t("identity.status", r.response().statusLine())
+                : notAnIdentityServer(r.response().body(), url);
         if (problem != null) {
-            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed);
+            ctx.finish(hop, Status.FAIL, problem, r.evidence(), elapsed(r));
             problems.add(problem);
             ctx.check("client.identity", Status.FAIL, ctx.t("check.identity.fail", problem),
-                    ctx.t("fix.identity"), List.of(IDENTITY), r.evidence());
+                    ctx.t("fix.identity"), List.of(IDENTITY), r.evidence(), identityViews());
             return ClientState.FAIL_ERROR;
         }
-        ctx.finish(hop, Status.PASS, null, r.evidence(), elapsed);
+        ctx.finish(hop, Status.PASS, null, r.evidence(), elapsed(r));
         ctx.check("client.identity", Status.PASS, ctx.t("check.identity.pass", parsed.identityServerUrl()), null,
                 List.of(IDENTITY), r.evidence());
         return ClientState.SUCCESS;
     }
 
+    /** The spec validates the identity server's answer: a JSON object, not a catch-all HTML page. */
+    private String notAnIdentityServer(byte[] body, URI url) {
+        MatrixAnswer answer = MatrixAnswerParser.parse(body, "GET " + url.getRawPath(), ctx.locale);
+        return answer.kind() == MatrixAnswer.Kind.NOT_MATRIX ? ctx.t("identity.notJson", answer.problem()) : null;
+    }
+
     private void support() {
         URI url = URI.create("https://" + name.hostForUrl() + "/.well-known/matrix/support");
         Hop hop = ctx.start(SUPPORT, Lane.CLIENT, HopKind.SUPPORT, ROOT, url.toString(), ctx.t("rule.client.support"));
-        Fetcher.Result r = fetcher.fetch(url, WELL_KNOWN_CAP);
+        Fetcher.Result r = fetcher.fetch(url, SUPPORT_CAP);
         Duration elapsed = r.steps().stream().map(s -> s.response().elapsed()).reduce(Duration.ZERO, Duration::plus);
         Integer status = r.status();
         if (r.usable() && status == 404) {
@@ -293,7 +412,7 @@ final class ClientLane {
         if (!r.usable() || status != 200 || r.response().bodyTruncated()) {
             String problem = !r.usable() ? words.fetchProblem(r, "/.well-known/matrix/support")
                     : status != 200 ? ctx.t("support.status", r.response().statusLine())
-                    : ctx.t("client.tooLarge", WELL_KNOWN_CAP);
+                    : ctx.t("client.tooLarge", SUPPORT_CAP);
             ctx.finish(hop, Status.WARN, problem, r.evidence(), elapsed);
             ctx.check("client.support", Status.WARN, ctx.t("check.support.broken", problem), ctx.t("fix.support"),
                     List.of(SUPPORT), r.evidence());

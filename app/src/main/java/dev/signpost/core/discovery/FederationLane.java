@@ -68,7 +68,65 @@ final class FederationLane {
         checkAddresses(decided);
         progress.unresolvedWithoutAddress();
         wellKnown.consistency().join();
+        propagation();
+        cdn();
         return result();
+    }
+
+    /**
+     * A CDN in front of the server name's web server is fine for the well-known, but it does not forward port
+     * 8448: federation sent to the same name on another port than 443 ends at the CDN.
+     */
+    private void cdn() {
+        Fetcher.Result seen = wellKnown.seen();
+        if (seen == null || seen.last() == null) {
+            return;
+        }
+        CdnDetection.of(seen.response(), seen.last().verdict()).ifPresent(cdn -> {
+            FederationResult r = result();
+            boolean sameName = r.host() != null && r.host().equalsIgnoreCase(name.host());
+            boolean throughCdn = sameName && r.port() != null && r.port() != 443;
+            String where = r.host() == null ? name.host() : r.host() + ":" + r.port();
+            if (throughCdn) {
+                ctx.check("federation.cdn", Status.WARN, ctx.t("check.cdn.port", name.host(), cdn.name(), cdn.sign(),
+                        where), ctx.t("fix.cdn.port", name.host(), cdn.name()), List.of(FederationHops.WELL_KNOWN),
+                        List.of());
+            } else {
+                ctx.check("federation.cdn", Status.PASS, ctx.t("check.cdn.elsewhere", name.host(), cdn.name(),
+                        cdn.sign(), where), null, List.of(FederationHops.WELL_KNOWN), List.of());
+            }
+        });
+    }
+
+    /**
+     * How long today's answer stays with remote servers, and for a failing destination why a fix is not seen at
+     * once: Synapse caches the well-known (WellKnownCaching) and backs off from a destination that failed.
+     */
+    private void propagation() {
+        if (!wellKnown.fetched()) {
+            return;
+        }
+        WellKnownCaching.Period period = wellKnown.cache();
+        String kept;
+        if (period == null) {
+            kept = ctx.t("cache.error", WellKnownCaching.words(WellKnownCaching.ERRORS));
+        } else if (period.asked().isEmpty()) {
+            kept = ctx.t("cache.default", WellKnownCaching.words(period.kept()));
+        } else if (period.clamped()) {
+            kept = ctx.t("cache.clamped", WellKnownCaching.words(period.asked().get()),
+                    WellKnownCaching.words(period.kept()));
+        } else {
+            kept = ctx.t("cache.asked", WellKnownCaching.words(period.kept()));
+        }
+        boolean failing = java.util.stream.Stream.of("federation.tls", "federation.version", "federation.keys",
+                "federation.dns", "federation.srv", "federation.well-known").map(ctx::checkOf)
+                .anyMatch(c -> c != null && c.status() == Status.FAIL);
+        if (failing) {
+            ctx.check("federation.cache", Status.WARN, kept + " " + ctx.t("cache.backoff"),
+                    ctx.t("fix.cache.backoff", name.original()), List.of(FederationHops.WELL_KNOWN), List.of());
+        } else {
+            ctx.check("federation.cache", Status.PASS, kept, null, List.of(FederationHops.WELL_KNOWN), List.of());
+        }
     }
 
     private void checkPort(FederationTarget t) {
@@ -143,13 +201,47 @@ final class FederationLane {
             ctx.check("federation.dns", Status.PASS, ctx.t("check.dns.pass", t.connectHost(), addressList), null,
                     List.of(TARGET), dnsEvidence);
         }
-        FederationTarget decided = t;
-        AddressResolver.Addresses ways = found;
-        List<AddressOutcome> outcomes = BoundedFanOut.map(ctx, ways.ways(), way -> probe.check(way, decided, ways));
+        List<AddressOutcome> outcomes = probeAll(t, found, TARGET);
+        FederationTarget used = t;
+        FederationTarget tried = t;
+        // Like Synapse, a target where nothing accepts a connection is passed over for the next SRV target in
+        // RFC 2782 order; each one tried gets its own hop, with its addresses under it.
+        for (int index = 2; outcomes.stream().allMatch(AddressOutcome::nothingListens)
+                && !tried.otherTargets().isEmpty(); index++) {
+            List<SrvEntry> rest = tried.otherTargets();
+            FederationTarget next = tried.next(rest.get(0), rest.subList(1, rest.size()));
+            String hopId = TARGET + "." + index;
+            Hop hop = ctx.start(hopId, Lane.FEDERATION, HopKind.TARGET_HOST, next.parentHop(), next.label(),
+                    ctx.t("rule.srv.nextTarget", tried.label()));
+            AddressResolver.Addresses nextFound = resolver.resolve(next.connectHost(), next.port());
+            tried = next;
+            if (nextFound.ways().isEmpty()) {
+                ctx.finish(hop, Status.FAIL, ctx.t("dns.none", next.connectHost()), nextFound.evidence(), null);
+                continue;
+            }
+            ctx.finish(hop, Status.PASS, ctx.t("target.detail", next.hostHeader(), next.tlsName(),
+                    next.sni() == null ? ctx.t("target.noSni") : next.sni()), nextFound.evidence(), null);
+            List<AddressOutcome> nextOutcomes = probeAll(next, nextFound, hopId);
+            if (nextOutcomes.stream().anyMatch(o -> !o.nothingListens())) {
+                ctx.check("federation.srv", Status.WARN, ctx.t("check.srv.movedOn", used.label(), next.label()),
+                        ctx.t("fix.srv.deadTarget", used.label()), List.of(TARGET, hopId), nextFound.evidence());
+                progress.movedTo(next);
+                progress.addresses(nextFound.ways().stream().map(AddressResolver.Way::ip).toList());
+                outcomes = nextOutcomes;
+                used = next;
+            }
+        }
+        verdicts.summarise(outcomes, used);
+    }
+
+    /** Every address of a target checked in parallel, each under {@code targetHop}. */
+    private List<AddressOutcome> probeAll(FederationTarget t, AddressResolver.Addresses found, String targetHop) {
+        List<AddressOutcome> outcomes = BoundedFanOut.map(ctx, found.ways(),
+                way -> probe.check(way, t, found, targetHop));
         for (AddressOutcome o : outcomes) {
             progress.connection(o.connection());
         }
-        verdicts.summarise(outcomes, t);
+        return outcomes;
     }
 
     /** The SRV check, decided once the target's own lookup shows whether it is a CNAME. */

@@ -4,6 +4,7 @@ import dev.signpost.core.model.Evidence;
 import dev.signpost.core.net.CertificateVerdict;
 import dev.signpost.core.net.HostSyntax;
 import dev.signpost.core.net.HttpResponse;
+import dev.signpost.core.net.HttpsClient;
 import dev.signpost.core.net.HttpTarget;
 
 import java.net.URI;
@@ -16,13 +17,16 @@ import java.util.Set;
 
 /**
  * GETs a URL the way the engine's clients do: the host's addresses resolved (and overridden), each address tried
- * until one answers, the certificate judged for the URL's host, and 30x redirects followed up to
- * {@link #MAX_REDIRECTS} with loop detection. Every request is kept as evidence.
+ * until one answers, the certificate judged for the URL's host, and 30x redirects followed up to a limit with loop
+ * detection. Every request is kept as evidence.
  */
 final class Fetcher {
 
     /** Go's Matrix libraries stop at 10 redirects; Synapse allows more. The stricter bound is the safe one. */
-    static final int MAX_REDIRECTS = 10;
+    static final int SERVER_REDIRECTS = 10;
+
+    /** Browsers and Node's fetch (Element Web, js-sdk) follow 20 redirects; the client files are theirs. */
+    static final int CLIENT_REDIRECTS = 20;
 
     /** Why a fetch did not give a usable response. */
     enum Problem {
@@ -47,8 +51,10 @@ final class Fetcher {
      * @param problem   why the result is not usable, or NONE
      * @param detail    the technical detail of the problem (host, redirect target), or null
      * @param evidence  DNS answers, HTTP exchanges and certificates, in order
+     * @param redirectLimit how many redirects this fetch would follow
      */
-    record Result(URI requested, List<Step> steps, Problem problem, String detail, List<Evidence> evidence) {
+    record Result(URI requested, List<Step> steps, Problem problem, String detail, List<Evidence> evidence,
+                  int redirectLimit) {
 
         Step last() {
             return steps.isEmpty() ? null : steps.get(steps.size() - 1);
@@ -83,10 +89,24 @@ final class Fetcher {
 
     private final RunContext ctx;
     private final AddressResolver resolver;
+    private final int maxRedirects;
+    private final HttpsClient http;
 
+    /** A fetcher for the federation side: {@link #SERVER_REDIRECTS}. */
     Fetcher(RunContext ctx) {
+        this(ctx, SERVER_REDIRECTS);
+    }
+
+    Fetcher(RunContext ctx, int maxRedirects) {
+        this(ctx, maxRedirects, ctx.http);
+    }
+
+    /** @param http the client to send with (its User-Agent) */
+    Fetcher(RunContext ctx, int maxRedirects, HttpsClient http) {
         this.ctx = ctx;
         this.resolver = new AddressResolver(ctx);
+        this.maxRedirects = maxRedirects;
+        this.http = http;
     }
 
     Result fetch(URI url, int bodyCap) {
@@ -107,34 +127,35 @@ final class Fetcher {
             }
             HttpResponse response = steps.get(steps.size() - 1).response();
             if (!isRedirect(response.statusCode())) {
-                return new Result(url, steps, Problem.NONE, null, evidence);
+                return new Result(url, steps, Problem.NONE, null, evidence, maxRedirects);
             }
             String location = response.header("Location").orElse("");
             URI next;
             try {
                 next = current.resolve(location.strip());
             } catch (IllegalArgumentException e) {
-                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence);
+                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence, maxRedirects);
             }
             if (location.isBlank() || next.getHost() == null) {
-                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence);
+                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence, maxRedirects);
             }
             String badHost = HostSyntax.problem(next.getHost(), ctx.locale);
             if (badHost != null) {
-                return new Result(url, steps, Problem.BAD_REDIRECT, location + " (" + badHost + ")", evidence);
+                return new Result(url, steps, Problem.BAD_REDIRECT, location + " (" + badHost + ")", evidence,
+                        maxRedirects);
             }
             String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
             if ("http".equals(scheme) && "https".equalsIgnoreCase(current.getScheme())) {
-                return new Result(url, steps, Problem.INSECURE_REDIRECT, next.toString(), evidence);
+                return new Result(url, steps, Problem.INSECURE_REDIRECT, next.toString(), evidence, maxRedirects);
             }
             if (!"https".equals(scheme) && !"http".equals(scheme)) {
-                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence);
+                return new Result(url, steps, Problem.BAD_REDIRECT, location, evidence, maxRedirects);
             }
             if (visited.contains(normalize(next))) {
-                return new Result(url, steps, Problem.REDIRECT_LOOP, next.toString(), evidence);
+                return new Result(url, steps, Problem.REDIRECT_LOOP, next.toString(), evidence, maxRedirects);
             }
-            if (redirects + 1 > MAX_REDIRECTS) {
-                return new Result(url, steps, Problem.TOO_MANY_REDIRECTS, next.toString(), evidence);
+            if (redirects + 1 > maxRedirects) {
+                return new Result(url, steps, Problem.TOO_MANY_REDIRECTS, next.toString(), evidence, maxRedirects);
             }
             current = next;
         }
@@ -152,9 +173,9 @@ final class Fetcher {
         if (addresses.ways().isEmpty()) {
             if (addresses.lookupFailed()) {
                 return new Result(first, steps, Problem.DNS_FAILED, bareHost + " (A: " + addresses.a().rcode()
-                        + ", AAAA: " + addresses.aaaa().rcode() + ")", evidence);
+                        + ", AAAA: " + addresses.aaaa().rcode() + ")", evidence, maxRedirects);
             }
-            return new Result(first, steps, Problem.NO_ADDRESS, bareHost, evidence);
+            return new Result(first, steps, Problem.NO_ADDRESS, bareHost, evidence, maxRedirects);
         }
         String hostHeader = url.getPort() > 0 && url.getPort() != defaultPort ? host + ":" + port : host;
         String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
@@ -163,7 +184,7 @@ final class Fetcher {
         HttpResponse response = null;
         for (AddressResolver.Way way : addresses.ways()) {
             HttpTarget target = new HttpTarget(tls, way.connect(), sni, hostHeader, path);
-            response = ctx.http.get(target, bodyCap, ctx.cancel, ctx.deadline);
+            response = http.get(target, bodyCap, ctx.cancel, ctx.deadline);
             evidence.add(response.evidence(url.toString()));
             CertificateVerdict verdict = null;
             if (tls && !response.peerChain().isEmpty()) {
@@ -175,12 +196,13 @@ final class Fetcher {
             boolean connectFailed = !response.responded() && response.failedPhase() == HttpResponse.Phase.CONNECT;
             if (!connectFailed) {
                 if (verdict != null && !verdict.ok()) {
-                    return new Result(first, steps, Problem.CERTIFICATE, bareHost, evidence);
+                    return new Result(first, steps, Problem.CERTIFICATE, bareHost, evidence, maxRedirects);
                 }
-                return response.responded() ? null : new Result(first, steps, Problem.NETWORK, bareHost, evidence);
+                return response.responded() ? null
+                        : new Result(first, steps, Problem.NETWORK, bareHost, evidence, maxRedirects);
             }
         }
-        return new Result(first, steps, Problem.NETWORK, bareHost, evidence);
+        return new Result(first, steps, Problem.NETWORK, bareHost, evidence, maxRedirects);
     }
 
     static boolean isRedirect(int status) {

@@ -4,6 +4,7 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.model.Status;
@@ -42,10 +43,15 @@ final class RunContext {
 
     static final String BUNDLE = "dev.signpost.core.discovery.messages";
 
+    /** What Synapse sends (Synapse/&lt;version&gt;); bot filters that let it through tell themselves apart by it. */
+    static final String SYNAPSE_USER_AGENT = "Synapse/1.139.0";
+
     final Texts texts;
     final Locale locale;
     final DnsClient dns;
     final HttpsClient http;
+    /** The same client sending Synapse's User-Agent, to tell a bot filter from a real refusal. */
+    final HttpsClient asSynapse;
     final CertificateValidator certificates;
     final ResolveOverrides overrides;
     final CancelToken cancel = new CancelToken();
@@ -84,6 +90,7 @@ final class RunContext {
         this.locale = texts.locale();
         this.dns = dns;
         this.http = http;
+        this.asSynapse = new HttpsClient(timeout, SYNAPSE_USER_AGENT);
         this.certificates = certificates;
         this.overrides = overrides;
         this.timeout = timeout;
@@ -242,6 +249,12 @@ final class RunContext {
     /** Publishes a verdict. */
     void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence) {
         publish(new Check(id, status, summary, fix, hopIds, evidence));
+    }
+
+    /** Publishes a verdict that implementations reach differently; {@code implementations} may be empty. */
+    void check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence,
+               List<ImplementationVerdict> implementations) {
+        publish(new Check(id, status, summary, fix, hopIds, evidence, null, implementations));
     }
 
     /** Publishes a check that could not run because {@code rootCause} failed first. */

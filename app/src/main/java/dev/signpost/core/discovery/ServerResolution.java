@@ -15,6 +15,7 @@ import org.xbill.DNS.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.signpost.core.discovery.FederationHops.M_SERVER;
 import static dev.signpost.core.discovery.FederationHops.ROOT;
@@ -105,7 +106,11 @@ final class ServerResolution {
                 : FederationMethod.DEFAULT_PORT;
         String ruleFed = ctx.t(delegated ? "rule.step33.srv" : "rule.step4");
         String fedName = "_matrix-fed._tcp." + host;
+        String legacyName = "_matrix._tcp." + host;
         Hop fedHop = ctx.start(SRV_FED, Lane.FEDERATION, HopKind.SRV, parent, fedName, ruleFed);
+        // Both names are asked at once, so the legacy fallback costs no round trip of its own; its answer is used
+        // only when _matrix-fed does not exist, which keeps the verdict in the spec's order.
+        CompletableFuture<DnsAnswer> legacyAsked = ctx.async(() -> ctx.dnsQuery(legacyName, Type.SRV));
         DnsAnswer fed = ctx.dnsQuery(fedName, Type.SRV);
         progress.srvSeen(fed.srv());
         SrvDecision first = judgeSrv(fed, fedHop, host, viaFed, false);
@@ -116,10 +121,9 @@ final class ServerResolution {
             }
             return first.target();
         }
-        String legacyName = "_matrix._tcp." + host;
         Hop legacyHop = ctx.start(SRV_LEGACY, Lane.FEDERATION, HopKind.SRV, SRV_FED, legacyName,
                 ctx.t(delegated ? "rule.step34" : "rule.step5"));
-        DnsAnswer legacy = ctx.dnsQuery(legacyName, Type.SRV);
+        DnsAnswer legacy = legacyAsked.join();
         progress.srvSeen(legacy.srv());
         SrvDecision second = judgeSrv(legacy, legacyHop, host, viaLegacy, true);
         if (second != null) {

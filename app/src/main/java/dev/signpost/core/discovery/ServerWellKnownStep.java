@@ -38,6 +38,21 @@ final class ServerWellKnownStep {
         this.words = words;
     }
 
+    /** How long remote servers keep what {@link #fetch()} found: null before and when nothing was fetched. */
+    private volatile WellKnownCaching.Period cache;
+    private volatile boolean fetched;
+    private volatile Fetcher.Result seen;
+
+    /** The period a usable answer is kept, or null when the file was missing or broken (kept about an hour). */
+    WellKnownCaching.Period cache() {
+        return cache;
+    }
+
+    /** True when the file was asked for at all. */
+    boolean fetched() {
+        return fetched;
+    }
+
     /** The split-brain probe started by {@link #fetch()}; completes at once when it never started. */
     CompletableFuture<Void> consistency() {
         return consistency;
@@ -56,7 +71,10 @@ final class ServerWellKnownStep {
         });
         Fetcher.Result r = fetcher.fetch(url, ServerWellKnownParser.MAX_WELL_KNOWN_BYTES);
         consistency = started;
-        List<Evidence> evidence = new ArrayList<>(r.evidence());
+        List<Evidence> evidence = new ArrayList<>();
+        r = asSynapseWhenRefused(url, r, evidence);
+        evidence.addAll(r.evidence());
+        seen = r;
         evidence.add(new Evidence.Note(ctx.t("label.cache"), ctx.t("note.cache")));
         Integer status = r.status();
         String fallback = ctx.t("wk.fallback", name.host());
@@ -100,6 +118,10 @@ final class ServerWellKnownStep {
                 fix = html ? ctx.t("fix.wk.html") : ctx.t("fix.wk.invalid");
             }
         }
+        fetched = true;
+        if (parsed != null && parsed.usable()) {
+            cache = WellKnownCaching.of(r.response(), java.time.Instant.now());
+        }
         progress.wellKnown(new WellKnownResult(url.toString(), status,
                 parsed == null ? null : parsed.rawMServer(), error));
         String hopDetail = error == null ? null : error + " " + fallback;
@@ -114,6 +136,32 @@ final class ServerWellKnownStep {
         }
         ctx.check("federation.well-known", checkStatus, summary, fix, List.of(FederationHops.WELL_KNOWN), evidence);
         return parsed;
+    }
+
+    /**
+     * A 403 may be a bot filter that judges the User-Agent: asked again once as Synapse. When Synapse gets another
+     * answer, that is the one servers see, and the filter is reported: it blocks servers that send other names.
+     */
+    private Fetcher.Result asSynapseWhenRefused(URI url, Fetcher.Result r, List<Evidence> evidence) {
+        if (!r.usable() || r.status() == null || r.status() != 403) {
+            return r;
+        }
+        Fetcher.Result again = new Fetcher(ctx, Fetcher.SERVER_REDIRECTS, ctx.asSynapse)
+                .fetch(url, ServerWellKnownParser.MAX_WELL_KNOWN_BYTES);
+        if (!again.usable() || again.status() == null || again.status() == 403) {
+            evidence.addAll(again.evidence());
+            return r;
+        }
+        evidence.addAll(r.evidence());
+        ctx.check("federation.bot-filter", Status.WARN, ctx.t("check.botFilter", RunContext.SYNAPSE_USER_AGENT,
+                again.status()), ctx.t("fix.botFilter", name.hostForUrl()), List.of(FederationHops.WELL_KNOWN),
+                r.evidence());
+        return again;
+    }
+
+    /** The last answer of the well-known fetch (as servers see it), or null before it. */
+    Fetcher.Result seen() {
+        return seen;
     }
 
     /** The pitfall of a well-known served only over plain http: servers never look there. */

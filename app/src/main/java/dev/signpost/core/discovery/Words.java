@@ -2,6 +2,7 @@ package dev.signpost.core.discovery;
 
 import dev.signpost.core.net.CertificateVerdict;
 import dev.signpost.core.net.HttpResponse;
+import dev.signpost.core.net.HttpsClient;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +29,9 @@ final class Words {
         long seconds = Math.max(1, ctx.timeout.toSeconds());
         String detail = r.errorDetail() == null ? "" : r.errorDetail();
         return switch (r.failure()) {
-            case TIMEOUT -> ctx.deadlineHit()
+            // Only a wait the deadline cut short is the overall limit's; a read that ran out its own timeout is
+            // that timeout's, even when the sentence is written after the deadline.
+            case TIMEOUT -> HttpsClient.DEADLINE_DETAIL.equals(r.errorDetail())
                     ? ctx.t("net.deadline", what, where, ctx.timeout.multipliedBy(2).toSeconds(), phase)
                     : ctx.t("net.timeout", what, where, seconds, phase);
             case CANCELLED -> ctx.deadlineHit()
@@ -125,7 +128,7 @@ final class Words {
             case NETWORK -> failure(r.response(), what);
             case CERTIFICATE -> ctx.t("fetch.certificate", host, certificateProblem(r.last().verdict()));
             case REDIRECT_LOOP -> ctx.t("fetch.loop", r.detail());
-            case TOO_MANY_REDIRECTS -> ctx.t("fetch.tooMany", Fetcher.MAX_REDIRECTS);
+            case TOO_MANY_REDIRECTS -> ctx.t("fetch.tooMany", r.redirectLimit());
             case INSECURE_REDIRECT -> ctx.t("fetch.insecure", r.detail());
             case BAD_REDIRECT -> ctx.t("fetch.badRedirect", r.detail());
         };

@@ -49,6 +49,21 @@ public final class ClientWellKnownParser {
         }
     }
 
+    /** True when the body starts with a UTF-8 byte order mark. */
+    public static boolean startsWithBom(byte[] body) {
+        return body != null && body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb
+                && (body[2] & 0xff) == 0xbf;
+    }
+
+    /**
+     * Reads the file as a browser hands it to Element Web: the text decoder drops a leading byte order mark
+     * before the JSON is parsed.
+     */
+    public static ClientWellKnown parseAsBrowser(byte[] body, String wellKnownHost, Locale locale) {
+        byte[] decoded = startsWithBom(body) ? java.util.Arrays.copyOfRange(body, 3, body.length) : body;
+        return parse(decoded, wellKnownHost, locale);
+    }
+
     /** One parse; collects state, problems and warnings as it goes. */
     private static final class Run {
         private final Texts texts;
@@ -133,19 +148,24 @@ public final class ClientWellKnownParser {
             }
         }
 
-        /** The URL without trailing slashes, or null after recording FAIL_ERROR. */
+        /**
+         * The URL as clients use it, or null after recording FAIL_ERROR. Clients parse with the WHATWG URL parser,
+         * which trims surrounding spaces and control characters, and rebuild the URL from scheme, host, port and
+         * path with one trailing {@code /} stripped: query, fragment and user info are dropped.
+         */
         private URI url(String raw, String owner) {
-            if (raw.isBlank()) {
+            String trimmed = trimmed(raw);
+            if (trimmed.isEmpty()) {
                 fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlEmpty", owner));
                 return null;
             }
-            if (!raw.contains("://")) {
-                fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlNoScheme", owner, raw));
+            if (!trimmed.contains("://")) {
+                fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlNoScheme", owner, trimmed));
                 return null;
             }
             URI uri;
             try {
-                uri = new URI(raw);
+                uri = new URI(trimmed);
             } catch (URISyntaxException e) {
                 fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlSyntax", owner, raw,
                         JsonBody.truncate(e.getReason())));
@@ -165,33 +185,39 @@ public final class ClientWellKnownParser {
                 fail(ClientState.FAIL_ERROR, texts.get("clientWellKnown.urlBadHost", owner, raw, badHost));
                 return null;
             }
+            if (!trimmed.equals(raw)) {
+                warnings.add(texts.get("clientWellKnown.urlSpaces", owner, trimmed));
+            }
+            URI rebuilt = rebuilt(uri);
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                warnings.add(texts.get("clientWellKnown.urlQuery", owner, raw));
+                warnings.add(texts.get("clientWellKnown.urlQuery", owner, trimmed, rebuilt.toString()));
             }
             if (uri.getRawUserInfo() != null) {
                 warnings.add(texts.get("clientWellKnown.urlUserInfo", owner));
             }
-            return withoutTrailingSlashes(raw, uri);
+            return rebuilt;
         }
 
-        /** Clients strip a trailing slash before appending paths; the query and fragment (if any) stay. */
-        private static URI withoutTrailingSlashes(String raw, URI parsed) {
+        /** What the WHATWG URL parser strips first: leading and trailing C0 controls and spaces. */
+        private static String trimmed(String raw) {
+            int start = 0;
             int end = raw.length();
-            for (int i = raw.indexOf("://") + 3; i < raw.length(); i++) {
-                if (raw.charAt(i) == '?' || raw.charAt(i) == '#') {
-                    end = i;
-                    break;
-                }
+            while (start < end && raw.charAt(start) <= ' ') {
+                start++;
             }
-            String prefix = raw.substring(0, end);
-            while (prefix.endsWith("/")) {
-                prefix = prefix.substring(0, prefix.length() - 1);
+            while (end > start && raw.charAt(end - 1) <= ' ') {
+                end--;
             }
-            try {
-                return new URI(prefix + raw.substring(end));
-            } catch (URISyntaxException e) {
-                return parsed;
+            return raw.substring(start, end);
+        }
+
+        private static URI rebuilt(URI uri) {
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            if (path.endsWith("/")) {
+                path = path.substring(0, path.length() - 1);
             }
+            String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
+            return URI.create(uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + port + path);
         }
 
         private void homeserverWarnings(URI uri) {

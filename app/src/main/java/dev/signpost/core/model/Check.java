@@ -14,6 +14,8 @@ import java.util.List;
  * @param evidence raw facts behind the verdict
  * @param blockedBy the id of the failed check that kept this one from running ("not reached"), or null when it
  *                  ran; a not-reached check carries no fix of its own: the root cause's fix is the one to follow
+ * @param implementations how the spec, Element Web, Element X and Synapse each reach this outcome, present only
+ *                  where they disagree (empty otherwise)
  */
 public record Check(
         String id,
@@ -22,11 +24,19 @@ public record Check(
         String fix,
         List<String> hopIds,
         List<Evidence> evidence,
-        String blockedBy) {
+        String blockedBy,
+        List<ImplementationVerdict> implementations) {
 
     public Check {
         hopIds = List.copyOf(hopIds);
         evidence = List.copyOf(evidence);
+        implementations = implementations == null ? List.of() : List.copyOf(implementations);
+    }
+
+    /** A check on which all implementations agree. */
+    public Check(String id, Status status, String summary, String fix, List<String> hopIds, List<Evidence> evidence,
+                 String blockedBy) {
+        this(id, status, summary, fix, hopIds, evidence, blockedBy, List.of());
     }
 
     /** A check that ran (not blocked by another). */
@@ -47,5 +57,11 @@ public record Check(
     /** The same verdict, now known to be not reached because of {@code rootCause}. */
     public Check notReachedBecause(String rootCause, String newSummary) {
         return new Check(id, Status.SKIP, newSummary, null, hopIds, evidence, rootCause);
+    }
+
+    /** The outcome with one implementation: its own verdict where it differs, otherwise this check's status. */
+    public Status statusFor(String implementationId) {
+        return implementations.stream().filter(v -> v.id().equals(implementationId)).map(ImplementationVerdict::status)
+                .findFirst().orElse(status);
     }
 }

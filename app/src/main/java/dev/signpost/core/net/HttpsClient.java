@@ -45,6 +45,12 @@ public final class HttpsClient {
     /** The largest response head accepted (status line and headers). */
     public static final int MAX_HEAD_BYTES = 64 * 1024;
 
+    /** The {@link HttpResponse#errorDetail()} of a request that the caller's deadline cut off. */
+    public static final String DEADLINE_DETAIL = "deadline reached";
+
+    /** Timers fire a little early or late; a timeout this close to the deadline was the deadline's. */
+    private static final long DEADLINE_SLACK_MILLIS = 25;
+
     private final Duration timeout;
     private final String userAgent;
 
@@ -123,9 +129,14 @@ public final class HttpsClient {
             HttpResponseReader.read(in, ex, bodyCap);
             return ex.result(null, null);
         } catch (IOException | RuntimeException e) {
+            // A read whose timeout was shortened to the deadline's rest ran out because of the deadline, not
+            // because the peer was slower than the per-operation limit; the sentence must blame the right one.
+            Throwable why = e instanceof SocketTimeoutException
+                    && until - System.nanoTime() <= TimeUnit.MILLISECONDS.toNanos(DEADLINE_SLACK_MILLIS)
+                    ? new DeadlineException() : e;
             // A response whose body broke off is no response: the head is kept as evidence, the failure says why.
             return ex.result(e instanceof HttpResponseReader.FramingException ? HttpResponse.Failure.INCOMPLETE
-                    : classify(e, cancel, until), describe(e));
+                    : classify(why, cancel, until), describe(why));
         } finally {
             closeQuietly(socket);
             closeQuietly(plain);
@@ -222,7 +233,7 @@ public final class HttpsClient {
     /** The caller's deadline passed. */
     private static final class DeadlineException extends IOException {
         DeadlineException() {
-            super("deadline reached");
+            super(DEADLINE_DETAIL);
         }
     }
 

@@ -79,6 +79,15 @@ public final class ExportTexts {
         return texts.get("notReached.under", String.join(", ", notReached.stream().map(Check::id).toList()));
     }
 
+    /**
+     * One line per implementation where they disagree on a check ("Element Web (Warning): logs in and shows a
+     * warning about the identity server"), empty when they agree: every renderer shows the same lines.
+     */
+    public List<String> implementationLines(Check check) {
+        return check.implementations().stream().map(v -> texts.get("impl.line", texts.get("impl.name." + v.id()),
+                v.status() == null ? "" : status(v.status()), v.summary())).toList();
+    }
+
     /** "IPv4", "IPv6", or empty. */
     public String family(AddressFamily family) {
         return texts.get("family." + family.name());

@@ -167,6 +167,7 @@ public final class HtmlReport {
                 if (c.fix() != null) {
                     html.append("<p class=\"fix\">").append(xml(t.get("fix", c.fix()))).append("</p>");
                 }
+                implementations(html, c, t);
                 List<Check> notReached = notReachedUnder.getOrDefault(c.id(), List.of());
                 if (!notReached.isEmpty()) {
                     html.append("<p class=\"not-reached\">").append(xml(t.notReachedUnder(notReached)))
@@ -224,6 +225,7 @@ public final class HtmlReport {
                     .append("\"><td>").append(c.isNotReached() ? notReachedSpan(c, t) : statusSpan(c.status(), t))
                     .append("</td><td><code>").append(xml(c.id()))
                     .append("</code></td><td>").append(xml(c.summary()));
+            implementations(html, c, t);
             List<Section> sections = fields.sections(c.evidence());
             if (!sections.isEmpty()) {
                 html.append("<details><summary>").append(xml(t.get("evidence"))).append("</summary>");
@@ -234,6 +236,17 @@ public final class HtmlReport {
                     : c.fix())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /** Where the implementations disagree on a check, one item each; nothing where they agree. */
+    private static void implementations(StringBuilder html, Check c, ExportTexts t) {
+        List<String> lines = t.implementationLines(c);
+        if (lines.isEmpty()) {
+            return;
+        }
+        html.append("<p class=\"impl\">").append(xml(t.get("impl.heading"))).append("</p><ul class=\"impl\">");
+        lines.forEach(line -> html.append("<li>").append(xml(line)).append("</li>"));
+        html.append("</ul>");
     }
 
     private static void hops(StringBuilder html, Report report, ExportTexts t, EvidenceFields fields) {

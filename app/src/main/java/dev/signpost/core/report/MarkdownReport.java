@@ -65,6 +65,9 @@ public final class MarkdownReport {
                 if (c.fix() != null) {
                     out.append("   ").append(md(t.get("fix", c.fix()))).append('\n');
                 }
+                for (String line : t.implementationLines(c)) {
+                    out.append("   - ").append(md(line)).append('\n');
+                }
                 List<Check> notReached = notReachedUnder.getOrDefault(c.id(), List.of());
                 if (!notReached.isEmpty()) {
                     out.append("   ").append(md(t.notReachedUnder(notReached))).append('\n');
@@ -92,7 +95,7 @@ public final class MarkdownReport {
         for (Check c : report.checks()) {
             String fix = c.isNotReached() ? t.get("notReached.because", c.blockedBy()) : c.fix();
             out.append("| ").append(statusWord(c, t)).append(" | ").append(mdCode(c.id())).append(" | ")
-                    .append(md(c.summary())).append(" | ").append(md(fix)).append(" |\n");
+                    .append(md(withImplementations(c, t))).append(" | ").append(md(fix)).append(" |\n");
         }
         out.append('\n');
 
@@ -135,6 +138,12 @@ public final class MarkdownReport {
             out.append(" — ").append(md(hop.detail()));
         }
         out.append('\n');
+    }
+
+    /** A table cell holds one line: the implementations' verdicts follow the summary. */
+    private static String withImplementations(Check c, ExportTexts t) {
+        List<String> lines = t.implementationLines(c);
+        return lines.isEmpty() ? c.summary() : c.summary() + " " + t.get("impl.heading") + " " + String.join("; ", lines);
     }
 
     private static String statusWord(Check check, ExportTexts t) {

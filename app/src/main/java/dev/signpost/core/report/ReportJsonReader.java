@@ -11,6 +11,7 @@ import dev.signpost.core.model.FederationMethod;
 import dev.signpost.core.model.FederationResult;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ServerVersion;
@@ -113,7 +114,13 @@ final class ReportJsonReader {
                 text(node, "fix", path),
                 textList(node, "hop_ids", path),
                 list(node, "evidence", path, this::evidence),
-                text(node, "blocked_by", path));
+                text(node, "blocked_by", path),
+                list(node, "implementations", path, this::implementation));
+    }
+
+    private ImplementationVerdict implementation(JsonNode node, String path) throws ReportFormatException {
+        return new ImplementationVerdict(requiredText(node, "id", path), status(node, path),
+                text(node, "summary", path));
     }
 
     private Hop hop(JsonNode node, String path) throws ReportFormatException {

@@ -11,6 +11,7 @@ import dev.signpost.core.model.ConnectionResult;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.FederationResult;
 import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.SrvEntry;
 import dev.signpost.core.model.WellKnownResult;
@@ -131,6 +132,15 @@ final class ReportJsonWriter {
         node.set("evidence", evidence(check.evidence()));
         if (check.isNotReached()) {
             node.put("blocked_by", check.blockedBy());
+        }
+        if (!check.implementations().isEmpty()) {
+            ArrayNode implementations = node.putArray("implementations");
+            for (ImplementationVerdict v : check.implementations()) {
+                ObjectNode entry = implementations.addObject();
+                entry.put("id", v.id());
+                entry.put("status", v.status() == null ? null : v.status().jsonName());
+                entry.put("summary", v.summary());
+            }
         }
         return node;
     }

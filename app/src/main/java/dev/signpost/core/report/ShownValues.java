@@ -2,6 +2,7 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.text.SafeText;
 
 /**
@@ -22,7 +23,8 @@ public final class ShownValues {
 
     public static Check check(Check check) {
         return new Check(check.id(), check.status(), shown(check.summary()), shown(check.fix()), check.hopIds(),
-                check.evidence(), check.blockedBy());
+                check.evidence(), check.blockedBy(), check.implementations().stream()
+                .map(v -> new ImplementationVerdict(v.id(), v.status(), shown(v.summary()))).toList());
     }
 
     private static String shown(String value) {

@@ -24,6 +24,7 @@ public final class TextReport {
     private static final String RESET = "\u001b[0m";
 
     private final Texts texts;
+    private final ExportTexts exports;
     private final boolean colour;
 
     /**
@@ -32,6 +33,7 @@ public final class TextReport {
      */
     public TextReport(Locale locale, boolean colour) {
         this.texts = new Texts(BUNDLE, locale);
+        this.exports = new ExportTexts(locale);
         this.colour = colour;
     }
 
@@ -62,6 +64,9 @@ public final class TextReport {
                     .append(pad(safe(check.id()), width)).append("  ").append(safe(check.summary())).append('\n');
             if (check.fix() != null) {
                 out.append(under).append(safe(texts.get("fix", check.fix()))).append('\n');
+            }
+            for (String line : exports.implementationLines(check)) {
+                out.append(under).append(safe(line)).append('\n');
             }
             // The checks this failure kept from running, under it: one root cause, read once.
             for (Check notReached : group.notReached()) {

@@ -120,6 +120,10 @@ public final class ChainDetailsPane extends BorderPane {
                 if (check.fix() != null) {
                     field(names.get("col.fix"), check.fix(), false, plain);
                 }
+                List<String> implementations = names.implementationLines(check);
+                if (!implementations.isEmpty()) {
+                    field(names.get("impl.heading"), String.join("\n", implementations), false, plain);
+                }
             }
         }
 

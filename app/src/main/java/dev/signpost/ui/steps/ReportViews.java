@@ -8,6 +8,7 @@ import dev.signpost.core.report.CheckGroups;
 import dev.signpost.core.report.EvidenceFields;
 import dev.signpost.core.report.ExportTexts;
 import dev.signpost.core.report.HopTree;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.StatusIcon;
 import dev.signpost.ui.Ui;
@@ -129,6 +130,15 @@ final class ReportViews {
             fix.setWrapText(true);
             fix.setMinHeight(Label.USE_PREF_SIZE);
             text.getChildren().add(fix);
+        }
+        ExportTexts exports = new ExportTexts(texts.locale());
+        List<String> implementations = exports.implementationLines(check);
+        if (!implementations.isEmpty()) {
+            Label differ = new Label(exports.get("impl.heading") + "\n" + String.join("\n", implementations));
+            differ.getStyleClass().add("check-implementations");
+            differ.setWrapText(true);
+            differ.setMinHeight(Label.USE_PREF_SIZE);
+            text.getChildren().add(differ);
         }
         if (!check.evidence().isEmpty()) {
             TextArea raw = new TextArea(evidenceText(check.evidence(), texts));

@@ -126,7 +126,9 @@ class ClientDiscoveryTest {
                     Response.json("{\"m.homeserver\":{\"base_url\":\"matrix.example.com\"}}").withCors());
             Report r = EngineTestSupport.check(w, "example.com");
             assertThat(r.client().state()).isEqualTo(ClientState.FAIL_ERROR);
-            assertThat(w.https().requests("/_matrix/client/versions")).isEmpty();
+            // Only Element X's fallback on the server name itself is asked, never a guess at the broken base_url.
+            assertThat(w.https().requests("/_matrix/client/versions"))
+                    .allSatisfy(q -> assertThat(q.host()).isEqualTo("example.com"));
         }
     }
 
