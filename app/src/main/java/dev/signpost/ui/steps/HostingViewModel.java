@@ -143,7 +143,9 @@ public final class HostingViewModel implements StepModel {
                 identityServerError(draft.identityServerUrl.get()),
                 supportEmailError(draft.supportEmail.get()),
                 supportMatrixIdError(draft.supportMatrixId.get()),
-                upstreamError(draft.homeserverUpstream.get())};
+                upstreamError(draft.homeserverUpstream.get()),
+                callServiceError(draft.callServiceUrl.get()),
+                authIssuerError(draft.authIssuerUrl.get())};
         for (String error : errors) {
             if (error != null) {
                 return error;
@@ -213,6 +215,23 @@ public final class HostingViewModel implements StepModel {
         } catch (URISyntaxException e) {
             return texts.get("wizard.hosting.upstream.invalid", text.strip());
         }
+    }
+
+    /** The core validator's sentence for the call service URL, or null. */
+    public String callServiceError(String text) {
+        return validatorError(PlanProblem.FIELD_CALL_SERVICE_URL, draft.toPlan().toBuilder().callServiceUrl(text));
+    }
+
+    /** The core validator's sentence for the sign-in service's issuer URL, or null. */
+    public String authIssuerError(String text) {
+        return validatorError(PlanProblem.FIELD_AUTH_ISSUER_URL, draft.toPlan().toBuilder().authIssuerUrl(text));
+    }
+
+    /** The first error the plan validator reports for {@code field}: the rule lives once, in the core. */
+    private String validatorError(String field, dev.signpost.core.plan.PlanBuilder plan) {
+        return PlanValidator.validate(plan.build(), texts.locale()).stream()
+                .filter(p -> p.isError() && p.field().equals(field))
+                .map(PlanProblem::message).findFirst().orElse(null);
     }
 
     /** A client-facing URL: https, a host, nothing after the path. */

@@ -195,7 +195,7 @@ class PlanValidatorTest {
     @Test
     void missingChoicesAreErrorsNotExceptions() {
         DelegationPlan empty = new DelegationPlan(null, null, null, 0, null, null, null, null, null, null, null,
-                false, null);
+                false, null, null, null);
         assertThat(errors(empty)).extracting(PlanProblem::field).contains(PlanProblem.FIELD_SERVER_NAME,
                 PlanProblem.FIELD_FEDERATION_MODE, PlanProblem.FIELD_CLIENT_BASE_URL, PlanProblem.FIELD_WEB_SERVER,
                 PlanProblem.FIELD_HOMESERVER);
