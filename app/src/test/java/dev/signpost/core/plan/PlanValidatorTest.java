@@ -216,4 +216,18 @@ class PlanValidatorTest {
                 Locale.GERMAN);
         assertThat(de).singleElement().satisfies(p -> assertThat(p.message()).contains("Verwenden Sie https://"));
     }
+
+    @Test
+    void callAndSignInUrlsAreHttpsWithoutQueryAndCarryTheirField() {
+        DelegationPlan plan = GOOD.toBuilder().federationProxy(true)
+                .callServiceUrl("http://rtc.example.com/livekit/jwt")
+                .authIssuerUrl("https://auth.example.com/?tenant=1").build();
+        assertThat(errors(plan)).extracting(PlanProblem::field).containsExactlyInAnyOrder(
+                PlanProblem.FIELD_CALL_SERVICE_URL, PlanProblem.FIELD_AUTH_ISSUER_URL);
+        assertThat(errors(plan)).anySatisfy(p -> assertThat(p.message()).contains("http://rtc.example.com"));
+        DelegationPlan good = GOOD.toBuilder().federationProxy(true)
+                .callServiceUrl("https://rtc.example.com/livekit/jwt").authIssuerUrl("https://auth.example.com/")
+                .build();
+        assertThat(errors(good)).isEmpty();
+    }
 }
