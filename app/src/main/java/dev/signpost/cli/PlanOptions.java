@@ -69,6 +69,16 @@ final class PlanOptions {
     @Option(names = "--upstream", paramLabel = "URL", descriptionKey = "plan.upstream")
     String upstream;
 
+    @Option(names = "--call-service", paramLabel = "URL",
+            description = "The LiveKit JWT service URL Element Call uses (written as org.matrix.msc4143.rtc_foci and "
+                    + "Synapse's matrix_rtc transports). With --plan, overrides the plan's.")
+    String callService;
+
+    @Option(names = "--auth-issuer", paramLabel = "URL",
+            description = "The issuer URL of the sign-in service (Matrix Authentication Service); the proxy sends "
+                    + "/_matrix/client/*/login, logout and refresh to it. With --plan, overrides the plan's.")
+    String authIssuer;
+
     /**
      * The plan these options describe (not yet validated); problems with the options themselves go to
      * {@code usageErrors} in {@code texts} (the generate bundle's words).
@@ -121,7 +131,7 @@ final class PlanOptions {
         if (upstream != null) {
             builder.homeserverUpstream(upstream);
         }
-        return builder.build();
+        return withCallsAndSignIn(builder.build());
     }
 
     private DelegationPlan fromFile(Texts texts, List<String> usageErrors) {
@@ -135,11 +145,22 @@ final class PlanOptions {
                 plan = plan.toBuilder().webServer(parseEnum(WebServerKind.class, webServer, "badWebServer", texts,
                         usageErrors)).build();
             }
-            return plan;
+            return withCallsAndSignIn(plan);
         } catch (IOException | PlanValueException | RuntimeException e) {
             usageErrors.add(texts.get("planUnreadable", planFile, String.valueOf(e.getMessage())));
             return null;
         }
+    }
+
+    private DelegationPlan withCallsAndSignIn(DelegationPlan plan) {
+        PlanBuilder builder = plan.toBuilder();
+        if (callService != null) {
+            builder.callServiceUrl(callService);
+        }
+        if (authIssuer != null) {
+            builder.authIssuerUrl(authIssuer);
+        }
+        return builder.build();
     }
 
     static SupportContact contact(String role, String address) {

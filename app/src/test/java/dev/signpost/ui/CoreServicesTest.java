@@ -46,7 +46,7 @@ class CoreServicesTest {
         var broken = new dev.signpost.core.plan.DelegationPlan(plan.serverName(), plan.federationMode(),
                 plan.federationHost(), plan.federationPort(), "ftp://nowhere", plan.identityServerUrl(),
                 plan.supportContacts(), plan.supportPage(), plan.extraClientKeys(), plan.webServer(), plan.homeserver(),
-                plan.federationProxy(), plan.homeserverUpstream());
+                plan.federationProxy(), plan.homeserverUpstream(), null, null);
         FileSource generator = CoreServices.generator(Locale.ENGLISH);
         assertThatThrownBy(() -> generator.generate(broken)).hasMessageContaining("ftp://nowhere");
     }

@@ -28,7 +28,7 @@ public final class SampleReports {
                 "matrix.example.com", 443, "https://matrix.example.com", null,
                 List.of(new dev.signpost.core.plan.SupportContact("m.role.admin", null, "a@example.com")), null,
                 java.util.Map.of(), dev.signpost.core.plan.WebServerKind.CADDY,
-                dev.signpost.core.plan.HomeserverKind.DENDRITE, true, "http://127.0.0.1:8008");
+                dev.signpost.core.plan.HomeserverKind.DENDRITE, true, "http://127.0.0.1:8008", null, null);
     }
 
     public static Report passing(String name, String mServer, String baseUrl) {

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * @param certificateKeyFile     its private key, or null for {@code /etc/letsencrypt/live/<host>/privkey.pem}
  * @param haproxyCertificateFile HAProxy's combined chain and key, or null for {@code /etc/haproxy/certs/<host>.pem}
  * @param webRoot                the directory Apache serves the well-known files from
+ * @param trustedCaFile          the CA bundle the proxy verifies the sign-in service's certificate with, or null
+ *                               for the system bundle ({@value #SYSTEM_CA_FILE}; HAProxy: {@code @system-ca};
+ *                               Caddy: its own system trust)
  */
 public record GenerateOptions(
         String listenAddress,
@@ -23,10 +26,14 @@ public record GenerateOptions(
         String certificateFile,
         String certificateKeyFile,
         String haproxyCertificateFile,
-        String webRoot) {
+        String webRoot,
+        String trustedCaFile) {
 
     /** Where the Apache config expects the {@code .well-known} directory by default. */
     public static final String DEFAULT_WEB_ROOT = "/var/www/signpost";
+
+    /** Debian's and Ubuntu's CA bundle, which nginx and Apache need named to verify an https upstream. */
+    public static final String SYSTEM_CA_FILE = "/etc/ssl/certs/ca-certificates.crt";
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern SAFE_ADDRESS = Pattern.compile("[0-9.]+|\\[[0-9A-Fa-f:.]+\\]");
@@ -42,11 +49,19 @@ public record GenerateOptions(
         requireSafePath(certificateFile, "certificateFile");
         requireSafePath(certificateKeyFile, "certificateKeyFile");
         requireSafePath(haproxyCertificateFile, "haproxyCertificateFile");
+        requireSafePath(trustedCaFile, "trustedCaFile");
         webRoot = webRoot == null ? DEFAULT_WEB_ROOT : webRoot;
         requireSafePath(webRoot, "webRoot");
         if (webRoot.length() > 1 && webRoot.endsWith("/")) {
             webRoot = webRoot.substring(0, webRoot.length() - 1);
         }
+    }
+
+    /** Options that trust the system's CA bundle for the sign-in service. */
+    public GenerateOptions(String listenAddress, int httpsPort, int federationListenPort, String certificateFile,
+            String certificateKeyFile, String haproxyCertificateFile, String webRoot) {
+        this(listenAddress, httpsPort, federationListenPort, certificateFile, certificateKeyFile,
+                haproxyCertificateFile, webRoot, null);
     }
 
     /** Production defaults: all addresses, port 443, certificates where Let's Encrypt puts them. */

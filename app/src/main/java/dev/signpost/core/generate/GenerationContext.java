@@ -20,12 +20,28 @@ public final class GenerationContext {
 
     private static final String BUNDLE = "dev.signpost.core.generate.messages";
 
+    /**
+     * The client-API paths Matrix Authentication Service answers for clients that sign in the old way (its
+     * "compat" resource; MAS documentation, "Configuring a reverse proxy"): any version's {@code login},
+     * {@code logout} and {@code refresh}, including their sub-paths ({@code login/sso/redirect}, {@code logout/all}).
+     */
+    public static final String SIGN_IN_PATHS = "^/_matrix/client/[^/]+/(login|logout|refresh)(/|$)";
+
+    /**
+     * What a homeserver answers for an endpoint it does not offer; clients read it as "not here", never as broken.
+     * The space after the brace keeps Caddy from reading it as a placeholder.
+     */
+    public static final String UNRECOGNIZED_JSON =
+            "{ \"errcode\": \"M_UNRECOGNIZED\", \"error\": \"Unrecognized request\" }";
+
     private final DelegationPlan plan;
     private final GenerateOptions options;
     private final Texts texts;
     private final String siteHost;
     private final List<WellKnownDocument> documents;
     private final WebUrl upstream;
+    private final WebUrl signIn;
+    private final WebUrl clientBase;
 
     /**
      * @param plan    a plan returned by {@link dev.signpost.core.plan.PlanValidator#normalize}
@@ -39,6 +55,8 @@ public final class GenerationContext {
         try {
             this.siteHost = ServerName.parse(plan.serverName(), Locale.ROOT).host();
             this.upstream = WebUrl.parse(plan.homeserverUpstream(), true, Locale.ROOT);
+            this.signIn = plan.hasAuthIssuer() ? WebUrl.parse(plan.authIssuerUrl(), false, Locale.ROOT) : null;
+            this.clientBase = WebUrl.parse(plan.clientBaseUrl(), false, Locale.ROOT);
         } catch (InvalidServerNameException | PlanValueException e) {
             throw new IllegalArgumentException("The plan was not normalised: " + e.getMessage(), e);
         }
@@ -110,6 +128,32 @@ public final class GenerationContext {
     /** {@code scheme://host:port} of the upstream, without a path. */
     public String upstreamOrigin() {
         return upstream.scheme() + "://" + upstream.hostForUrl() + ":" + upstream.effectivePort();
+    }
+
+    /** The sign-in service's issuer, or null when the homeserver handles sign-in itself. */
+    public WebUrl signIn() {
+        return signIn;
+    }
+
+    /** {@code https://host:port} of the sign-in service, where the proxy sends {@link #SIGN_IN_PATHS}. */
+    public String signInOrigin() {
+        return signIn.scheme() + "://" + signIn.hostForUrl() + ":" + signIn.effectivePort();
+    }
+
+    /** The CA bundle nginx and Apache verify the sign-in service's certificate with. */
+    public String trustedCaFile() {
+        return options.trustedCaFile() != null ? options.trustedCaFile() : GenerateOptions.SYSTEM_CA_FILE;
+    }
+
+    /**
+     * True when the server name's site is no Matrix endpoint: clients are sent to another host and federation
+     * arrives elsewhere. Its {@code /_matrix/} paths then answer JSON {@code M_UNRECOGNIZED}, so a client that
+     * falls back to the server name (Element X does when the client file fails) reads "not here", not an HTML page.
+     */
+    public boolean matrixFallbackOnSite() {
+        boolean clientsHere = clientBase.host().equalsIgnoreCase(siteHost);
+        boolean federationHere = federationName().equalsIgnoreCase(siteHost);
+        return !clientsHere && !federationHere;
     }
 
     /** The URL prefixes the proxy forwards: {@code /_matrix/}, and Synapse's {@code /_synapse/client/}. */

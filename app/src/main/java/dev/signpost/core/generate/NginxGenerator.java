@@ -22,7 +22,7 @@ public final class NginxGenerator implements FileGenerator {
                 + "# then run nginx -t and reload nginx. nginx drops server-level add_header lines inside a\n"
                 + "# location that has its own, so repeat e.g. Strict-Transport-Security here if you use it.\n";
         files.add(new GeneratedFile(SNIPPET, c.text("purpose.nginx.snippet", c.siteHost()),
-                header + wellKnownLocations(c, "")));
+                header + wellKnownLocations(c, "") + siteFallback(c, "")));
         if (c.federationProxy()) {
             files.add(new GeneratedFile(FEDERATION, c.federationMerged()
                     ? c.text("purpose.nginx.federationMerged", c.siteHost())
@@ -53,8 +53,42 @@ public final class NginxGenerator implements FileGenerator {
         return out.toString();
     }
 
+    /** On a server name that is no Matrix endpoint, {@code /_matrix/} answers JSON, never the site's page. */
+    private static String siteFallback(GenerationContext c, String indent) {
+        return c.matrixFallbackOnSite() ? unrecognized(indent, "/_matrix/") : "";
+    }
+
+    private static String unrecognized(String indent, String prefix) {
+        return indent + "location " + prefix + " {\n"
+                + indent + "    types { }\n"
+                + indent + "    default_type application/json;\n"
+                + indent + "    add_header " + Cors.ALLOW_ORIGIN + " \"" + Cors.ORIGIN_VALUE + "\" always;\n"
+                + indent + "    return 404 " + ConfigText.nginxQuoted(GenerationContext.UNRECOGNIZED_JSON) + ";\n"
+                + indent + "}\n";
+    }
+
+    /**
+     * The sign-in service's compatibility paths, verified over https. A regex location wins over the
+     * {@code /_matrix/} prefix, so these reach the sign-in service and everything else (media included) the
+     * homeserver.
+     */
+    private static String signInLocation(GenerationContext c, String indent) {
+        if (c.signIn() == null) {
+            return "";
+        }
+        return indent + "location ~ " + GenerationContext.SIGN_IN_PATHS + " {\n"
+                + indent + "    proxy_pass " + ConfigText.token(c.signInOrigin()) + ";\n"
+                + indent + "    proxy_http_version 1.1;\n"
+                + indent + "    proxy_set_header X-Forwarded-For $remote_addr;\n"
+                + indent + "    proxy_set_header X-Forwarded-Proto $scheme;\n"
+                + indent + "    proxy_ssl_server_name on;\n"
+                + indent + "    proxy_ssl_verify on;\n"
+                + indent + "    proxy_ssl_trusted_certificate " + ConfigText.token(c.trustedCaFile()) + ";\n"
+                + indent + "}\n";
+    }
+
     private static String proxyLocations(GenerationContext c, String indent) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(signInLocation(c, indent));
         for (String prefix : c.proxiedPrefixes()) {
             out.append(indent).append("location ").append(ConfigText.token(prefix)).append(" {\n");
             // No URI after the upstream: nginx then passes the request path untouched (no decoding).
@@ -92,6 +126,10 @@ public final class NginxGenerator implements FileGenerator {
                 + certificateLines(c, name)
                 + "\n"
                 + proxyLocations(c, "    ")
+                // This host serves only Matrix: whatever is not forwarded answers JSON, never nginx's page.
+                // "/_matrix" alone needs its own: nginx would redirect it to the proxied "/_matrix/" with HTML.
+                + unrecognized("    ", "= /_matrix")
+                + unrecognized("    ", "/")
                 + "}\n";
     }
 
@@ -108,6 +146,7 @@ public final class NginxGenerator implements FileGenerator {
         out.append(certificateLines(c, c.siteHost()));
         out.append('\n');
         out.append(wellKnownLocations(c, "    "));
+        out.append(siteFallback(c, "    "));
         if (c.federationProxy() && c.federationMerged()) {
             out.append(proxyLocations(c, "    "));
         }

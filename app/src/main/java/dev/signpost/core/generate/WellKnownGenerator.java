@@ -53,12 +53,21 @@ public final class WellKnownGenerator implements FileGenerator {
         return pretty(root);
     }
 
-    /** {@code m.homeserver}, the optional {@code m.identity_server}, then the extra keys in key order. */
+    /**
+     * {@code m.homeserver}, the optional {@code m.identity_server}, the call service as {@link DelegationPlan#RTC_FOCI_KEY},
+     * then the extra keys in key order. The sign-in service's legacy {@code org.matrix.msc2965.authentication}
+     * key is left out: clients read the issuer from the homeserver's auth metadata, and a stale copy here only
+     * risks the mismatch {@code mas-cli doctor} warns about.
+     */
     public static String clientBody(DelegationPlan plan) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.putObject("m.homeserver").put("base_url", plan.clientBaseUrl());
         if (plan.identityServerUrl() != null) {
             root.putObject("m.identity_server").put("base_url", plan.identityServerUrl());
+        }
+        if (plan.hasCallService()) {
+            root.putArray(DelegationPlan.RTC_FOCI_KEY).addObject().put("type", "livekit")
+                    .put("livekit_service_url", plan.callServiceUrl());
         }
         for (Map.Entry<String, String> extra : plan.extraClientKeys().entrySet()) {
             try {

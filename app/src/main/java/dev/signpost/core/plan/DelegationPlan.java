@@ -22,6 +22,10 @@ import java.util.TreeMap;
  * @param homeserver          the homeserver software
  * @param federationProxy     whether to also generate the reverse-proxy block that serves federation
  * @param homeserverUpstream  where that proxy forwards {@code /_matrix/}, e.g. {@code http://127.0.0.1:8008}
+ * @param callServiceUrl      the LiveKit JWT service Element Call gets its call tokens from (MSC4143
+ *                            {@code livekit_service_url}), or null for no calls
+ * @param authIssuerUrl       the issuer URL of the sign-in service (Matrix Authentication Service), or null when the
+ *                            homeserver handles sign-in itself
  */
 public record DelegationPlan(
         String serverName,
@@ -36,10 +40,15 @@ public record DelegationPlan(
         WebServerKind webServer,
         HomeserverKind homeserver,
         boolean federationProxy,
-        String homeserverUpstream) {
+        String homeserverUpstream,
+        String callServiceUrl,
+        String authIssuerUrl) {
 
     /** The federation port Matrix assumes when none is given. */
     public static final int DEFAULT_FEDERATION_PORT = 8448;
+
+    /** The client-file key older Element Call versions and rust-sdk's fallback read the call service from. */
+    public static final String RTC_FOCI_KEY = "org.matrix.msc4143.rtc_foci";
 
     /** The upstream most homeservers listen on locally. */
     public static final String DEFAULT_UPSTREAM = "http://127.0.0.1:8008";
@@ -72,7 +81,7 @@ public record DelegationPlan(
         String host = name.isEmpty() ? "" : "matrix." + name;
         return new DelegationPlan(name, FederationMode.WELL_KNOWN, host, DEFAULT_FEDERATION_PORT,
                 host.isEmpty() ? "" : "https://" + host, null, List.of(), null, Map.of(), DEFAULT_WEB_SERVER,
-                HomeserverKind.SYNAPSE, false, DEFAULT_UPSTREAM);
+                HomeserverKind.SYNAPSE, false, DEFAULT_UPSTREAM, null, null);
     }
 
     /** A builder that starts from this plan, for changing a few fields. */
@@ -85,6 +94,16 @@ public record DelegationPlan(
         String host = federationHost == null ? "" : federationHost;
         boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
         return (ipv6 ? "[" + host + "]" : host) + ":" + federationPort;
+    }
+
+    /** True when a call service for Element Call is planned. */
+    public boolean hasCallService() {
+        return callServiceUrl != null && !callServiceUrl.isBlank();
+    }
+
+    /** True when a separate sign-in service (Matrix Authentication Service) is planned. */
+    public boolean hasAuthIssuer() {
+        return authIssuerUrl != null && !authIssuerUrl.isBlank();
     }
 
     /** True when a {@code /.well-known/matrix/support} file is wanted. */

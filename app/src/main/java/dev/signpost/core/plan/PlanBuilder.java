@@ -25,6 +25,8 @@ public final class PlanBuilder {
     private HomeserverKind homeserver;
     private boolean federationProxy;
     private String homeserverUpstream;
+    private String callServiceUrl;
+    private String authIssuerUrl;
 
     /** A builder holding the values of {@code plan}. */
     public PlanBuilder(DelegationPlan plan) {
@@ -41,6 +43,8 @@ public final class PlanBuilder {
         homeserver = plan.homeserver();
         federationProxy = plan.federationProxy();
         homeserverUpstream = plan.homeserverUpstream();
+        callServiceUrl = plan.callServiceUrl();
+        authIssuerUrl = plan.authIssuerUrl();
     }
 
     public PlanBuilder serverName(String value) {
@@ -128,10 +132,22 @@ public final class PlanBuilder {
         return this;
     }
 
+    /** The LiveKit JWT service URL for Element Call; null or blank for none. */
+    public PlanBuilder callServiceUrl(String value) {
+        callServiceUrl = value;
+        return this;
+    }
+
+    /** The sign-in service's issuer URL; null or blank when the homeserver handles sign-in. */
+    public PlanBuilder authIssuerUrl(String value) {
+        authIssuerUrl = value;
+        return this;
+    }
+
     /** The plan as built so far; validate it with {@link PlanValidator}. */
     public DelegationPlan build() {
         return new DelegationPlan(serverName, federationMode, federationHost, federationPort, clientBaseUrl,
                 identityServerUrl, supportContacts, supportPage, extraClientKeys, webServer, homeserver,
-                federationProxy, homeserverUpstream);
+                federationProxy, homeserverUpstream, callServiceUrl, authIssuerUrl);
     }
 }

@@ -31,6 +31,8 @@ public record PlanProblem(String field, String message, Severity severity) {
     public static final String FIELD_WEB_SERVER = "webServer";
     public static final String FIELD_HOMESERVER = "homeserver";
     public static final String FIELD_HOMESERVER_UPSTREAM = "homeserverUpstream";
+    public static final String FIELD_CALL_SERVICE_URL = "callServiceUrl";
+    public static final String FIELD_AUTH_ISSUER_URL = "authIssuerUrl";
 
     public PlanProblem {
         Objects.requireNonNull(field);

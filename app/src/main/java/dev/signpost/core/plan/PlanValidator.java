@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import static dev.signpost.core.plan.PlanProblem.FIELD_AUTH_ISSUER_URL;
+import static dev.signpost.core.plan.PlanProblem.FIELD_CALL_SERVICE_URL;
 import static dev.signpost.core.plan.PlanProblem.FIELD_CLIENT_BASE_URL;
 import static dev.signpost.core.plan.PlanProblem.FIELD_EXTRA_CLIENT_KEYS;
 import static dev.signpost.core.plan.PlanProblem.FIELD_FEDERATION_HOST;
@@ -97,7 +99,28 @@ public final class PlanValidator {
         checkSupport(plan, problems);
         checkExtraKeys(plan, problems);
         checkSoftware(plan, serverName, problems);
+        checkCallsAndSignIn(plan, problems);
         return List.copyOf(problems);
+    }
+
+    /**
+     * The call service and the sign-in service are public https URLs clients are given (rust-sdk refuses http
+     * sign-in metadata); the consequences of planning them without the pieces that carry them are warnings.
+     */
+    private void checkCallsAndSignIn(DelegationPlan plan, List<PlanProblem> problems) {
+        WebUrl call = checkUrl(FIELD_CALL_SERVICE_URL, plan.callServiceUrl(), false, problems);
+        WebUrl issuer = checkUrl(FIELD_AUTH_ISSUER_URL, plan.authIssuerUrl(), false, problems);
+        if (call != null && plan.extraClientKeys().containsKey(DelegationPlan.RTC_FOCI_KEY)) {
+            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "callService.duplicateKey", DelegationPlan.RTC_FOCI_KEY));
+        }
+        if (issuer != null && !plan.federationProxy()) {
+            problems.add(warning(FIELD_AUTH_ISSUER_URL, "authIssuer.noProxy", issuer.toString()));
+        }
+        if ((call != null || issuer != null) && plan.homeserver() != null
+                && plan.homeserver() != HomeserverKind.SYNAPSE) {
+            problems.add(warning(call != null ? FIELD_CALL_SERVICE_URL : FIELD_AUTH_ISSUER_URL,
+                    "callsAndSignIn.notSynapse"));
+        }
     }
 
     private ServerName checkServerName(DelegationPlan plan, List<PlanProblem> problems) {
@@ -408,9 +431,13 @@ public final class PlanValidator {
             if (upstream.endsWith("/")) {
                 upstream = upstream.substring(0, upstream.length() - 1);
             }
+            String call = blank(plan.callServiceUrl())
+                    ? null : WebUrl.parse(plan.callServiceUrl(), false, locale).toString();
+            String issuer = blank(plan.authIssuerUrl())
+                    ? null : WebUrl.parse(plan.authIssuerUrl(), false, locale).toString();
             return new DelegationPlan(serverName, plan.federationMode(), federationHost, federationPort, base,
                     identity, contacts, page, extras, plan.webServer(), plan.homeserver(), plan.federationProxy(),
-                    upstream);
+                    upstream, call, issuer);
         } catch (InvalidServerNameException | PlanValueException | JsonProcessingException e) {
             throw new IllegalStateException("A plan that validated did not normalise: " + e.getMessage(), e);
         }

@@ -113,7 +113,8 @@ public final class HostingView extends VBox {
                 Ui.fieldLabel(texts.get("wizard.hosting.support.email.label"), email), email,
                 validated(email, model::supportEmailError, draft.supportEmail),
                 Ui.fieldLabel(texts.get("wizard.hosting.support.matrixId.label"), matrixId), matrixId,
-                validated(matrixId, model::supportMatrixIdError, draft.supportMatrixId));
+                validated(matrixId, model::supportMatrixIdError, draft.supportMatrixId),
+                new CallsAndSignInView(model, texts, this::validated));
 
         VBox problems = new VBox(4);
         problems.setId("hosting-plan-problems");

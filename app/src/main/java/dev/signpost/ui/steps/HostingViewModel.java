@@ -148,7 +148,9 @@ public final class HostingViewModel implements StepModel {
                 identityServerError(draft.identityServerUrl.get()),
                 supportEmailError(draft.supportEmail.get()),
                 supportMatrixIdError(draft.supportMatrixId.get()),
-                upstreamError(draft.homeserverUpstream.get())};
+                upstreamError(draft.homeserverUpstream.get()),
+                callServiceError(draft.callServiceUrl.get()),
+                authIssuerError(draft.authIssuerUrl.get())};
         for (String error : errors) {
             if (error != null) {
                 return error;
@@ -192,6 +194,16 @@ public final class HostingViewModel implements StepModel {
     public String upstreamError(String text) {
         return fieldError(PlanProblem.FIELD_HOMESERVER_UPSTREAM, b -> b.homeserverUpstream(
                 blankToNull(text) == null ? DelegationPlan.DEFAULT_UPSTREAM : strip(text)));
+    }
+
+    /** The core validator's sentence for the call service URL, or null. */
+    public String callServiceError(String text) {
+        return fieldError(PlanProblem.FIELD_CALL_SERVICE_URL, b -> b.callServiceUrl(text));
+    }
+
+    /** The core validator's sentence for the sign-in service's issuer URL, or null. */
+    public String authIssuerError(String text) {
+        return fieldError(PlanProblem.FIELD_AUTH_ISSUER_URL, b -> b.authIssuerUrl(text));
     }
 
     /**

@@ -38,12 +38,14 @@ public final class PlanDraft {
     public final StringProperty supportMatrixId = new SimpleStringProperty("");
     public final BooleanProperty federationProxy = new SimpleBooleanProperty(true);
     public final StringProperty homeserverUpstream = new SimpleStringProperty(DelegationPlan.DEFAULT_UPSTREAM);
+    public final StringProperty callServiceUrl = new SimpleStringProperty("");
+    public final StringProperty authIssuerUrl = new SimpleStringProperty("");
 
     /** Every field, for listeners that track unsaved input. */
     public Observable[] fields() {
         return new Observable[]{serverName, federationMode, federationHost, portChoice, otherPort, clientBaseUrl,
                 homeserver, webServer, identityServerUrl, supportEmail, supportMatrixId, federationProxy,
-                homeserverUpstream};
+                homeserverUpstream, callServiceUrl, authIssuerUrl};
     }
 
     /** The federation port the choice stands for, or -1 when "other" is not a number in range. */
@@ -85,7 +87,9 @@ public final class PlanDraft {
                 homeserver.get(),
                 federationProxy.get(),
                 blankToNull(homeserverUpstream.get()) == null ? DelegationPlan.DEFAULT_UPSTREAM
-                        : homeserverUpstream.get().strip());
+                        : homeserverUpstream.get().strip(),
+                blankToNull(callServiceUrl.get()),
+                blankToNull(authIssuerUrl.get()));
     }
 
     /** Fills the fields from a remembered plan. */
@@ -116,6 +120,8 @@ public final class PlanDraft {
         federationProxy.set(plan.federationProxy());
         homeserverUpstream.set(plan.homeserverUpstream() == null ? DelegationPlan.DEFAULT_UPSTREAM
                 : plan.homeserverUpstream());
+        callServiceUrl.set(nullToEmpty(plan.callServiceUrl()));
+        authIssuerUrl.set(nullToEmpty(plan.authIssuerUrl()));
     }
 
     static String blankToNull(String text) {

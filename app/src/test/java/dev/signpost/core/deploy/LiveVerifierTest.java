@@ -30,7 +30,7 @@ class LiveVerifierTest {
     private static DelegationPlan plan() {
         return new DelegationPlan("example.org", FederationMode.WELL_KNOWN, "matrix.example.org", 443,
                 "https://matrix.example.org", null, List.of(), null, null, WebServerKind.STATIC,
-                HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM);
+                HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM, null, null);
     }
 
     private static Report report(String mServer, String baseUrl, Status worst) {
@@ -70,7 +70,7 @@ class LiveVerifierTest {
     void theDefaultPortCountsAsTheSame() {
         DelegationPlan plan = new DelegationPlan("example.org", FederationMode.WELL_KNOWN, "matrix.example.org", 8448,
                 "https://matrix.example.org", null, List.of(), null, null, WebServerKind.STATIC,
-                HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM);
+                HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM, null, null);
         assertThat(verifier.compare(plan, report("matrix.example.org", "https://matrix.example.org", Status.PASS))
                 .matches()).isTrue();
     }

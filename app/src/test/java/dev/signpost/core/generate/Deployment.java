@@ -8,6 +8,7 @@ import dev.signpost.core.net.HttpTarget;
 import dev.signpost.core.net.HttpsClient;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.InvalidPlanException;
+import dev.signpost.testkit.ModernHomeserver;
 import dev.signpost.testkit.ServerIdentity;
 import dev.signpost.testkit.TestCa;
 
@@ -64,23 +65,40 @@ final class Deployment implements AutoCloseable {
      */
     Deployment(Path work, TestCa ca, DelegationPlan plan, boolean mergedFederation)
             throws IOException, InvalidPlanException {
+        this(work, ca, plan, mergedFederation, null);
+    }
+
+    /**
+     * @param modern when not null, the stand-in homeserver answers as this one does (its {@code /versions} flags,
+     *               valid sign-in metadata for the plan's issuer, the transports route, JSON 404
+     *               {@code M_UNRECOGNIZED} for unknown paths as Synapse does), and the proxy trusts the test CA
+     *               for the sign-in service
+     */
+    Deployment(Path work, TestCa ca, DelegationPlan plan, boolean mergedFederation, ModernHomeserver modern)
+            throws IOException, InvalidPlanException {
         this.work = work;
         this.out = work.resolve("out");
         this.upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/_matrix/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            boolean versions = path.equals("/_matrix/client/versions");
-            boolean media = path.startsWith("/_matrix/client/v1/media/")
-                    || path.startsWith("/_matrix/federation/v1/media/");
-            boolean unoffered = path.endsWith("/auth_metadata") || path.endsWith("/org.matrix.msc4143/rtc/transports");
-            byte[] body = (versions ? VERSIONS_BODY : media ? MISSING_TOKEN_BODY : unoffered ? UNRECOGNIZED_BODY
-                    : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(media ? 401 : unoffered ? 404 : 200, body.length);
-            try (OutputStream os = exchange.getResponseBody()) {
-                os.write(body);
-            }
-        });
+        if (modern != null) {
+            upstream.createContext("/_matrix/", exchange -> answer(exchange, modernAnswer(modern, plan,
+                    exchange.getRequestURI().getPath())));
+        } else {
+            upstream.createContext("/_matrix/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                boolean versions = path.equals("/_matrix/client/versions");
+                boolean media = path.startsWith("/_matrix/client/v1/media/")
+                        || path.startsWith("/_matrix/federation/v1/media/");
+                boolean unoffered = path.endsWith("/auth_metadata")
+                        || path.endsWith("/org.matrix.msc4143/rtc/transports");
+                byte[] body = (versions ? VERSIONS_BODY : media ? MISSING_TOKEN_BODY : unoffered ? UNRECOGNIZED_BODY
+                        : UPSTREAM_BODY).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(media ? 401 : unoffered ? 404 : 200, body.length);
+                try (OutputStream os = exchange.getResponseBody()) {
+                    os.write(body);
+                }
+            });
+        }
         // Everything else is an application that answers 200 with HTML: the catch-all that hides well-knowns.
         upstream.createContext("/", exchange -> {
             byte[] body = APP_BODY.getBytes(StandardCharsets.UTF_8);
@@ -100,7 +118,7 @@ final class Deployment implements AutoCloseable {
         this.httpPort = freePort();
         GenerateOptions options = new GenerateOptions("127.0.0.1", httpsPort, federationPort,
                 pem.fullchain().toString(), pem.key().toString(), pem.combined().toString(),
-                work.resolve("www").toString());
+                work.resolve("www").toString(), modern == null ? null : ca.rootPemFile().toString());
         this.files = new ConfigGenerator(Locale.ENGLISH).generate(withUpstream, options);
         this.context = new GenerationContext(dev.signpost.core.plan.PlanValidator.normalize(withUpstream,
                 Locale.ENGLISH), options, Locale.ENGLISH);
@@ -111,6 +129,38 @@ final class Deployment implements AutoCloseable {
             RealServer.write(work.resolve("www").resolve(document.relativePath()), document.body());
         }
         worldReadable(work);
+    }
+
+    /** What a Synapse configured like {@code modern} answers for {@code path} through the proxy. */
+    private static Answer modernAnswer(ModernHomeserver modern, DelegationPlan plan, String path) {
+        if (path.equals(ModernHomeserver.VERSIONS_PATH)) {
+            return new Answer(200, modern.versionsJson());
+        }
+        if (path.equals(ModernHomeserver.AUTH_STABLE_PATH) || path.equals(ModernHomeserver.AUTH_UNSTABLE_PATH)) {
+            return plan.hasAuthIssuer() ? new Answer(200, ModernHomeserver.metadataJson(plan.authIssuerUrl(), "https"))
+                    : new Answer(404, UNRECOGNIZED_BODY);
+        }
+        if (path.equals(ModernHomeserver.TRANSPORTS_PATH) || path.startsWith("/_matrix/client/v1/media/")
+                || path.startsWith("/_matrix/federation/v1/media/")) {
+            return new Answer(401, MISSING_TOKEN_BODY);
+        }
+        if (path.startsWith("/_matrix/federation/v1/version")) {
+            return new Answer(200, UPSTREAM_BODY);
+        }
+        return new Answer(404, UNRECOGNIZED_BODY);
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
+        }
     }
 
     /** The stand-in application's port: where an existing site proxies everything it does not serve itself. */

@@ -74,7 +74,26 @@ final class PlanArbitraries {
                         jsonValue()).ofMaxSize(2),
                 Arbitraries.of(true, false))
                 .as((mode, host, port, basePath, homeserver, contacts, extras, proxy) ->
-                        build(name, web, mode, host, port, basePath, homeserver, contacts, extras, proxy)));
+                        build(name, web, mode, host, port, basePath, homeserver, contacts, extras, proxy))
+                .flatMap(plan -> Combinators.combine(callService(name), signIn()).as((call, issuer) ->
+                        plan.toBuilder().callServiceUrl(call).authIssuerUrl(issuer).build())));
+    }
+
+    static Arbitrary<String> callService(String name) {
+        return Arbitraries.oneOf(Arbitraries.just(null),
+                path().map(p -> "https://matrix-rtc." + name + p),
+                domain().map(d -> "https://" + d + "/livekit/jwt"));
+    }
+
+    /**
+     * Sign-in services on loopback addresses: nginx and HAProxy resolve the host when they check a config, and
+     * tests never leave loopback.
+     */
+    static Arbitrary<String> signIn() {
+        return Arbitraries.oneOf(Arbitraries.just(null),
+                Combinators.combine(Arbitraries.integers().between(1024, 65535), path())
+                        .as((port, p) -> "https://127.0.0.1:" + port + p + "/"),
+                Arbitraries.just("https://[::1]/"));
     }
 
     private static DelegationPlan build(String name, WebServerKind web, FederationMode mode, String host, int port,

@@ -7,6 +7,7 @@ import dev.signpost.core.plan.SupportContact;
 import dev.signpost.core.plan.WebServerKind;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Named plans covering every web-server kind, homeserver kind and federation mode; shared by the tests. */
@@ -26,6 +27,13 @@ final class Scenarios {
                 .extraClientKey("im.vector.riot.jitsi", "{\"preferredDomain\": \"meet.example.com\"}")
                 .federationProxy(true)
                 .build();
+    }
+
+    /** A plan with Element Call's call service and a sign-in service (Matrix Authentication Service). */
+    static DelegationPlan callsAndSignIn(WebServerKind web) {
+        return DelegationPlan.defaultsFor("example.com").toBuilder().webServer(web).federationProxy(true)
+                .callServiceUrl("https://matrix-rtc.example.com/livekit/jwt")
+                .authIssuerUrl("https://auth.example.com/").build();
     }
 
     /** Every scenario by name; the golden files live under golden/generate/<name>/. */
@@ -59,6 +67,12 @@ final class Scenarios {
                 .homeserver(HomeserverKind.CONDUIT).federationProxy(true).build());
         plans.put("idn-nginx", DelegationPlan.defaultsFor("bücher.example").toBuilder()
                 .clientBaseUrl("https://matrix.bücher.example/").build());
+        for (WebServerKind web : List.of(WebServerKind.NGINX, WebServerKind.CADDY, WebServerKind.APACHE,
+                WebServerKind.HAPROXY)) {
+            plans.put(web.name().toLowerCase(java.util.Locale.ROOT) + "-calls-signin", callsAndSignIn(web));
+        }
+        plans.put("haproxy-calls-signin-443", callsAndSignIn(WebServerKind.HAPROXY).toBuilder()
+                .federation("example.com", 443).clientBaseUrl("https://example.com").build());
         return plans;
     }
 }

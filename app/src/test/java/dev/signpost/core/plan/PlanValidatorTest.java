@@ -195,7 +195,7 @@ class PlanValidatorTest {
     @Test
     void missingChoicesAreErrorsNotExceptions() {
         DelegationPlan empty = new DelegationPlan(null, null, null, 0, null, null, null, null, null, null, null,
-                false, null);
+                false, null, null, null);
         assertThat(errors(empty)).extracting(PlanProblem::field).contains(PlanProblem.FIELD_SERVER_NAME,
                 PlanProblem.FIELD_FEDERATION_MODE, PlanProblem.FIELD_CLIENT_BASE_URL, PlanProblem.FIELD_WEB_SERVER,
                 PlanProblem.FIELD_HOMESERVER);
@@ -215,5 +215,19 @@ class PlanValidatorTest {
         List<PlanProblem> de = PlanValidator.validate(GOOD.toBuilder().clientBaseUrl("http://x.example").build(),
                 Locale.GERMAN);
         assertThat(de).singleElement().satisfies(p -> assertThat(p.message()).contains("Verwenden Sie https://"));
+    }
+
+    @Test
+    void callAndSignInUrlsAreHttpsWithoutQueryAndCarryTheirField() {
+        DelegationPlan plan = GOOD.toBuilder().federationProxy(true)
+                .callServiceUrl("http://rtc.example.com/livekit/jwt")
+                .authIssuerUrl("https://auth.example.com/?tenant=1").build();
+        assertThat(errors(plan)).extracting(PlanProblem::field).containsExactlyInAnyOrder(
+                PlanProblem.FIELD_CALL_SERVICE_URL, PlanProblem.FIELD_AUTH_ISSUER_URL);
+        assertThat(errors(plan)).anySatisfy(p -> assertThat(p.message()).contains("http://rtc.example.com"));
+        DelegationPlan good = GOOD.toBuilder().federationProxy(true)
+                .callServiceUrl("https://rtc.example.com/livekit/jwt").authIssuerUrl("https://auth.example.com/")
+                .build();
+        assertThat(errors(good)).isEmpty();
     }
 }
