@@ -27,11 +27,13 @@ public final class SignpostApp extends Application {
 
     private ExecutorService executor;
     private boolean systemPrefersDark;
+    private double desktopTextScale = 1;
 
     /** Runs on the launcher thread, so asking the desktop for its theme never delays the UI thread. */
     @Override
     public void init() {
         systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
+        desktopTextScale = DesktopTextScale.read(System.getenv(), System.getProperty("os.name", "")).orElse(1);
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class SignpostApp extends Application {
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
                 CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor), systemPrefersDark,
                 network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
-                        executor));
+                        executor), desktopTextScale);
         new Wizard(deps).show(stage);
     }
 
