@@ -38,6 +38,10 @@ class LargeTextUiTest extends WizardUiTestBase {
         robot.interact(() -> wizard.textSize().percentProperty().set(100));
         assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isEqualTo(13.0);
         assertThat(wizard.settings().textPercent()).as("remembered").isEqualTo(100);
+        robot.interact(() -> wizard.textSize().percentProperty().set(Settings.FOLLOW_DESKTOP));
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).as("the desktop's size").isEqualTo(13.0);
+        robot.interact(() -> wizard.textSize().percentProperty().set(175));
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isCloseTo(22.75, org.assertj.core.api.Assertions.within(0.1));
     }
 
     @Override
