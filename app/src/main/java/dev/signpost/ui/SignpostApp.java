@@ -31,6 +31,7 @@ public final class SignpostApp extends Application {
     private ExecutorService executor;
     private boolean systemPrefersDark;
     private SettingsStore settings;
+    private double desktopTextScale = 1;
 
     /** Runs on the launcher thread, so asking the desktop for its theme never delays the UI thread. */
     @Override
@@ -40,6 +41,7 @@ public final class SignpostApp extends Application {
         settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
                 System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
         settings.load();
+        desktopTextScale = DesktopTextScale.read(System.getenv(), System.getProperty("os.name", "")).orElse(1);
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class SignpostApp extends Application {
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
                 CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor, engine::join), systemPrefersDark,
                 network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
-                        executor));
+                        executor), desktopTextScale);
         new Wizard(deps).show(stage);
     }
 

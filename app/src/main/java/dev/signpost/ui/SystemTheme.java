@@ -40,7 +40,7 @@ public final class SystemTheme {
                 .map(out -> out.contains("prefer-dark"));
     }
 
-    private static Optional<String> run(List<String> command) {
+    static Optional<String> run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (InputStream in = process.getInputStream()) {

@@ -33,6 +33,7 @@ final class ThemeMenu extends HBox {
         choices.valueProperty().bindBidirectional(choice);
         Label label = Ui.fieldLabel(texts.get("app.theme.label"), choices);
         label.setWrapText(false);
+        label.setMinWidth(Label.USE_PREF_SIZE);
         getChildren().addAll(label, choices);
     }
 

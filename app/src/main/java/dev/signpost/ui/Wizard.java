@@ -33,6 +33,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 
@@ -54,6 +55,7 @@ public final class Wizard {
     private final WizardSession session = new WizardSession();
     private final WizardNavigator navigator = new WizardNavigator();
     private final ThemeManager theme;
+    private final TextSize textSize;
     private final IdentityViewModel identity;
     private final HostingViewModel hosting;
     private final List<Step> setUpSteps;
@@ -67,6 +69,7 @@ public final class Wizard {
         this.settings = new AtomicReference<>(deps.settings().current());
         Settings loaded = settings.get();
         theme = new ThemeManager(loaded.theme(), deps.systemPrefersDark());
+        textSize = new TextSize(loaded.textPercent(), deps.desktopTextScale());
         if (loaded.lastPlan() != null) {
             session.draft().load(loaded.lastPlan());
         }
@@ -115,6 +118,8 @@ public final class Wizard {
     public Scene createScene() {
         ThemeMenu themeMenu = new ThemeMenu(theme.choiceProperty(), texts);
         theme.choiceProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTheme(now)));
+        TextSizeMenu textSizeMenu = new TextSizeMenu(textSize.percentProperty(), texts);
+        textSize.percentProperty().addListener((obs, old, now) -> updateSettings(s -> s.withTextPercent(now.intValue())));
         Button help = new Button(texts.get("app.help.button"));
         help.setId("help");
         help.setMnemonicParsing(false);
@@ -123,14 +128,26 @@ public final class Wizard {
         about.setId("about");
         about.setMnemonicParsing(false);
         about.setOnAction(e -> helpWindows.showAbout());
-        HBox tools = new HBox(help, about, themeMenu);
+        Ui.keepWhole(help, about);
+        // Wraps onto a second row under large text instead of cutting the buttons' words.
+        FlowPane tools = new FlowPane(help, about, textSizeMenu, themeMenu);
         tools.getStyleClass().add("header-tools");
+        tools.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        tools.setHgap(8);
+        tools.setVgap(4);
+        HBox.setHgrow(tools, javafx.scene.layout.Priority.ALWAYS);
         WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
         Settings loaded = settings.get();
+        // A first window grows with the text size, as far as the screen allows: larger text in the same window
+        // would show half as much.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double grow = Math.max(1, textSize.scaleProperty().get());
         Scene scene = new Scene(view,
-                loaded.windowWidth() > 200 ? loaded.windowWidth() : DEFAULT_WIDTH,
-                loaded.windowHeight() > 200 ? loaded.windowHeight() : DEFAULT_HEIGHT);
+                loaded.windowWidth() > 200 ? loaded.windowWidth() : Math.min(DEFAULT_WIDTH * grow, screen.getWidth()),
+                loaded.windowHeight() > 200 ? loaded.windowHeight()
+                        : Math.min(DEFAULT_HEIGHT * grow, screen.getHeight()));
         theme.attach(scene);
+        textSize.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> helpWindows.showStep(navigator.current().id()));
         return scene;
@@ -229,6 +246,11 @@ public final class Wizard {
 
     public ThemeManager theme() {
         return theme;
+    }
+
+    /** The window's text size. */
+    public TextSize textSize() {
+        return textSize;
     }
 
     /** The current settings as the wizard would save them. */

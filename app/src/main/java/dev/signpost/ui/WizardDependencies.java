@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param upload            the SSH uploader behind the deploy page, or null when this build has none
  * @param systemPrefersDark whether the desktop asked for a dark theme
  * @param engines           makes the engine for the advanced network settings (DNS server, CAs, resolve overrides)
+ * @param desktopTextScale  how much larger than normal the desktop draws text (1 = normal)
  */
 public record WizardDependencies(
         Texts texts,
@@ -34,7 +35,8 @@ public record WizardDependencies(
         List<ReportFormat> reportFormats,
         SshUpload upload,
         boolean systemPrefersDark,
-        NetworkViewModel.EngineFactory engines) {
+        NetworkViewModel.EngineFactory engines,
+        double desktopTextScale) {
 
     /** The wizard's bundle base name. */
     public static final String BUNDLE = "dev.signpost.ui.messages";
@@ -43,11 +45,18 @@ public record WizardDependencies(
         reportFormats = List.copyOf(reportFormats);
     }
 
+    /** With the desktop's normal text size. */
+    public WizardDependencies(Texts texts, BackgroundTasks tasks, SettingsStore settings, Supplier<Discovery> discovery,
+                              FileSource files, List<ReportFormat> reportFormats, SshUpload upload,
+                              boolean systemPrefersDark, NetworkViewModel.EngineFactory engines) {
+        this(texts, tasks, settings, discovery, files, reportFormats, upload, systemPrefersDark, engines, 1.0);
+    }
+
     /** Without a factory for other networks: every network setting uses {@code discovery} (tests' replayed engines). */
     public WizardDependencies(Texts texts, BackgroundTasks tasks, SettingsStore settings, Supplier<Discovery> discovery,
                               FileSource files, List<ReportFormat> reportFormats, SshUpload upload,
                               boolean systemPrefersDark) {
         this(texts, tasks, settings, discovery, files, reportFormats, upload, systemPrefersDark,
-                network -> discovery.get());
+                network -> discovery.get(), 1.0);
     }
 }

@@ -72,6 +72,21 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
         open(stage);
     }
 
+    /** The text size the window is opened with (1 = normal); the diagram's default zoom follows it. */
+    protected double textScale() {
+        return 1.0;
+    }
+
+    /** The window sizes checked, width and height. */
+    protected int[][] sizes() {
+        return SIZES;
+    }
+
+    /** Prefix of the snapshot files. */
+    protected String snapshotPrefix() {
+        return "";
+    }
+
     @Override
     protected Discovery discovery() {
         Locale locale = locale();
@@ -114,8 +129,8 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
     private Hop checkAndShow(FxRobot robot, TestWorld world, String name) throws Exception {
         current.set(world);
         robot.interact(() -> {
-            stage.setWidth(SIZES[0][0]);
-            stage.setHeight(SIZES[0][1]);
+            stage.setWidth(sizes()[0][0]);
+            stage.setHeight(sizes()[0][1]);
         });
         fill(robot, "#start-domain", BrokenWorlds.DOMAIN);
         robot.interact(() -> robot.lookup("#start-check").queryButton().fire());
@@ -125,7 +140,7 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
         ChainFindings.RootCause expected = ChainFindings.rootCause(report.hops(), report.checks()).orElseThrow();
         String fix = ChainFindings.fixes(report.hops(), report.checks()).get(expected.hop().id());
         assertThat(fix).as("the broken hop has a fix").isNotBlank();
-        for (int[] size : SIZES) {
+        for (int[] size : sizes()) {
             robot.interact(() -> {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
@@ -133,9 +148,15 @@ class ChainAtDefaultSizeUiTest extends WizardUiTestBase {
             WaitForAsyncUtils.waitForFxEvents();
             ChainDiagram diagram = robot.lookup("#check-diagram").queryAs(ChainDiagram.class);
             String at = name + " at " + size[0] + "×" + size[1];
-            snapshot(robot, name + "-" + size[0]);
-            assertThat(diagram.getZoom()).as(at + ": default zoom").isEqualTo(1.0);
-            Node box = diagram.nodeFor(expected.hop().id()).orElseThrow();
+            snapshot(robot, snapshotPrefix() + name + "-" + size[0]);
+            assertThat(diagram.rootCauseBanner().lookup(".banner-title").getScene().getRoot().getStyle())
+                    .as(at + ": the window's text size").contains(String.format(Locale.ROOT, "%.1fpx", 13 * textScale()));
+            // Larger text zooms the drawing, down to 100 % where the window is too narrow for more.
+            assertThat(diagram.getZoom()).as(at + ": default zoom follows the text size")
+                    .isBetween(1.0, textScale());
+            AtomicReference<Node> found = new AtomicReference<>();
+            robot.interact(() -> found.set(diagram.nodeFor(expected.hop().id()).orElseThrow()));
+            Node box = found.get();
             Text fixLine = (Text) box.lookup(".node-fix");
             assertThat(fixLine).as(at + ": fix written in the box").isNotNull();
             String shown = fixLine.getText().substring(fixLine.getText().indexOf(": ") + 2).replace("…", "");

@@ -1,6 +1,7 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
+import dev.signpost.ui.settings.Settings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -13,20 +14,34 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** At 200 % text size every page still shows its labels and buttons whole (wrapping or scrolling, never "…"). */
+/** At 200 % text size (chosen in the header) every page still shows its labels and buttons whole (wrapping or scrolling, never "…"). */
 class LargeTextUiTest extends WizardUiTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
-        stage.getScene().getStylesheets().add(
-                Objects.requireNonNull(getClass().getResource("large-text.css")).toExternalForm());
         stage.setWidth(1240);
         stage.setHeight(780);
+    }
+
+    @Override
+    protected Settings initialSettings() {
+        return Settings.defaults().withTextPercent(200);
+    }
+
+    @Test
+    void theChosenSizeScalesTheWholeWindow(FxRobot robot) {
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isEqualTo(26.0);
+        robot.interact(() -> wizard.textSize().percentProperty().set(100));
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isEqualTo(13.0);
+        assertThat(wizard.settings().textPercent()).as("remembered").isEqualTo(100);
+        robot.interact(() -> wizard.textSize().percentProperty().set(Settings.FOLLOW_DESKTOP));
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).as("the desktop's size").isEqualTo(13.0);
+        robot.interact(() -> wizard.textSize().percentProperty().set(175));
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isCloseTo(22.75, org.assertj.core.api.Assertions.within(0.1));
     }
 
     @Override

@@ -176,7 +176,7 @@ class StepScreenshotsIT {
         snap(robot, out, "dark-hosting");
         robot.interact(() -> {
             wizard.theme().darkProperty().set(false);
-            stage.getScene().getStylesheets().add(getClass().getResource("large-text.css").toExternalForm());
+            wizard.textSize().percentProperty().set(200);
         });
         snap(robot, out, "large-text-hosting");
     }

@@ -52,6 +52,9 @@ public final class ChainDiagram extends BorderPane {
     /** Smallest and largest zoom. */
     public static final double MIN_ZOOM = ChainViewport.MIN_ZOOM;
     public static final double MAX_ZOOM = ChainViewport.MAX_ZOOM;
+    /** The window's root font size at normal text size; the drawing's own sizes are made for it. */
+    static final double NORMAL_FONT_PX = 13;
+
     /** Pixel density of PNG exports. */
     public static final double PNG_SCALE = 2.0;
 
@@ -76,6 +79,12 @@ public final class ChainDiagram extends BorderPane {
     private ChainExporter exporter;
     private final BooleanProperty collapse = new SimpleBooleanProperty(true);
     private final ChainFollow follow;
+    /** The zoom at which the drawing's text matches the window's text size: 1 unless the user chose larger text. */
+    private double textZoom = 1;
+    /** The zoom the diagram picked itself; while it is in force, it follows text size and width. */
+    private double automaticZoom = 1;
+    /** The drawing's width when laid out narrower than it can go, or 0 while it has always fitted. */
+    private double narrowestWidth;
     private int rebuilds;
     private long rebuildNanos;
 
@@ -273,13 +282,66 @@ public final class ChainDiagram extends BorderPane {
         viewport.setZoom(value);
     }
 
-    /** Folds what needs no attention again and picks the zoom at which the whole chain shows, at most 100 %. */
+    /**
+     * Follows the window's text size ({@code fontPx} is its root font): the drawing keeps its proportions, so larger
+     * text is a larger zoom, as far as the width allows. A zoom the user picked themselves is kept.
+     */
+    void followTextSize(double fontPx) {
+        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, fontPx / NORMAL_FONT_PX));
+        if (Math.abs(next - textZoom) < 0.001) {
+            return;
+        }
+        boolean automatic = zoomIsAutomatic();
+        textZoom = next;
+        // Large text leaves little of the chain in sight under the page's top: showing the broken hop may scroll it.
+        viewport.setScrollsPage(next > 1);
+        if (automatic) {
+            setAutomaticZoom(automaticZoom());
+        }
+    }
+
+    /**
+     * Larger text may make the drawing wider or a box taller than the window shows: then the zoom goes down to what
+     * fits, never below
+     * 100 %, where its smallest text is still readable (11 px).
+     */
+    private double automaticZoom() {
+        double visible = viewport.visibleWidth();
+        if (visible <= 0) {
+            return textZoom;
+        }
+        double byWidth = narrowestWidth > 0 ? visible / narrowestWidth : textZoom;
+        // A broken box with its fix and caption should fit the height in sight too.
+        double tall = viewport.viewportHeight();
+        double byHeight = tall > 0 ? tall / (ChainLayout.NODE_HEIGHT_WITH_FIX + ChainLayout.CAPTION_HEIGHT + 16)
+                : textZoom;
+        return Math.max(Math.min(1, textZoom), Math.min(textZoom, Math.min(byWidth, byHeight)));
+    }
+
+    private boolean zoomIsAutomatic() {
+        return Math.abs(getZoom() - automaticZoom) < 0.001;
+    }
+
+    private void setAutomaticZoom(double value) {
+        viewport.setZoom(value);
+        automaticZoom = getZoom();
+    }
+
+    /** The zoom at which the chain's text is as large as the window's text: "actual size". */
+    public double textZoom() {
+        return textZoom;
+    }
+
+    /**
+     * Folds what needs no attention again and picks the zoom at which the whole chain shows, at most the actual
+     * size.
+     */
     public void fitToWindow() {
         expanded.clear();
         collapse.set(true);
         store.changed();
         store.flush();
-        viewport.setZoom(viewport.fittingZoom(layout.height()));
+        viewport.setZoom(viewport.fittingZoom(layout.height(), textZoom));
         store.flush();
     }
 
@@ -382,6 +444,13 @@ public final class ChainDiagram extends BorderPane {
                 ChainFindings.fixes(hops, checks), changes.keySet()));
         viewport.canvas().getChildren().setAll(shapes.draw(layout, true, this::wire, texts.get("empty")));
         viewport.setContentSize(layout.width(), layout.height());
+        if (layout.width() > viewport.layoutWidth() + 0.5) {
+            narrowestWidth = layout.width();
+        }
+        if (zoomIsAutomatic() && Math.abs(automaticZoom() - getZoom()) > 0.01) {
+            // Relays out at the new zoom on the next pulse.
+            setAutomaticZoom(automaticZoom());
+        }
         markSelection();
         markChanges();
         rootCause = ChainFindings.rootCause(layout, checks);

@@ -29,6 +29,8 @@ final class ChainToolbar extends FlowPane {
         zoom.textProperty().bind(Bindings.createStringBinding(() -> texts.get("toolbar.zoomLevel",
                 String.valueOf(Math.round(diagram.getZoom() * 100))), diagram.zoomProperty()));
         zoom.setMinWidth(Label.USE_PREF_SIZE);
+        // The label's font is the window's text size (no size of its own in chain.css): the drawing follows it.
+        zoom.fontProperty().addListener((obs, old, now) -> diagram.followTextSize(now.getSize()));
         Button folds = button("", "chain.toolbar.expandAll",
                 () -> diagram.setCollapsed(!diagram.collapsedProperty().get()));
         folds.setId("chain-fold-toggle");
@@ -45,7 +47,7 @@ final class ChainToolbar extends FlowPane {
                 button("−", "toolbar.zoomOut", () -> diagram.setZoom(diagram.getZoom() / 1.2)), zoom,
                 button("+", "toolbar.zoomIn", () -> diagram.setZoom(diagram.getZoom() * 1.2)),
                 button(texts.get("toolbar.fit"), "toolbar.fit", diagram::fitToWindow),
-                button(texts.get("toolbar.actualSize"), "toolbar.actualSize", () -> diagram.setZoom(1)),
+                button(texts.get("toolbar.actualSize"), "toolbar.actualSize", () -> diagram.setZoom(diagram.textZoom())),
                 folds, png, svg, message);
     }
 

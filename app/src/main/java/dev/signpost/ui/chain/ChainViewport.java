@@ -27,8 +27,10 @@ final class ChainViewport {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    /** Whether revealing a box may scroll the page around the diagram (large text, where little of it is in sight). */
+    private boolean scrollsPage;
 
-    /** @param relayout called when the width to lay out to changes (window resized, zoom changed) */
+    /** @param relayout called when the width to lay out to or the height in sight changes (window resized, zoom) */
     ChainViewport(Runnable relayout) {
         canvas.getStyleClass().add("chain-canvas");
         Group zoomed = new Group(canvas);
@@ -44,7 +46,9 @@ final class ChainViewport {
             }
         });
         scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
-            if (old == null || Math.abs(old.getWidth() - now.getWidth()) > 0.5) {
+            // A new height changes what is in sight: the redraw reveals the broken hop again.
+            if (old == null || Math.abs(old.getWidth() - now.getWidth()) > 0.5
+                    || Math.abs(old.getHeight() - now.getHeight()) > 0.5) {
                 relayout.run();
             }
         });
@@ -71,6 +75,11 @@ final class ChainViewport {
         return zoom.get();
     }
 
+    /** Lets {@link #reveal} scroll the page around the diagram when too little of the diagram is in sight. */
+    void setScrollsPage(boolean value) {
+        scrollsPage = value;
+    }
+
     /** Sets the zoom, kept between {@link #MIN_ZOOM} and {@link #MAX_ZOOM}. */
     void setZoom(double value) {
         zoom.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
@@ -85,19 +94,25 @@ final class ChainViewport {
         return viewport.getWidth() / zoom();
     }
 
+    /** The visible width, in screen pixels, or 0 before the first layout. */
+    double visibleWidth() {
+        Bounds viewport = scroll.getViewportBounds();
+        return viewport == null ? 0 : viewport.getWidth();
+    }
+
     /** The visible height, in screen pixels, or 0 before the first layout. */
     double viewportHeight() {
         Bounds viewport = scroll.getViewportBounds();
         return viewport == null ? 0 : viewport.getHeight();
     }
 
-    /** The zoom at which a chain {@code height} tall shows whole; never above 100 %. */
-    double fittingZoom(double height) {
+    /** The zoom at which a chain {@code height} tall shows whole; never above {@code max} (the actual size). */
+    double fittingZoom(double height, double max) {
         double visible = viewportHeight();
         if (visible <= 0 || height <= 0) {
-            return 1;
+            return max;
         }
-        return Math.max(MIN_ZOOM, Math.min(1.0, visible / height));
+        return Math.max(MIN_ZOOM, Math.min(max, visible / height));
     }
 
     /** Gives the canvas the drawing's size. */
@@ -127,6 +142,9 @@ final class ChainViewport {
                 scroll.setHvalue(Math.min(1, ((x + w) * z - viewport.getWidth()) / extraW));
             }
         }
+        if (scrollsPage && (h + ChainLayout.CAPTION_HEIGHT + 16) * z > visibleSlice(viewport.getHeight())[1]) {
+            showWholeViewportInPage();
+        }
         if (extraH > 0) {
             double[] slice = visibleSlice(viewport.getHeight());
             double top = scroll.getVvalue() * extraH + slice[0];
@@ -137,6 +155,27 @@ final class ChainViewport {
             } else if (wantBottom > top + slice[1]) {
                 double target = Math.min(wantTop, wantBottom - slice[1]) - slice[0];
                 scroll.setVvalue(Math.max(0, Math.min(1, target / extraH)));
+            }
+        }
+    }
+
+    /**
+     * Scrolls the page around the diagram so that the diagram's top (toolbar and banner) is at the page's top and as
+     * much of the chain as the page allows is in sight: used when too little of it is in sight to show a box (large
+     * text, small window).
+     */
+    private void showWholeViewportInPage() {
+        Node diagram = scroll.getParent();
+        for (Parent p = diagram == null ? null : diagram.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane page && page.getContent() != null && page.getViewportBounds() != null) {
+                Node content = page.getContent();
+                double extra = content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+                if (extra > 0) {
+                    Bounds inPage = content.sceneToLocal(diagram.localToScene(diagram.getBoundsInLocal()));
+                    double top = Math.max(0, inPage.getMinY());
+                    page.setVvalue(page.getVmin() + (page.getVmax() - page.getVmin()) * Math.min(1, top / extra));
+                }
+                return;
             }
         }
     }

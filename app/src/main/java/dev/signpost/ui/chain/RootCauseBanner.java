@@ -43,10 +43,12 @@ final class RootCauseBanner extends HBox {
         setId("chain-root-cause");
         title.getStyleClass().add("banner-title");
         title.setWrapText(true);
-        title.setMinHeight(Label.USE_PREF_SIZE);
         fix.getStyleClass().add("banner-fix");
         fix.setWrapText(true);
-        fix.setMinHeight(Label.USE_PREF_SIZE);
+        // Large text in a small window: a long sentence ends in "…" instead of pushing the chain out of sight; the
+        // whole of it is on the box, on hover and in the details.
+        limitLines(title, 2);
+        limitLines(fix, 3);
         show = new Button(texts.get("chain.banner.show"));
         show.getStyleClass().add("banner-show");
         show.setMinWidth(Button.USE_PREF_SIZE);
@@ -103,5 +105,10 @@ final class RootCauseBanner extends HBox {
     /** The fix line. */
     String fixText() {
         return fix.getText();
+    }
+
+    private static void limitLines(Label label, int lines) {
+        label.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.ceil(label.getFont().getSize() * 1.4 * lines), label.fontProperty()));
     }
 }

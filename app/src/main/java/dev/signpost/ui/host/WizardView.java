@@ -24,6 +24,9 @@ import javafx.scene.layout.VBox;
  */
 public final class WizardView extends BorderPane {
 
+    /** Window width, in ems of the window's text, below which the step list is left out. */
+    static final double COMPACT_BELOW_EM = 60;
+
     private final WizardNavigator navigator;
     private final ScrollPane scroll = new ScrollPane();
     private final Label title = new Label();
@@ -40,13 +43,15 @@ public final class WizardView extends BorderPane {
 
         Label appTitle = new Label(texts.get("app.title"));
         appTitle.getStyleClass().add("app-title");
-        Region headerSpace = new Region();
-        HBox.setHgrow(headerSpace, Priority.ALWAYS);
-        HBox header = new HBox(appTitle, headerSpace, themeControl);
+        Ui.keepWhole(appTitle);
+        // The controls take the rest of the row (right-aligned), so they only wrap when the row is really full.
+        HBox.setHgrow(themeControl, Priority.ALWAYS);
+        HBox header = new HBox(appTitle, themeControl);
         header.getStyleClass().add("header");
         setTop(header);
 
-        setLeft(new StepIndicator(navigator));
+        StepIndicator steps = new StepIndicator(navigator);
+        setLeft(steps);
 
         title.getStyleClass().add("step-title");
         title.setId("step-title");
@@ -106,6 +111,17 @@ public final class WizardView extends BorderPane {
         bar.getStyleClass().add("button-bar");
         bar.setAlignment(Pos.CENTER_RIGHT);
         setBottom(bar);
+
+        // Large text in a small window: the step list gives its width to the page (the title names the step).
+        // The window's title bar names the app, so its name in the header goes too.
+        Runnable fit = () -> {
+            boolean compact = getWidth() > 0 && getWidth() < COMPACT_BELOW_EM * cancel.getFont().getSize();
+            setLeft(compact ? null : steps);
+            appTitle.setVisible(!compact);
+            appTitle.setManaged(!compact);
+        };
+        widthProperty().addListener((obs, old, now) -> fit.run());
+        cancel.fontProperty().addListener((obs, old, now) -> fit.run());
 
         focus = new FocusKeeper(() -> navigator.current() == null ? null : navigator.current().view(), next,
                 cancel, themeFocus);

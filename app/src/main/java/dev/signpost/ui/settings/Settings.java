@@ -15,9 +15,14 @@ import java.util.Locale;
  * @param lastPlan      the plan of the last setup, or null
  * @param recentDomains server names checked or set up recently, newest first
  * @param network       the advanced network settings the checks use (DNS server, extra CAs, resolve overrides)
+ * @param textPercent   the text size chosen in the header in per cent of the normal size, or
+ *                      {@link #FOLLOW_DESKTOP} to take the desktop's text scaling
  */
 public record Settings(double windowWidth, double windowHeight, ThemeChoice theme, DelegationPlan lastPlan,
-                       List<String> recentDomains, NetworkSettings network) {
+                       List<String> recentDomains, NetworkSettings network, int textPercent) {
+
+    /** {@link #textPercent()} when the desktop's text scaling applies. */
+    public static final int FOLLOW_DESKTOP = 0;
 
     /** How many recent domains are kept. */
     public static final int MAX_RECENT = 8;
@@ -33,23 +38,24 @@ public record Settings(double windowWidth, double windowHeight, ThemeChoice them
         theme = theme == null ? ThemeChoice.SYSTEM : theme;
         recentDomains = recentDomains == null ? List.of() : List.copyOf(recentDomains);
         network = network == null ? NetworkSettings.none() : network;
+        textPercent = Math.max(FOLLOW_DESKTOP, textPercent);
     }
 
     /** Nothing remembered yet. */
     public static Settings defaults() {
-        return new Settings(0, 0, ThemeChoice.SYSTEM, null, List.of(), NetworkSettings.none());
+        return new Settings(0, 0, ThemeChoice.SYSTEM, null, List.of(), NetworkSettings.none(), FOLLOW_DESKTOP);
     }
 
     public Settings withWindowSize(double width, double height) {
-        return new Settings(width, height, theme, lastPlan, recentDomains, network);
+        return new Settings(width, height, theme, lastPlan, recentDomains, network, textPercent);
     }
 
     public Settings withTheme(ThemeChoice choice) {
-        return new Settings(windowWidth, windowHeight, choice, lastPlan, recentDomains, network);
+        return new Settings(windowWidth, windowHeight, choice, lastPlan, recentDomains, network, textPercent);
     }
 
     public Settings withLastPlan(DelegationPlan plan) {
-        return new Settings(windowWidth, windowHeight, theme, plan, recentDomains, network);
+        return new Settings(windowWidth, windowHeight, theme, plan, recentDomains, network, textPercent);
     }
 
     /** Moves {@code domain} to the front of the recent list (case-insensitively unique), keeping at most {@link #MAX_RECENT}. */
@@ -65,10 +71,14 @@ public record Settings(double windowWidth, double windowHeight, ThemeChoice them
                 recent.add(existing);
             }
         }
-        return new Settings(windowWidth, windowHeight, theme, lastPlan, recent, network);
+        return new Settings(windowWidth, windowHeight, theme, lastPlan, recent, network, textPercent);
     }
 
     public Settings withNetwork(NetworkSettings value) {
-        return new Settings(windowWidth, windowHeight, theme, lastPlan, recentDomains, value);
+        return new Settings(windowWidth, windowHeight, theme, lastPlan, recentDomains, value, textPercent);
+    }
+
+    public Settings withTextPercent(int percent) {
+        return new Settings(windowWidth, windowHeight, theme, lastPlan, recentDomains, network, percent);
     }
 }

@@ -67,8 +67,20 @@ public final class LiveCheckView extends VBox {
     private static ChainDiagram diagram(CheckRunner runner, Texts texts, javafx.beans.value.ObservableBooleanValue dark) {
         ChainDiagram diagram = new ChainDiagram(texts.locale());
         diagram.setId("check-diagram");
-        diagram.setPrefHeight(420);
+        // As tall as the chain needs (no white area under a short one), at most what the page shows at once, so
+        // the whole diagram fits when scrolled to; it follows the window's height.
         diagram.setMinHeight(260);
+        diagram.sceneProperty().addListener((obs, old, scene) -> {
+            diagram.maxHeightProperty().unbind();
+            for (javafx.scene.Parent p = diagram.getParent(); scene != null && p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane page) {
+                    diagram.maxHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                            () -> Math.max(diagram.getMinHeight(), page.getViewportBounds().getHeight()),
+                            page.viewportBoundsProperty()));
+                    return;
+                }
+            }
+        });
         ChainFeed.follow(diagram, runner, dark);
         return diagram;
     }

@@ -115,6 +115,7 @@ final class ReportViews {
     static Node checkRow(Check check, Texts texts) {
         Label summary = new Label(check.summary());
         summary.getStyleClass().add("check-summary");
+        summary.setWrapText(true);
         summary.setMinHeight(Label.USE_PREF_SIZE);
         VBox text = new VBox(4, summary);
         if (check.isNotReached()) {
@@ -148,6 +149,9 @@ final class ReportViews {
             raw.getStyleClass().add("code");
             TitledPane details = new TitledPane(texts.get("wizard.check.details"), raw);
             details.setExpanded(false);
+            // Large text in a narrow window: the title wraps rather than widening the whole page.
+            details.setWrapText(true);
+            details.setMinWidth(0);
             text.getChildren().add(details);
         }
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
