@@ -29,7 +29,8 @@ class PlanComparisonTest {
 
     private static DelegationPlan plan(FederationMode mode, String host, int port, String baseUrl) {
         return new DelegationPlan("example.org", mode, host, port, baseUrl, null, List.of(), null, null,
-                WebServerKind.STATIC, HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM);
+                WebServerKind.STATIC, HomeserverKind.SYNAPSE, false, DelegationPlan.DEFAULT_UPSTREAM,
+                null, null);
     }
 
     private static Report report(String mServer, String wellKnownError, List<SrvEntry> srv, String baseUrl) {
