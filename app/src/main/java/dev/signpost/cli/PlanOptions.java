@@ -69,14 +69,10 @@ final class PlanOptions {
     @Option(names = "--upstream", paramLabel = "URL", descriptionKey = "plan.upstream")
     String upstream;
 
-    @Option(names = "--call-service", paramLabel = "URL",
-            description = "The LiveKit JWT service URL Element Call uses (written as org.matrix.msc4143.rtc_foci and "
-                    + "Synapse's matrix_rtc transports). With --plan, overrides the plan's.")
+    @Option(names = "--call-service", paramLabel = "URL", descriptionKey = "plan.call-service")
     String callService;
 
-    @Option(names = "--auth-issuer", paramLabel = "URL",
-            description = "The issuer URL of the sign-in service (Matrix Authentication Service); the proxy sends "
-                    + "/_matrix/client/*/login, logout and refresh to it. With --plan, overrides the plan's.")
+    @Option(names = "--auth-issuer", paramLabel = "URL", descriptionKey = "plan.auth-issuer")
     String authIssuer;
 
     /**

@@ -7,7 +7,6 @@ import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.Settings;
-import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.task.BackgroundTasks;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -86,7 +85,8 @@ class DeployNginxUiTest extends WizardUiTestBase {
     protected WizardDependencies deps() {
         try {
             return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH),
-                    new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater), new SettingsStore(settingsDir),
+                    new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater),
+                    WizardFixture.loadedSettings(settingsDir),
                     this::discovery, CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
                     vps.upload(discovery()), false);
         } catch (Exception e) {
