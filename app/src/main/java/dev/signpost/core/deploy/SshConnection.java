@@ -67,9 +67,33 @@ final class SshConnection implements AutoCloseable {
         try {
             return sftp();
         } catch (JSchException e) {
-            boolean lost = !session.isConnected() || String.valueOf(e.getMessage()).contains("session is down");
+            boolean lost = connectionGone(e);
             throw new DeployException(texts.get(lost ? "sftp.lost" : "sftp.unavailable", description), true, e);
         }
+    }
+
+    /**
+     * Whether a refused channel was really a connection going down. JSch's reader may not have seen the end of the
+     * stream yet when the channel request fails, so a server without SFTP and a cut connection look alike for a
+     * moment: a keep-alive provokes the write error and a short, bounded wait lets the reader notice the close.
+     */
+    private boolean connectionGone(JSchException e) {
+        if (!session.isConnected() || String.valueOf(e.getMessage()).contains("session is down")) {
+            return true;
+        }
+        try {
+            session.sendKeepAliveMsg();
+        } catch (Exception gone) {
+            return true;
+        }
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() - until < 0) {
+            if (!session.isConnected()) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return !session.isConnected();
     }
 
     /**
