@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /** A logged-in SSH session with its SFTP channel. Closing it closes both. */
@@ -86,12 +87,12 @@ final class SshConnection implements AutoCloseable {
         } catch (Exception gone) {
             return true;
         }
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         while (System.nanoTime() - until < 0) {
             if (!session.isConnected()) {
                 return true;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         return !session.isConnected();
     }
