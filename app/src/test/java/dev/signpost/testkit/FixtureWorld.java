@@ -61,16 +61,11 @@ public enum FixtureWorld {
 
     /** example.com delegating to {@code mServer}, with a working homeserver on matrix.example.com:8448 and :443. */
     private static TestWorld delegated(String mServer) {
-        TestWorld w = new TestWorld();
-        w.dns().a(HOMESERVER, "203.0.113.5");
-        w.serve("example.com", 443).serve("203.0.113.5", 8448, HOMESERVER).serve(HOMESERVER, 443);
+        TestWorld w = new TestWorld().homeserverReady("example.com", "203.0.113.5");
         w.https().route("example.com", "/.well-known/matrix/server",
                 Response.json("{\"m.server\":\"" + mServer + "\"}").withHeader("Cache-Control", "max-age=3600"));
         w.https().route("example.com", "/.well-known/matrix/client",
                 Response.json("{\"m.homeserver\":{\"base_url\":\"https://" + HOMESERVER + "\"}}").withCors());
-        TestHomeserver hs = w.homeserver("example.com");
-        hs.installFederation(w.https(), HOMESERVER);
-        hs.installClient(w.https(), HOMESERVER);
         return w;
     }
 }
