@@ -76,6 +76,17 @@ public final class EngineFixtures {
         });
     }
 
+    /** Stores {@code json} as the report of {@code world}, replacing the file and what was read from it. */
+    public static synchronized void store(FixtureWorld world, String json) {
+        try {
+            Files.createDirectories(DIR);
+            Files.writeString(DIR.resolve(world.id() + ".json"), json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOADED.remove(world);
+    }
+
     /** The stored JSON of {@code world}, as on disk (read from the source tree, so a regenerated file counts). */
     public static String stored(FixtureWorld world) {
         Path file = DIR.resolve(world.id() + ".json");

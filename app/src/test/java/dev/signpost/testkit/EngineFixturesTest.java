@@ -24,8 +24,7 @@ class EngineFixturesTest {
     void theStoredReportIsWhatTheEngineAnswersToday(FixtureWorld world) throws IOException {
         String fresh = EngineFixtures.produce(world);
         if (Boolean.getBoolean("fixtures.update")) {
-            Files.createDirectories(EngineFixtures.DIR);
-            Files.writeString(EngineFixtures.DIR.resolve(world.id() + ".json"), fresh, StandardCharsets.UTF_8);
+            EngineFixtures.store(world, fresh);
         }
         Path file = EngineFixtures.DIR.resolve(world.id() + ".json");
         assertThat(file).as("stored report of %s; create it with %s", world, EngineFixtures.UPDATE_COMMAND).exists();
