@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not a test but the tool that makes {@code docs/screenshots/deploy-vps-*.png} and {@code verify-vps-*.png}: the
  * wizard's Deploy and Verify steps on the loopback VPS ({@link LoopbackVps}: real sshd, real nginx), at the
  * window's default size, light and dark:
- * {@code ./mvnw -B -o -pl app test -Dtest=DeployScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -o -pl app test -Pscreenshots}
  * ({@code -Dscreenshots.dir=DIR} writes them elsewhere). It stops when Verify is not all green.
  */
 class DeployScreenshotsIT extends VpsWizardUiTestBase {
