@@ -2,6 +2,9 @@ package dev.signpost.testkit;
 
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,8 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the result compared with its file. When the engine changes, this fails and names the command that
  * regenerates the files ({@code -Dfixtures.update=true}); review their diff like code.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EngineFixturesTest {
 
+    /** First, so that with {@code -Dfixtures.update=true} the files exist before they are read back. */
+    @Order(1)
     @ParameterizedTest
     @EnumSource(FixtureWorld.class)
     void theStoredReportIsWhatTheEngineAnswersToday(FixtureWorld world) throws IOException {
@@ -34,6 +40,7 @@ class EngineFixturesTest {
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 
+    @Order(2)
     @ParameterizedTest
     @EnumSource(FixtureWorld.class)
     void theStoredReportReadsBackAsAChainOfTheServerChecked(FixtureWorld world) {

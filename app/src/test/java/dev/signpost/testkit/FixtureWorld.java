@@ -29,7 +29,10 @@ public enum FixtureWorld {
      * example.com delegated to {@code matrix.example.com:443}, which has an IPv4 and an IPv6 address; both (and the
      * client side on the same host) present a certificate for another name.
      */
-    BROKEN_DELEGATION("broken-delegation", "example.com", FixtureWorld::brokenDelegation),
+    BROKEN_DELEGATION("broken-delegation", "example.com", () -> delegationOn443(true)),
+
+    /** {@link #BROKEN_DELEGATION} after the fix: both addresses present a certificate for matrix.example.com. */
+    FIXED_DELEGATION("fixed-delegation", "example.com", () -> delegationOn443(false)),
 
     /**
      * example.com delegated by well-known and SRV to {@code matrix.example.com:8448}, which has three IPv4 and
@@ -74,9 +77,9 @@ public enum FixtureWorld {
         return world.get();
     }
 
-    private static TestWorld brokenDelegation() {
+    private static TestWorld delegationOn443(boolean wrongCertificate) {
         TestWorld w = new TestWorld();
-        ServerIdentity wrong = w.ca().wrongNameLeaf();
+        ServerIdentity wrong = wrongCertificate ? w.ca().wrongNameLeaf() : w.ca().leaf(HOMESERVER);
         w.dns().a(HOMESERVER, "203.0.113.5").aaaa(HOMESERVER, "2001:db8::5");
         // No --resolve entry for the name: both lanes reach the homeserver through its DNS addresses.
         w.serve("example.com", 443).serve("203.0.113.5", 443, HOMESERVER, wrong)
