@@ -2,6 +2,8 @@ package dev.signpost.ui;
 
 import dev.signpost.Version;
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.widgets.Dialogs;
+import dev.signpost.ui.widgets.Ui;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;

@@ -26,6 +26,8 @@ import dev.signpost.ui.steps.VerifyView;
 import dev.signpost.ui.steps.VerifyViewModel;
 import dev.signpost.ui.steps.WizardPath;
 import dev.signpost.ui.steps.WizardSession;
+import dev.signpost.ui.widgets.Dialogs;
+import dev.signpost.ui.widgets.Ui;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
