@@ -108,7 +108,7 @@ public final class Wizard {
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
-        helpWindows = new HelpWindows(texts, this::window);
+        helpWindows = new HelpWindows(texts, this::window, deps.tasks());
     }
 
     private void choose(WizardPath path) {
