@@ -45,7 +45,7 @@ public final class DeployViewModel implements StepModel {
     private final StringProperty identityFile = new SimpleStringProperty("");
     private SshUpload.Target lastTarget;
     private final BooleanBinding sshFormValid;
-    private final DeployRun run;
+    private final SshRunState run;
     private java.util.function.Supplier<dev.signpost.core.plan.WebServerKind> webServer = () -> null;
     private java.util.function.Supplier<dev.signpost.core.plan.DelegationPlan> plan = () -> null;
     private String suggestedWebRoot = "/var/www/html";
@@ -70,7 +70,7 @@ public final class DeployViewModel implements StepModel {
         this.texts = texts;
         this.uploader = uploader;
         this.uploadAvailable = uploader != null;
-        this.run = new DeployRun(texts, ui);
+        this.run = new SshRunState(texts, ui);
         BooleanProperty uploaded = run.uploaded();
         sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
                 && portError(port.get()) == null && webRootError(webRoot.get()) == null
@@ -257,7 +257,7 @@ public final class DeployViewModel implements StepModel {
                 progress -> uploader.rollback(target, List.copyOf(files), prompts, progress));
     }
 
-    /** Stops the run; see {@link DeployRun#cancel()}. */
+    /** Stops the run; see {@link SshRunState#cancel()}. */
     @Override
     public void cancel() {
         run.cancel();

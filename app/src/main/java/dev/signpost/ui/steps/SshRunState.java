@@ -19,7 +19,7 @@ import java.util.function.Function;
  * sentence, one line per stage, the outcome, and whether there is something to roll back. Results from a run that was
  * replaced or stopped are ignored.
  */
-final class DeployRun {
+final class SshRunState {
 
     private final Texts texts;
     private final Executor ui;
@@ -35,7 +35,7 @@ final class DeployRun {
     private boolean rollingBack;
     private boolean stopping;
 
-    DeployRun(Texts texts, Executor ui) {
+    SshRunState(Texts texts, Executor ui) {
         this.texts = texts;
         this.ui = ui;
     }
@@ -89,7 +89,7 @@ final class DeployRun {
             progress.set(cancelledSentence());
         } else if (cause != null) {
             progress.set("");
-            uploadError.set(FilesViewModel.messageOf(cause));
+            uploadError.set(FileWork.messageOf(cause));
         } else if (outcome.ok() && rollingBack) {
             progress.set(outcome.message());
             // The uploaded files are gone from the server again, so there is nothing left to roll back or verify.
