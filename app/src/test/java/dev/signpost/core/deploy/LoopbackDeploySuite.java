@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The built jar against a loopback "VPS": the real OpenSSH sshd (ed25519 host key, recorded in known_hosts) and a
- * real web server serving example.org from an empty web root with a site config that has no Matrix lines.
- * {@code signpost deploy --web-server KIND} must install the snippet and the line that takes it in, test the
- * config before reloading, and leave a site on which every check of {@code signpost check} passes; a second run
- * changes nothing; a failed config test reloads nothing and puts the old config back. One subclass per server.
+ * real web server (nginx, Apache, Caddy, HAProxy) serving example.org from an empty web root with a site config
+ * that has no Matrix lines. {@code signpost deploy --web-server KIND} must install the snippet and the line that
+ * takes it in (HAProxy: the lines themselves, between markers), test the config before reloading, and leave a
+ * site on which every check of {@code signpost check} passes; a second run changes nothing; a failed config test
+ * reloads nothing and puts the old config back. One subclass per server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
@@ -141,6 +142,11 @@ abstract class LoopbackDeploySuite {
         }
     }
 
+    /** The file the first deploy writes that this server's config takes in: its snippet, or the config itself. */
+    Path installedFile() {
+        return web.snippet() != null ? web.snippet() : web.site;
+    }
+
     static HttpResponse fetch(int port, String path) {
         return new HttpsClient(Duration.ofSeconds(5), "Signpost-test").get(
                 new HttpTarget(true, new InetSocketAddress("127.0.0.1", port), "example.org", "example.org", path),
@@ -171,13 +177,18 @@ abstract class LoopbackDeploySuite {
         args.addAll(world.args());
         Result first = signpost(args);
         assertThat(first.exit()).as(first.both()).isZero();
-        assertThat(first.out()).contains(web.snippet().toString())
-                .contains("these commands will run on the server").contains("files installed")
+        assertThat(first.out()).contains(installedFile().toString())
+                .contains("these commands will run on the server")
+                .contains("installed; the configuration test and the reload succeeded.")
                 .contains("Live check: example.org now serves what was planned.");
         assertThat(first.err()).contains("Testing the configuration").contains("Reloading");
         assertThat(web.reloads()).as(web.logs()).isEqualTo(reloadsBefore + 1);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(web.snippet())))
-                .isEqualTo("rw-r--r--");
+        if (web.snippet() != null) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(web.snippet())))
+                    .isEqualTo("rw-r--r--");
+        } else {
+            assertThat(Files.readString(web.site)).contains(SiteConfigEdit.BEGIN).contains(SiteConfigEdit.END);
+        }
         HttpResponse served = fetch(web.port, "/.well-known/matrix/server");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.bodyText()).isEqualTo(SERVER);
@@ -209,7 +220,9 @@ abstract class LoopbackDeploySuite {
         assertThat(r.err()).contains("The configuration test").contains("nothing was reloaded")
                 .contains(brokenMessage()).doesNotContain("Exception");
         assertThat(Files.readString(web.site)).isEqualTo(web.originalSite);
-        assertThat(web.snippet()).doesNotExist();
+        if (web.snippet() != null) {
+            assertThat(web.snippet()).doesNotExist();
+        }
         assertThat(web.reloads()).isEqualTo(reloadsBefore);
         assertThat(fetch(web.port, "/.well-known/matrix/server").statusCode()).isEqualTo(404);
     }
