@@ -5,7 +5,7 @@ import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.net.NetOptions;
-import dev.signpost.testkit.Response;
+import dev.signpost.testkit.OutsideWorlds;
 import dev.signpost.testkit.TestDohServer;
 import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.Test;
@@ -29,17 +29,8 @@ class OutsideViewTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    /** example.test delegates to matrix.example.test:8448; both names are pinned to the world's server. */
     private static TestWorld delegation() {
-        TestWorld world = new TestWorld();
-        world.serve("example.test", 443).serve("matrix.example.test", 8448).serve("matrix.example.test", 443);
-        world.https().route("example.test", "/.well-known/matrix/server",
-                Response.json("{\"m.server\": \"matrix.example.test:8448\"}"));
-        world.https().route("example.test", "/.well-known/matrix/client",
-                Response.json("{\"m.homeserver\": {\"base_url\": \"https://matrix.example.test\"}}").withCors());
-        world.homeserver("example.test").installFederation(world.https(), "matrix.example.test")
-                .installClient(world.https(), "matrix.example.test");
-        return world;
+        return OutsideWorlds.delegation();
     }
 
     /** The world's settings without its DNS server (a lab run never compares), asking {@code doh}. */
