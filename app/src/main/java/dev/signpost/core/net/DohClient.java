@@ -100,7 +100,9 @@ public final class DohClient {
     }
 
     private String host() {
-        return AddressResolverText.unbracket(uri.getHost()).toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        boolean bracketed = host.startsWith("[") && host.endsWith("]");
+        return (bracketed ? host.substring(1, host.length() - 1) : host).toLowerCase(Locale.ROOT);
     }
 
     private int port() {
@@ -110,7 +112,7 @@ public final class DohClient {
     /** Finds the resolver's address: an IP literal, a {@code --resolve} entry, or the system's resolvers. */
     public Endpoint locate(CancelToken cancel, Instant deadline) {
         String host = host();
-        if (AddressResolverText.isIpLiteral(host)) {
+        if (CertificateValidator.isIpLiteral(host)) {
             InetAddress ip = ResolveOverrides.literal(host, host);
             InetSocketAddress direct = new InetSocketAddress(ip, port());
             return new Endpoint(overrides.lookup(IpText.format(ip), port()).orElse(direct), null, null);
@@ -147,7 +149,7 @@ public final class DohClient {
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "?" : "?" + uri.getRawQuery() + "&") + "dns=" + dns;
         String host = host();
-        boolean literal = AddressResolverText.isIpLiteral(host);
+        boolean literal = CertificateValidator.isIpLiteral(host);
         String hostHeader = (literal && host.indexOf(':') >= 0 ? "[" + host + "]" : host)
                 + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         HttpTarget target = new HttpTarget(true, endpoint.address(), literal ? null : host, hostHeader, path);
@@ -186,16 +188,5 @@ public final class DohClient {
     private static String shortLine(String text) {
         String line = dev.signpost.core.text.SafeText.oneLine(text == null ? "" : text);
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    /** Host-name helpers shared with the discovery code's own, without depending on it. */
-    private static final class AddressResolverText {
-        static boolean isIpLiteral(String host) {
-            return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.indexOf(':') >= 0;
-        }
-
-        static String unbracket(String host) {
-            return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        }
     }
 }
