@@ -1,8 +1,10 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.widgets.Toasts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -28,7 +30,7 @@ class ThemeAndToastUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Test
