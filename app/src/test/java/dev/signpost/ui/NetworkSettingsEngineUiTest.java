@@ -111,10 +111,21 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.session().firstReportProperty().get() != null
                 && !wizard.navigator().busyProperty().get());
         assertThat(wizard.session().firstReportProperty().get().overall()).isNotEqualTo(Status.FAIL);
+        // The page names the network the report records, in one line; each setting and the caveat on hover.
+        int overrides = (args.size() - 4) / 2;
         Label note = robot.lookup("#network-note").queryAs(Label.class);
-        assertThat(note.isVisible()).isTrue();
-        assertThat(note.getText()).startsWith("Checked with your network settings: DNS server " + args.get(1))
-                .contains("extra CAs ").contains("resolve ");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> note.isVisible() && note.getTooltip() != null);
+        assertThat(note.getText()).isEqualTo("Checked with DNS server " + args.get(1) + ", 1 extra CA, "
+                + overrides + " resolve overrides");
+        assertThat(note.getTooltip().getText()).contains("DNS server: " + args.get(1))
+                .contains("Extra CA file " + args.get(3) + ": O=Signpost tests,CN=Signpost Test Root CA (SHA-256 ")
+                .contains("Resolve override: staging.example:443 → ")
+                .containsOnlyOnce("Remote servers may come to a different verdict: this check asked the DNS server "
+                        + args.get(1) + " and connected to the addresses you set for ");
+        assertThat(note.getAccessibleHelp()).isEqualTo(note.getTooltip().getText());
+        // One line beside the buttons: the chain below keeps its place.
+        Button again = robot.lookup("#check-again").queryAs(Button.class);
+        assertThat(note.getParent()).isSameAs(again.getParent());
 
         NetworkSettings saved = new SettingsStore(settingsDir).load().network();
         assertThat(saved.dnsServer()).isEqualTo(args.get(1));

@@ -42,6 +42,7 @@ public final class MarkdownReport {
                         String.valueOf(report.checks().size()), String.valueOf(warned)))).append("  \n");
         out.append(md(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()), report.signpostVersion(),
                 ExportTexts.duration(report.elapsed())))).append("\n\n");
+        network(out, report, t.locale());
         if (!report.apps().isEmpty()) {
             out.append("### ").append(md(t.get("section.apps"))).append("\n\n");
             for (AppVerdict app : report.apps()) {
@@ -149,6 +150,23 @@ public final class MarkdownReport {
     private static String statusWord(Check check, ExportTexts t) {
         return check.isNotReached() ? ExportTexts.NOT_REACHED_SYMBOL + " " + md(t.status(check))
                 : statusWord(check.status(), t);
+    }
+
+    /** The network the check ran in, right under the verdict, only when it was not the system's. */
+    private static void network(StringBuilder out, Report report, Locale locale) {
+        if (!NetworkTexts.shown(report.network())) {
+            return;
+        }
+        NetworkTexts words = new NetworkTexts(locale);
+        out.append("**").append(md(words.summary(report.network()))).append("**\n\n");
+        for (String line : words.details(report.network())) {
+            out.append("- ").append(md(line)).append('\n');
+        }
+        out.append('\n');
+        String caveat = words.caveat(report.network());
+        if (caveat != null) {
+            out.append(md(caveat)).append("\n\n");
+        }
     }
 
     private static String statusWord(Status status, ExportTexts t) {

@@ -45,6 +45,7 @@ public final class TextReport {
         if (!report.asciiServerName().equalsIgnoreCase(report.serverName())) {
             out.append(safe(texts.get("punycode", report.asciiServerName()))).append('\n');
         }
+        network(out, report);
         if (!report.apps().isEmpty()) {
             // The answer most readers came for opens the report: which apps will work.
             out.append('\n').append(bold(texts.get("apps"))).append('\n');
@@ -78,6 +79,22 @@ public final class TextReport {
         out.append('\n').append(bold(texts.get(n.failed() > 0 ? "result.fail" : "result.ok", n.failed(), n.warned(),
                 n.passed(), n.skipped(), n.notReached()))).append('\n');
         return out.toString();
+    }
+
+    /** The network the check ran in, under the title, only when it was not the system's. */
+    private void network(StringBuilder out, Report report) {
+        if (!NetworkTexts.shown(report.network())) {
+            return;
+        }
+        NetworkTexts words = new NetworkTexts(texts.locale());
+        out.append(bold(words.summary(report.network()))).append('\n');
+        for (String line : words.details(report.network())) {
+            out.append("  ").append(safe(line)).append('\n');
+        }
+        String caveat = words.caveat(report.network());
+        if (caveat != null) {
+            out.append("  ").append(safe(caveat)).append('\n');
+        }
     }
 
     private void lane(StringBuilder out, Report report, Lane lane, String heading) {
