@@ -11,9 +11,11 @@ import dev.signpost.ui.settings.NetworkSettings;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.task.BackgroundTasks;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +24,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,10 +132,26 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
         // One line beside the buttons: the chain below keeps its place.
         Button again = robot.lookup("#check-again").queryAs(Button.class);
         assertThat(note.getParent()).isSameAs(again.getParent());
+        snapshot(robot, "network-note-light");
+        robot.interact(() -> wizard.theme().darkProperty().set(true));
+        snapshot(robot, "network-note-dark");
+        robot.interact(() -> wizard.theme().darkProperty().set(false));
 
         NetworkSettings saved = new SettingsStore(settingsDir).load().network();
         assertThat(saved.dnsServer()).isEqualTo(args.get(1));
         assertThat(saved.caFiles()).containsExactly(args.get(3));
         assertThat(saved.resolve()).hasSize((args.size() - 4) / 2);
+    }
+
+    /** With {@code -Dnetwork.snapshots=DIR}, the window as a PNG, to look at the page. */
+    private void snapshot(FxRobot robot, String name) throws IOException {
+        String dir = System.getProperty("network.snapshots");
+        if (dir == null) {
+            return;
+        }
+        Files.createDirectories(Path.of(dir));
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", Path.of(dir, name + ".png").toFile());
     }
 }
