@@ -56,7 +56,8 @@ class NetworkSettingsIT {
                             + "server " + dns + " and connected to the addresses you set for 203.0.113.9:8448, "
                             + "staging.example:443, not to what the public DNS gives.")
                     .contains("[ ok ] federation.tls");
-            assertThat(text.stdout().indexOf(summary)).isLessThan(text.stdout().indexOf("Federation:"));
+            assertThat(text.stdout().indexOf(summary)).isGreaterThan(text.stdout().indexOf("Which apps will work"))
+                    .isLessThan(text.stdout().indexOf("Federation: how other servers reach it"));
 
             List<String> json = new ArrayList<>(check);
             json.add("--json");

@@ -196,8 +196,8 @@ public final class DiscoveryEngine implements Discovery {
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, ctx.elapsed(),
-                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale),
-                network);
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks,
+                AppVerdicts.of(checks, blockedApps, locale), network);
     }
 
     /** The checks every report carries: the discovery ones and the apps lane's. */

@@ -39,7 +39,7 @@ final class UsedNetwork {
         caFiles.forEach((path, certificates) -> files.add(new CheckNetwork.CaFile(path.toString(),
                 certificates.stream().map(UsedNetwork::certificate).toList())));
         List<CheckNetwork.ResolveOverride> overrides = new ArrayList<>();
-        // Keyed as the engine looks them up, so two spellings of one address are one override, listed in a stable order.
+        // Keyed as the engine looks them up (two spellings of one address are one override), in a stable order.
         Map<String, String> sorted = new TreeMap<>(new ResolveOverrides(options.resolve()).entries());
         sorted.forEach((key, value) -> {
             int port = Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));

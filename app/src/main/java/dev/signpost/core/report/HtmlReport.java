@@ -41,7 +41,6 @@ public final class HtmlReport {
             ".status{display:inline-block;min-width:6.5em;font-weight:700;white-space:nowrap}",
             ".st-pass .status,.status.st-pass{color:#1a7f37}.st-warn .status,.status.st-warn{color:#9a6700}",
             ".st-fail .status,.status.st-fail{color:#cf222e}.st-skip .status,.status.st-skip{color:#57606a}",
-            "#network li{overflow-wrap:anywhere}#network .caveat{font-weight:600}",
             ".problems li{margin-bottom:10px}.problems .fix{margin:2px 0 0}",
             ".problems .not-reached{margin:2px 0 0;color:#57606a}tr.not-reached td{color:#57606a}",
             // The chain may be wider than the text: let it use the window's width, then shrink to fit, so the
@@ -121,8 +120,8 @@ public final class HtmlReport {
                         String.valueOf(report.checks().size()), String.valueOf(warned))))
                 .append("</p>\n</header>\n");
 
-        network(html, report, locale);
         apps(html, report, t);
+        network(html, report, locale);
         problems(html, report, t);
 
         html.append("<section id=\"chain\">\n<h2>").append(xml(t.get("section.chain"))).append("</h2>\n")
@@ -140,21 +139,23 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    /** The network the check ran in, right under the verdict, only when it was not the system's. */
+    /** The network the check ran in, after which apps will work, only when it was not the system's. */
     private static void network(StringBuilder html, Report report, Locale locale) {
         if (!NetworkTexts.shown(report.network())) {
             return;
         }
         NetworkTexts words = new NetworkTexts(locale);
         html.append("<section id=\"network\">\n<h2>").append(xml(words.heading())).append("</h2>\n<p><strong>")
-                .append(xml(words.summary(report.network()))).append("</strong></p>\n<ul>\n");
+                .append(xml(words.summary(report.network())))
+                // Inline, so the stylesheet of every other report stays as it was; long paths wrap anywhere.
+                .append("</strong></p>\n<ul style=\"overflow-wrap:anywhere\">\n");
         for (String line : words.details(report.network())) {
             html.append("<li>").append(xml(line)).append("</li>\n");
         }
         html.append("</ul>\n");
         String caveat = words.caveat(report.network());
         if (caveat != null) {
-            html.append("<p class=\"caveat\">").append(xml(caveat)).append("</p>\n");
+            html.append("<p class=\"caveat\"><strong>").append(xml(caveat)).append("</strong></p>\n");
         }
         html.append("</section>\n");
     }

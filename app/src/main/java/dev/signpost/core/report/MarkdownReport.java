@@ -42,7 +42,6 @@ public final class MarkdownReport {
                         String.valueOf(report.checks().size()), String.valueOf(warned)))).append("  \n");
         out.append(md(t.get("report.meta", ExportTexts.timestamp(report.checkedAt()), report.signpostVersion(),
                 ExportTexts.duration(report.elapsed())))).append("\n\n");
-        network(out, report, t.locale());
         if (!report.apps().isEmpty()) {
             out.append("### ").append(md(t.get("section.apps"))).append("\n\n");
             for (AppVerdict app : report.apps()) {
@@ -51,6 +50,8 @@ public final class MarkdownReport {
             }
             out.append('\n');
         }
+
+        network(out, report, t.locale());
 
         Map<String, List<Check>> notReachedUnder = new HashMap<>();
         CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
@@ -152,13 +153,14 @@ public final class MarkdownReport {
                 : statusWord(check.status(), t);
     }
 
-    /** The network the check ran in, right under the verdict, only when it was not the system's. */
+    /** The network the check ran in, after which apps will work, only when it was not the system's. */
     private static void network(StringBuilder out, Report report, Locale locale) {
         if (!NetworkTexts.shown(report.network())) {
             return;
         }
         NetworkTexts words = new NetworkTexts(locale);
-        out.append("**").append(md(words.summary(report.network()))).append("**\n\n");
+        out.append("### ").append(md(words.heading())).append("\n\n");
+        out.append(md(words.summary(report.network()))).append("\n\n");
         for (String line : words.details(report.network())) {
             out.append("- ").append(md(line)).append('\n');
         }

@@ -45,7 +45,6 @@ public final class TextReport {
         if (!report.asciiServerName().equalsIgnoreCase(report.serverName())) {
             out.append(safe(texts.get("punycode", report.asciiServerName()))).append('\n');
         }
-        network(out, report);
         if (!report.apps().isEmpty()) {
             // The answer most readers came for opens the report: which apps will work.
             out.append('\n').append(bold(texts.get("apps"))).append('\n');
@@ -53,6 +52,7 @@ public final class TextReport {
                 out.append("  ").append(tag(app.status())).append(' ').append(app.summary()).append('\n');
             }
         }
+        network(out, report);
         lane(out, report, Lane.FEDERATION, texts.get("lane.federation"));
         lane(out, report, Lane.CLIENT, texts.get("lane.client"));
         lane(out, report, Lane.APPS, texts.get("lane.apps"));
@@ -81,13 +81,16 @@ public final class TextReport {
         return out.toString();
     }
 
-    /** The network the check ran in, under the title, only when it was not the system's. */
+    /**
+     * The network the check ran in, after which apps will work (the answer that opens every report) and before the
+     * chains it shaped; only when it was not the system's.
+     */
     private void network(StringBuilder out, Report report) {
         if (!NetworkTexts.shown(report.network())) {
             return;
         }
         NetworkTexts words = new NetworkTexts(texts.locale());
-        out.append(bold(words.summary(report.network()))).append('\n');
+        out.append('\n').append(bold(words.summary(report.network()))).append('\n');
         for (String line : words.details(report.network())) {
             out.append("  ").append(safe(line)).append('\n');
         }

@@ -68,8 +68,12 @@ class NetworkInReportsTest {
         assertThat(text).contains("[::1]:8448");
         assertThat(html).contains("[::1]:8448");
         assertThat(markdown).contains("\\[::1\\]:8448");
-        assertThat(text.lines().skip(1).findFirst()).hasValue(summary);
-        assertThat(text).contains("  DNS server: 127.0.0.1:5353").contains("  Resolve override: example.com:443 → 127.0.0.1:8443");
+        for (String rendered : List.of(text, markdown, html)) {
+            assertThat(rendered.indexOf(summary)).as("named before the chains")
+                    .isLessThan(rendered.indexOf("Federation"));
+        }
+        assertThat(text).contains("  DNS server: 127.0.0.1:5353")
+                .contains("  Resolve override: example.com:443 → 127.0.0.1:8443");
     }
 
     @Test
