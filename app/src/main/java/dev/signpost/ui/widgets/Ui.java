@@ -1,4 +1,4 @@
-package dev.signpost.ui;
+package dev.signpost.ui.widgets;
 
 import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.Report;
