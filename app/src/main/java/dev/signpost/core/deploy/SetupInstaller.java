@@ -15,8 +15,10 @@ import dev.signpost.core.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -246,9 +248,7 @@ final class SetupInstaller {
         } catch (InvalidServerNameException e) {
             throw new DeployException(e.getMessage(), true, e);
         }
-        String snippetText = ConfigGenerator.snippetPath(kind)
-                .flatMap(p -> generated.stream().filter(f -> f.path().equals(p)).findFirst())
-                .map(GeneratedFile::content).orElseThrow();
+        String snippetText = generatedText(generated, ConfigGenerator.snippetPath(kind)).orElseThrow();
         List<StagedReplacement.Item> items = new ArrayList<>();
         List<FileChange> changes = new ArrayList<>();
         if (layout.snippetPath() != null) {
@@ -256,22 +256,24 @@ final class SetupInstaller {
                     snippetText, true, items, changes);
         }
         String takeIn = layout.snippetPath() != null ? layout.snippetPath() : snippetText;
-        SiteFile site = findSite(files, layout, kind, host, takeIn, cancellation);
-        Optional<String> edited;
-        try {
-            edited = SiteConfigEdit.apply(kind, new String(site.current().content(), StandardCharsets.UTF_8), host,
-                    takeIn);
-        } catch (SiteConfigEdit.NoSiteBlock e) {
-            throw new DeployException(texts.get("setup.noSite", kind.name().toLowerCase(Locale.ROOT), host,
-                    site.path()), true, e);
+        Map<String, SiteEdit> sites = new LinkedHashMap<>();
+        takeIn(files, layout, kind, host, takeIn, sites, cancellation);
+        Optional<Routes> routes = routes(request, generated, layout);
+        if (routes.isPresent()) {
+            String remote = routes.get().remotePath();
+            add(files, RemoteFiles.parent(RemoteFiles.parent(remote)), remote, routes.get().text(), true, items,
+                    changes);
+            takeIn(files, layout, kind, routes.get().host(), remote, sites, cancellation);
         }
-        FileChange siteChange = FileChange.between(site.path(), Optional.of(site.current().content()),
-                edited.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(site.current().content()));
-        changes.add(siteChange);
-        if (siteChange.changed()) {
-            items.add(new StagedReplacement.Item(RemoteFiles.parent(site.path()), site.path(), true,
-                    site.current().content(), site.current().mode(), siteChange.newContent(),
-                    site.current().mode(), true));
+        for (SiteEdit site : sites.values()) {
+            byte[] edited = site.text().getBytes(StandardCharsets.UTF_8);
+            FileChange siteChange = FileChange.between(site.path(), Optional.of(site.current().content()), edited);
+            changes.add(siteChange);
+            if (siteChange.changed()) {
+                items.add(new StagedReplacement.Item(RemoteFiles.parent(site.path()), site.path(), true,
+                        site.current().content(), site.current().mode(), siteChange.newContent(),
+                        site.current().mode(), true));
+            }
         }
         if (kind == WebServerKind.APACHE) {
             String root = files.checkWebRoot(webRoot(request));
@@ -282,6 +284,63 @@ final class SetupInstaller {
         List<String> commands = new Commands(null, request, layout, sudo, texts, DeployListener.NONE, cancellation)
                 .shown();
         return new Work(layout, sudo, items, changes, commands);
+    }
+
+    /** A site file being edited: what is there, and its text with every line this run takes in. */
+    private record SiteEdit(String path, RemoteFiles.Current current, String text) {
+    }
+
+    /** The call and sign-in routes: the drop-in's text, where it goes, and the host whose site takes it in. */
+    private record Routes(String text, String remotePath, String host) {
+    }
+
+    private static Optional<String> generatedText(List<GeneratedFile> generated, Optional<String> path) {
+        return path.flatMap(p -> generated.stream().filter(f -> f.path().equals(p)).findFirst())
+                .map(GeneratedFile::content);
+    }
+
+    /**
+     * The routes the client base URL's site needs when the plan has a call service or a sign-in service (and the
+     * reverse proxy is Signpost's): beside the well-known snippet, taken into the site that serves the client
+     * host. Empty for plans without them and for HAProxy, whose routes need a backend section of their own.
+     */
+    private Optional<Routes> routes(SetupRequest request, List<GeneratedFile> generated, ServerLayout layout) {
+        if (layout.snippetPath() == null) {
+            return Optional.empty();
+        }
+        Optional<ConfigGenerator.RoutesDropIn> dropIn = ConfigGenerator.routesDropIn(request.plan(),
+                options(request), locale);
+        Optional<String> text = generatedText(generated, dropIn.map(ConfigGenerator.RoutesDropIn::path));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String remote = RemoteFiles.parent(layout.snippetPath()) + "/" + RemoteFiles.name(dropIn.get().path());
+        return Optional.of(new Routes(text.get(), remote, dropIn.get().clientHost()));
+    }
+
+    /**
+     * Takes {@code takeIn} into the site that serves {@code host} over TLS, on top of what this run already
+     * edits in that file (the well-known snippet and the routes may go into the same file, even the same block).
+     */
+    private void takeIn(RemoteFiles files, ServerLayout layout, WebServerKind kind, String host, String takeIn,
+                        Map<String, SiteEdit> sites, Cancellation cancellation) throws DeployException {
+        SiteFile site = sites.values().stream()
+                .filter(e -> servesHost(kind, e.text(), host, takeIn)).findFirst()
+                .map(e -> new SiteFile(e.path(), e.current()))
+                .orElse(null);
+        if (site == null) {
+            site = findSite(files, layout, kind, host, takeIn, cancellation);
+        }
+        SiteEdit before = sites.get(site.path());
+        String text = before != null ? before.text() : new String(site.current().content(), StandardCharsets.UTF_8);
+        Optional<String> edited;
+        try {
+            edited = SiteConfigEdit.apply(kind, text, host, takeIn);
+        } catch (SiteConfigEdit.NoSiteBlock e) {
+            throw new DeployException(texts.get("setup.noSite", kind.name().toLowerCase(Locale.ROOT), host,
+                    site.path()), true, e);
+        }
+        sites.put(site.path(), new SiteEdit(site.path(), site.current(), edited.orElse(text)));
     }
 
     private static Optional<RemoteFiles.Current> readQuietly(RemoteFiles files, String path) {
@@ -309,12 +368,16 @@ final class SetupInstaller {
         return request.webRoot() == null ? GenerateOptions.DEFAULT_WEB_ROOT : request.webRoot();
     }
 
+    /** The options deploy generates with: the standard HTTPS port, the request's web root. */
+    private static GenerateOptions options(SetupRequest request) {
+        String root = webRoot(request);
+        return new GenerateOptions(null, 443, 0, null, null, null,
+                root.length() > 1 && root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+    }
+
     private List<GeneratedFile> generate(SetupRequest request) throws DeployException {
         try {
-            String root = webRoot(request);
-            GenerateOptions options = new GenerateOptions(null, 443, 0, null, null, null,
-                    root.length() > 1 && root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
-            return new ConfigGenerator(locale).generate(request.plan(), options);
+            return new ConfigGenerator(locale).generate(request.plan(), options(request));
         } catch (InvalidPlanException e) {
             throw new DeployException(e.problems().stream().filter(PlanProblem::isError).map(PlanProblem::message)
                     .collect(Collectors.joining(" ")), true, e);
@@ -359,8 +422,12 @@ final class SetupInstaller {
     }
 
     private static boolean servesHost(WebServerKind kind, SiteFile site, String host, String takeIn) {
+        return servesHost(kind, new String(site.current().content(), StandardCharsets.UTF_8), host, takeIn);
+    }
+
+    private static boolean servesHost(WebServerKind kind, String config, String host, String takeIn) {
         try {
-            SiteConfigEdit.apply(kind, new String(site.current().content(), StandardCharsets.UTF_8), host, takeIn);
+            SiteConfigEdit.apply(kind, config, host, takeIn);
             return true;
         } catch (SiteConfigEdit.NoSiteBlock e) {
             return false;
