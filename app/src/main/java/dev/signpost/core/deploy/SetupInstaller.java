@@ -1,6 +1,5 @@
 package dev.signpost.core.deploy;
 
-import com.jcraft.jsch.SftpException;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.generate.GenerateOptions;
 import dev.signpost.core.generate.GeneratedFile;
@@ -15,10 +14,8 @@ import dev.signpost.core.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -256,16 +253,16 @@ final class SetupInstaller {
                     snippetText, true, items, changes);
         }
         String takeIn = layout.snippetPath() != null ? layout.snippetPath() : snippetText;
-        Map<String, SiteEdit> sites = new LinkedHashMap<>();
-        takeIn(files, layout, kind, host, takeIn, sites, cancellation);
+        SiteEdits sites = new SiteEdits(files, layout, texts, cancellation);
+        sites.takeIn(host, takeIn);
         Optional<Routes> routes = routes(request, generated, layout);
         if (routes.isPresent()) {
             String remote = routes.get().remotePath();
             add(files, RemoteFiles.parent(RemoteFiles.parent(remote)), remote, routes.get().text(), true, items,
                     changes);
-            takeIn(files, layout, kind, routes.get().host(), remote, sites, cancellation);
+            sites.takeIn(routes.get().host(), remote);
         }
-        for (SiteEdit site : sites.values()) {
+        for (SiteEdits.Edit site : sites.edits()) {
             byte[] edited = site.text().getBytes(StandardCharsets.UTF_8);
             FileChange siteChange = FileChange.between(site.path(), Optional.of(site.current().content()), edited);
             changes.add(siteChange);
@@ -284,10 +281,6 @@ final class SetupInstaller {
         List<String> commands = new Commands(null, request, layout, sudo, texts, DeployListener.NONE, cancellation)
                 .shown();
         return new Work(layout, sudo, items, changes, commands);
-    }
-
-    /** A site file being edited: what is there, and its text with every line this run takes in. */
-    private record SiteEdit(String path, RemoteFiles.Current current, String text) {
     }
 
     /** The call and sign-in routes: the drop-in's text, where it goes, and the host whose site takes it in. */
@@ -316,31 +309,6 @@ final class SetupInstaller {
         }
         String remote = RemoteFiles.parent(layout.snippetPath()) + "/" + RemoteFiles.name(dropIn.get().path());
         return Optional.of(new Routes(text.get(), remote, dropIn.get().clientHost()));
-    }
-
-    /**
-     * Takes {@code takeIn} into the site that serves {@code host} over TLS, on top of what this run already
-     * edits in that file (the well-known snippet and the routes may go into the same file, even the same block).
-     */
-    private void takeIn(RemoteFiles files, ServerLayout layout, WebServerKind kind, String host, String takeIn,
-                        Map<String, SiteEdit> sites, Cancellation cancellation) throws DeployException {
-        SiteFile site = sites.values().stream()
-                .filter(e -> servesHost(kind, e.text(), host, takeIn)).findFirst()
-                .map(e -> new SiteFile(e.path(), e.current()))
-                .orElse(null);
-        if (site == null) {
-            site = findSite(files, layout, kind, host, takeIn, cancellation);
-        }
-        SiteEdit before = sites.get(site.path());
-        String text = before != null ? before.text() : new String(site.current().content(), StandardCharsets.UTF_8);
-        Optional<String> edited;
-        try {
-            edited = SiteConfigEdit.apply(kind, text, host, takeIn);
-        } catch (SiteConfigEdit.NoSiteBlock e) {
-            throw new DeployException(texts.get("setup.noSite", kind.name().toLowerCase(Locale.ROOT), host,
-                    site.path()), true, e);
-        }
-        sites.put(site.path(), new SiteEdit(site.path(), site.current(), edited.orElse(text)));
     }
 
     private static Optional<RemoteFiles.Current> readQuietly(RemoteFiles files, String path) {
@@ -384,70 +352,5 @@ final class SetupInstaller {
         } catch (IllegalArgumentException e) {
             throw new DeployException(texts.get("webroot.notAbsolute", webRoot(request)), true, e);
         }
-    }
-
-    /** The site config file and its real path (a Debian sites-enabled link is edited where it points). */
-    private record SiteFile(String path, RemoteFiles.Current current) {
-    }
-
-    private SiteFile findSite(RemoteFiles files, ServerLayout layout, WebServerKind kind, String host,
-                              String takeIn, Cancellation cancellation) throws DeployException {
-        if (layout.configPath() != null) {
-            return readConfig(files, layout.configPath()).orElseThrow(
-                    () -> new DeployException(texts.get("setup.configMissing", layout.configPath()), true));
-        }
-        for (String path : layout.searchPaths()) {
-            cancellation.throwIfCancelled(texts);
-            Optional<com.jcraft.jsch.SftpATTRS> attrs = files.lstat(path);
-            if (attrs.isEmpty()) {
-                continue;
-            }
-            List<String> candidates = attrs.get().isDir()
-                    ? files.list(path).stream().filter(n -> !n.startsWith(".")).sorted().map(n -> path + "/" + n).toList()
-                    : List.of(path);
-            for (String candidate : candidates) {
-                Optional<SiteFile> site;
-                try {
-                    site = readConfig(files, candidate);
-                } catch (DeployException e) {
-                    continue;
-                }
-                if (site.isPresent() && servesHost(kind, site.get(), host, takeIn)) {
-                    return site.get();
-                }
-            }
-        }
-        throw new DeployException(texts.get("setup.noSiteFound", kind.name().toLowerCase(Locale.ROOT), host,
-                String.join(", ", layout.searchPaths())), true);
-    }
-
-    private static boolean servesHost(WebServerKind kind, SiteFile site, String host, String takeIn) {
-        return servesHost(kind, new String(site.current().content(), StandardCharsets.UTF_8), host, takeIn);
-    }
-
-    private static boolean servesHost(WebServerKind kind, String config, String host, String takeIn) {
-        try {
-            SiteConfigEdit.apply(kind, config, host, takeIn);
-            return true;
-        } catch (SiteConfigEdit.NoSiteBlock e) {
-            return false;
-        }
-    }
-
-    private Optional<SiteFile> readConfig(RemoteFiles files, String path) throws DeployException {
-        Optional<com.jcraft.jsch.SftpATTRS> attrs = files.lstat(path);
-        if (attrs.isEmpty()) {
-            return Optional.empty();
-        }
-        String real = path;
-        if (attrs.get().isLink()) {
-            try {
-                real = files.channel().realpath(path);
-            } catch (SftpException e) {
-                throw files.failure(e, path, true);
-            }
-        }
-        String resolved = real;
-        return files.read(resolved).map(c -> new SiteFile(resolved, c));
     }
 }
