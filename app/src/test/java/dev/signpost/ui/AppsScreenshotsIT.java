@@ -164,6 +164,8 @@ class AppsScreenshotsIT {
                     .setText("https://rtc.example.org/livekit/jwt");
             robot.lookup("#hosting-auth-issuer").queryAs(TextField.class).setText("https://auth.example.org/");
         });
+        // The settings are shared with the test before, which ends in the dark theme.
+        robot.interact(() -> wizard.theme().darkProperty().set(false));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             Node section = robot.lookup("#hosting-calls").query();
