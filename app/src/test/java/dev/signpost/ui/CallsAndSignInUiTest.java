@@ -4,6 +4,7 @@ import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.plan.DelegationPlan;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
+import dev.signpost.testkit.FixtureWorld;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -35,7 +36,7 @@ class CallsAndSignInUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.BROKEN_DELEGATION, false);
     }
 
     /** The core's own generator: the Files page must show what {@code signpost generate} writes for the plan. */
