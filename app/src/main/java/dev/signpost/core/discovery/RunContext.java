@@ -80,6 +80,8 @@ final class RunContext {
     private volatile boolean deadlineHit;
     private volatile boolean closed;
     private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();
+    /** Every DNS question of the run, asked once and shared by all lanes. */
+    private final ResolutionCache resolutions = new ResolutionCache();
 
     RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
                ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener,
@@ -133,12 +135,22 @@ final class RunContext {
     }
 
     /**
-     * One DNS question within the run. The first question that gets no answer at all (timeout, unreachable server)
-     * also asks the DNS server about a zone every resolver knows, at once and in parallel, so that at the end the
-     * report can tell "this computer reaches no DNS server" from "this domain's DNS does not answer" without a
-     * wait of its own.
+     * One DNS question within the run, asked at most once per run: a lane asking what another lane (or an earlier
+     * step) already asked gets that answer, and one asking while the other's question is on the way waits for it.
+     * The first question that gets no answer at all (timeout, unreachable server) also asks the DNS server about a
+     * zone every resolver knows, at once and in parallel, so that at the end the report can tell "this computer
+     * reaches no DNS server" from "this domain's DNS does not answer" without a wait of its own.
      */
     DnsAnswer dnsQuery(String name, int type) {
+        return resolutions.answer(name, type, () -> askDns(name, type));
+    }
+
+    /** How many distinct DNS questions the run has asked. */
+    int dnsQuestions() {
+        return resolutions.questions();
+    }
+
+    private DnsAnswer askDns(String name, int type) {
         DnsAnswer answer = dns.query(name, type, cancel, deadline);
         if (!answered(answer) && dnsProbe.get() == null) {
             CompletableFuture<Boolean> probe = new CompletableFuture<>();
