@@ -9,7 +9,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
@@ -107,7 +106,7 @@ class ImplementationsScreenshotsIT {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get()
                 && robot.lookup(".check-implementations").queryAll().size() >= 2);
         robot.interact(() -> {
-            Node differ = robot.lookup(".check-implementations").queryAs(Label.class);
+            Node differ = robot.lookup(".check-implementations").query();
             Node row = differ.getParent().getParent();
             ScrollPane page = pageScroll(row);
             double contentHeight = page.getContent().getBoundsInLocal().getHeight();

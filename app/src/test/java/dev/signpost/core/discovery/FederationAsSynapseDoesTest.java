@@ -3,6 +3,7 @@ package dev.signpost.core.discovery;
 import dev.signpost.core.model.FederationMethod;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
+import dev.signpost.testkit.RecordedRequest;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.Test;
@@ -107,8 +108,13 @@ class FederationAsSynapseDoesTest {
             w.homeserver("example.com").installFederation(w.https(), "matrix.example.com");
             Report r = EngineTestSupport.check(w, "example.com");
             assertThat(r.federation().method()).as(describe(r)).isEqualTo(FederationMethod.WELL_KNOWN_EXPLICIT_PORT);
+            assertThat(r.federation().host()).isEqualTo("matrix.example.com");
             assertThat(status(r, "federation.well-known")).isIn(Status.PASS, Status.WARN);
             assertThat(status(r, "federation.version")).isEqualTo(Status.PASS);
+            // The delegation came from the redirect's target, asked with its own Host.
+            assertThat(w.https().requests("/.well-known/matrix/server")).extracting(RecordedRequest::host)
+                    .contains("example.com", "www.example.com");
+            assertThat(lastRequest(w, VERSION).host()).isEqualTo("matrix.example.com:8448");
         }
     }
 
