@@ -180,7 +180,9 @@ final class ClientLane {
             case IGNORE -> ctx.t("fix.client.ignore", name.host());
             case FAIL_PROMPT -> !r.usable() ? words.fetchFix(r, ctx.t("fix.client.prompt"))
                     : ctx.t("fix.client.prompt");
-            case FAIL_ERROR -> ctx.t("fix.client.error");
+            // When the identity server alone is what fails, pointing base_url elsewhere would not help.
+            case FAIL_ERROR -> identityBroken && versionsFailure == null ? ctx.t("fix.identity")
+                    : ctx.t("fix.client.error");
         };
         Status checkStatus = switch (state) {
             case SUCCESS -> warnings.isEmpty() ? Status.PASS : Status.WARN;

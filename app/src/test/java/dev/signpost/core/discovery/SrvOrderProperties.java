@@ -67,7 +67,7 @@ class SrvOrderProperties {
         world.close();
     }
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void theVerdictIsTheSequentialOnes(@ForAll("sides") Side fed, @ForAll("sides") Side legacy) {
         world.dns().clear();
         world.dns().a(NAME, "203.0.113.1");
