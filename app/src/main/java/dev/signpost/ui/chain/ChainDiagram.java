@@ -369,7 +369,9 @@ public final class ChainDiagram extends BorderPane {
         store.flush();
         layout.foldOf(hopId).ifPresent(this::expand);
         store.flush();
-        follow.scrollTo(hopId);
+        if (follow.scrollTo(hopId)) {
+            follow.revealAfterLayout(hopId);
+        }
     }
 
     // ----- details -----
@@ -462,7 +464,7 @@ public final class ChainDiagram extends BorderPane {
             // The broken hop, else the first one changed since an earlier check (Verify): what to look at.
             Optional<String> target = rootCause.map(r -> r.hop().id())
                     .or(() -> layout.order().stream().filter(changes::containsKey).findFirst());
-            target.ifPresent(id -> follow.revealAfterLayout(id, this));
+            target.ifPresent(id -> follow.revealAfterLayout(id));
         }
         rebuilds++;
         rebuildNanos += System.nanoTime() - start;
