@@ -1,5 +1,6 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
 import dev.signpost.testkit.ServerIdentity;
 import dev.signpost.testkit.TestCa;
 import org.junit.jupiter.api.Assumptions;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * A real web server of this machine run from a prefix of its own, the way a distribution lays it out, serving
  * {@code example.org} over HTTPS on a free loopback port with a test-CA certificate, from an empty web root and a
- * site config without any Matrix lines. What the deploy tests need of each server (nginx, Apache, Caddy) is
+ * site config without any Matrix lines. What the deploy tests need of each server (nginx, Apache, Caddy, HAProxy) is
  * here once; the subclasses only say how their server is configured, tested and reloaded.
  */
 public abstract class LoopbackWebServer implements AutoCloseable {
@@ -60,7 +62,7 @@ public abstract class LoopbackWebServer implements AutoCloseable {
         return List.of();
     }
 
-    /** Where the generated snippet goes for this layout. */
+    /** Where the generated snippet goes for this layout, or null when its lines go into the config itself. */
     abstract Path snippet();
 
     /** How many times the server applied a reload, from its own log. */
@@ -87,13 +89,10 @@ public abstract class LoopbackWebServer implements AutoCloseable {
                 .redirectOutput(prefix.resolve("server.out").toFile());
         environment(builder.environment());
         process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException(kind() + " did not start: " + logs());
-            }
-            Thread.sleep(50);
+        if (!Await.holdsWithin(Duration.ofSeconds(30), () -> listening() || !process.isAlive())
+                || !process.isAlive()) {
+            process.destroyForcibly();
+            throw new IllegalStateException(kind() + " did not start: " + logs());
         }
     }
 
@@ -109,11 +108,12 @@ public abstract class LoopbackWebServer implements AutoCloseable {
                 Files.delete(p);
             }
         }
-        Path snippetDir = snippet().getParent();
-        Files.deleteIfExists(snippet());
-        try (Stream<Path> files = Files.list(snippetDir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().contains("signpost-")).toList()) {
-                Files.delete(p);
+        if (snippet() != null) {
+            Files.deleteIfExists(snippet());
+            try (Stream<Path> files = Files.list(snippet().getParent())) {
+                for (Path p : files.filter(p -> p.getFileName().toString().contains("signpost-")).toList()) {
+                    Files.delete(p);
+                }
             }
         }
         shell(testCommand());
