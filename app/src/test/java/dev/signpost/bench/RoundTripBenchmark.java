@@ -185,6 +185,73 @@ public final class RoundTripBenchmark {
                             f.endpoint("203.0.113.1", 8448);
                             // The server name, port included, is what the keys must name.
                             f.homeserver("example.com:8448").installFederation(f.https(), "example.com");
+                        }),
+                new Scenario("default port (no well-known, no SRV)", "example.com", "default-port", 1, 6, 8,
+                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV _matrix-fed∥_matrix,"
+                                + " TLS to example.com:8448 (its addresses are known from the first step),"
+                                + " GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.1", 8448);
+                            f.homeserver("example.com").installFederation(f.https(), "example.com");
+                        }),
+                new Scenario("SRV (no well-known)", "example.com", "srv-matrix-fed", 1, 7, 9,
+                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV, DNS A∥AAAA target, TLS,"
+                                + " GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.dns().srv("_matrix-fed._tcp.example.com", 10, 5, 8448, "hs.example.com")
+                                    .a("hs.example.com", "203.0.113.7");
+                            f.certificate("hs.example.com");
+                            f.endpoint("203.0.113.7", 8448);
+                            f.homeserver("example.com").installFederation(f.https(), "example.com");
+                        }),
+                new Scenario("legacy SRV _matrix._tcp (no well-known)", "example.com", "srv-matrix", 1, 7, 9,
+                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV _matrix-fed∥_matrix (asked at"
+                                + " once; the legacy answer counts because _matrix-fed does not exist), DNS A∥AAAA"
+                                + " target, TLS, GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.dns().srv("_matrix._tcp.example.com", 10, 5, 8448, "hs.example.com")
+                                    .a("hs.example.com", "203.0.113.7");
+                            f.endpoint("203.0.113.7", 8448);
+                            f.homeserver("example.com").installFederation(f.https(), "example.com");
+                        }),
+                new Scenario("plain well-known (no port, no SRV)", "example.com", "well-known-default-port", 1,
+                        6, 8,
+                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS SRV _matrix-fed∥_matrix of"
+                                + " matrix.example.com, TLS (its addresses are known: the client lane asked them"
+                                + " one step earlier), GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com");
+                        }),
+                new Scenario("redirected well-known (308)", "example.com", "well-known-explicit-port", 1, 8, 11,
+                        "DNS A∥AAAA example.com, TLS, GET well-known (308 to www.example.com), DNS A∥AAAA www,"
+                                + " TLS, GET well-known, TLS to matrix.example.com:8448 (its addresses are known"
+                                + " from the client lane), GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.dns().a("www.example.com", "203.0.113.8");
+                            f.certificate("www.example.com");
+                            f.endpoint("203.0.113.8", 443).endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            f.https().route("example.com", "/.well-known/matrix/server",
+                                    Response.redirect(308, "https://www.example.com/.well-known/matrix/server"));
+                            f.https().route("www.example.com", "/.well-known/matrix/server",
+                                    Response.json("{\"m.server\": \"matrix.example.com:8448\"}"));
+                        }),
+                new Scenario("explicit port behind a CNAME", "example.com", "well-known-explicit-port", 1, 6, 8,
+                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS A∥AAAA fed.example.com (both answers"
+                                + " carry the CNAME to hs.example.net and what it has: an A, no AAAA), TLS,"
+                                + " GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.dns().cname("fed.example.com", "hs.example.net").a("hs.example.net", "203.0.113.9");
+                            f.certificate("fed.example.com");
+                            f.endpoint("203.0.113.9", 8448);
+                            wellKnown(f, "fed.example.com:8448");
                         }));
     }
 

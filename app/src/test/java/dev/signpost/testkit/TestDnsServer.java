@@ -43,7 +43,8 @@ import org.xbill.DNS.Type;
  * <ul>
  *   <li>Unknown name → NXDOMAIN; known name without the asked type → NOERROR with no answer (NODATA).</li>
  *   <li>A name with a CNAME answers every type with the CNAME, followed (like a recursive resolver) by the
- *       target's records of the asked type when the target is in the zone.</li>
+ *       target's records of the asked type when the target is in the zone; an alias into a name outside the zone
+ *       is answered as an authoritative server does, without the RA flag, and the chain ends there.</li>
  *   <li>{@link #servfail(String)} makes a name answer SERVFAIL for every type; {@link #drop(String)} makes it
  *       never answer (for timeout tests).</li>
  *   <li>Every query is logged as {@code "NAME TYPE"} (lower-case name without the final dot, e.g.
@@ -293,6 +294,11 @@ public final class TestDnsServer implements AutoCloseable {
         }
         response.addRecord(question, Section.QUESTION);
         response.getHeader().setRcode(answer(qname, qtype, response, new HashSet<>()));
+        if (aliasLeavesZone(response)) {
+            // What an authoritative server gives for an alias into another zone: no recursion offered, so the
+            // client knows it must ask for the target itself.
+            response.getHeader().unsetFlag(Flags.RA);
+        }
         if (udp) {
             OPTRecord opt = query.getOPT();
             int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
@@ -309,6 +315,15 @@ public final class TestDnsServer implements AutoCloseable {
             return full;
         }
         return response.toWire();
+    }
+
+    private boolean aliasLeavesZone(Message response) {
+        List<Record> answer = response.getSection(Section.ANSWER);
+        if (answer.isEmpty() || !(answer.get(answer.size() - 1) instanceof CNAMERecord last)) {
+            return false;
+        }
+        Name target = lower(last.getTarget());
+        return !zone.containsKey(target) && !servfail.contains(target);
     }
 
     private int answer(Name name, int type, Message response, Set<Name> seen) {

@@ -54,6 +54,12 @@ final class ClientLane {
     private final Fetcher fetcher;
     private final Words words;
     private final WebServerAdvice advice;
+    /**
+     * The client file as js-sdk asks for it when the server name has a port, or null without a port. Asked when the
+     * lane starts, next to the spec's own request: it depends on nothing else, and asked only when the verdict is
+     * judged it cost two more sequential round trips (TLS and GET) at the end of the lane.
+     */
+    private volatile CompletableFuture<Fetcher.Result> portFile;
 
     /** What this lane saw, for the apps lane. */
     final ClientSightings sightings = new ClientSightings();
@@ -86,6 +92,9 @@ final class ClientLane {
             support();
             return null;
         });
+        if (name.hasPort()) {
+            portFile = ctx.async(() -> fetcher.fetch(portFileUrl(), CLIENT_CAP));
+        }
         try {
             discover();
         } finally {
@@ -171,7 +180,9 @@ final class ClientLane {
             case IGNORE -> ctx.t("fix.client.ignore", name.host());
             case FAIL_PROMPT -> !r.usable() ? words.fetchFix(r, ctx.t("fix.client.prompt"))
                     : ctx.t("fix.client.prompt");
-            case FAIL_ERROR -> ctx.t("fix.client.error");
+            // When the identity server alone is what fails, pointing base_url elsewhere would not help.
+            case FAIL_ERROR -> identityBroken && versionsFailure == null ? ctx.t("fix.identity")
+                    : ctx.t("fix.client.error");
         };
         Status checkStatus = switch (state) {
             case SUCCESS -> warnings.isEmpty() ? Status.PASS : Status.WARN;
@@ -235,8 +246,9 @@ final class ClientLane {
      * from the host on 443. When only one of the two serves a usable file, Element Web ends differently.
      */
     private void withPort(Implementations views, ClientState specState, List<Evidence> evidence) {
-        URI url = URI.create("https://" + name.hostForUrl() + ":" + name.port() + "/.well-known/matrix/client");
-        Fetcher.Result r = fetcher.fetch(url, CLIENT_CAP);
+        URI url = portFileUrl();
+        CompletableFuture<Fetcher.Result> asked = portFile;
+        Fetcher.Result r = asked != null ? asked.join() : fetcher.fetch(url, CLIENT_CAP);
         evidence.addAll(r.evidence());
         boolean usable = r.usable() && Integer.valueOf(200).equals(r.status()) && !r.response().bodyTruncated()
                 && BrowserView.firstWithoutCors(r).isEmpty()
@@ -247,6 +259,10 @@ final class ClientLane {
         } else if (!usable && specState == ClientState.SUCCESS) {
             views.elementWeb(Status.FAIL, "impl.web.portMissing", url);
         }
+    }
+
+    private URI portFileUrl() {
+        return URI.create("https://" + name.hostForUrl() + ":" + name.port() + "/.well-known/matrix/client");
     }
 
     /** Element X (matrix-rust-sdk) tries {@code https://<server name>/_matrix/client/versions} when discovery fails. */

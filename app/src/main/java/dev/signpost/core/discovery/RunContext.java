@@ -82,6 +82,8 @@ final class RunContext {
     private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();
     /** The comparison with public resolvers, set before the lanes start; null when there is none. */
     private volatile OutsideView outside;
+    /** Every DNS question of the run, asked once and shared by all lanes. */
+    private final ResolutionCache resolutions = new ResolutionCache();
 
     RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
                ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener,
@@ -135,12 +137,23 @@ final class RunContext {
     }
 
     /**
-     * One DNS question within the run. The first question that gets no answer at all (timeout, unreachable server)
-     * also asks the DNS server about a zone every resolver knows, at once and in parallel, so that at the end the
-     * report can tell "this computer reaches no DNS server" from "this domain's DNS does not answer" without a
-     * wait of its own.
+     * One DNS question within the run, asked at most once per run: a lane asking what another lane (or an earlier
+     * step) already asked gets that answer, and one asking while the other's question is on the way waits for it.
+     * The first question that gets no answer at all (timeout, unreachable server) also asks the DNS server about a
+     * zone every resolver knows, at once and in parallel, so that at the end the report can tell "this computer
+     * reaches no DNS server" from "this domain's DNS does not answer" without a wait of its own.
      */
     DnsAnswer dnsQuery(String name, int type) {
+        return resolutions.answer(name, type, () -> askDns(name, type));
+    }
+
+    /** How many distinct DNS questions the run has asked. */
+    int dnsQuestions() {
+        return resolutions.questions();
+    }
+
+    /** Asks the question once; the outside view asks the public resolvers the same at the same moment. */
+    private DnsAnswer askDns(String name, int type) {
         OutsideView view = outside;
         if (view != null) {
             view.asked(name, type);

@@ -6,6 +6,7 @@ import dev.signpost.core.matrix.ServerWellKnownParser;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.HopKind;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Lane;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.model.WellKnownResult;
@@ -134,8 +135,23 @@ final class ServerWellKnownStep {
         if (fix != null && checkStatus == Status.FAIL) {
             fix = fix + " " + ctx.t("fix.wk.cache");
         }
-        ctx.check("federation.well-known", checkStatus, summary, fix, List.of(FederationHops.WELL_KNOWN), evidence);
+        ctx.check("federation.well-known", checkStatus, summary, fix, List.of(FederationHops.WELL_KNOWN), evidence,
+                redirectViews(r, parsed, checkStatus));
         return parsed;
+    }
+
+    /**
+     * The spec follows every redirect to the file; Synapse follows a 308 only when its Twisted library knows the
+     * code (matrix-org/synapse#8098), so an older installation treats the answer as no file.
+     */
+    private List<ImplementationVerdict> redirectViews(Fetcher.Result r, ServerWellKnown parsed, Status spec) {
+        boolean permanent = parsed != null && parsed.usable() && r.steps().stream()
+                .anyMatch(s -> s.response() != null && Integer.valueOf(308).equals(s.response().statusCode()));
+        if (!permanent) {
+            return List.of();
+        }
+        return new Implementations(ctx).synapse(Status.WARN, "impl.synapse.308")
+                .against(spec, "impl.spec.redirect");
     }
 
     /**

@@ -8,6 +8,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -130,13 +131,36 @@ public final class DnsClient {
             }
             boolean aliasedWithoutData = !found && !chain.isEmpty() && DnsAnswer.NOERROR.equals(rcode)
                     && answer.stream().noneMatch(r -> r.getType() == type);
-            if (!aliasedWithoutData || sameName(single.askedName, current)) {
+            if (!aliasedWithoutData || sameName(single.askedName, current) || chainAnswered(single.message, current)) {
                 break;
             }
             // The server gave only the alias (an authoritative server for another zone): ask for the target.
         }
         return new DnsAnswer(asked, typeName, rcode, description, chain, addresses, srv, exchanges, since(start),
                 error);
+    }
+
+    /**
+     * True when an answer that ends in an alias without data already says the alias's target has no such records,
+     * so asking the target again would only repeat it (one more sequential round trip, e.g. the AAAA of a host
+     * that has only an A behind a CNAME). That is so when a recursive resolver answered (recursion asked and
+     * available: it chased the chain itself), or when the answer carries the SOA of a zone holding the target
+     * (RFC 2308: the negative answer is about the end of the chain). An authoritative server for another zone
+     * gives neither, and its target is then asked for.
+     */
+    private static boolean chainAnswered(Message message, String target) {
+        if (message.getHeader().getFlag(Flags.RD) && message.getHeader().getFlag(Flags.RA)) {
+            return true;
+        }
+        for (Record r : message.getSection(Section.AUTHORITY)) {
+            if (r.getType() == Type.SOA) {
+                String zone = stripDot(r.getName().toString().toLowerCase(Locale.ROOT));
+                if (zone.equals(target) || target.endsWith("." + zone) || ".".equals(r.getName().toString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private record Single(String askedName, Message message, String rcode, List<Evidence.DnsRecord> records,

@@ -135,10 +135,21 @@ final class ReportViews {
         ExportTexts exports = new ExportTexts(texts.locale());
         List<String> implementations = exports.implementationLines(check);
         if (!implementations.isEmpty()) {
-            Label differ = new Label(exports.get("impl.heading") + "\n" + String.join("\n", implementations));
+            // One label per implementation, set off from the summary and the fix: in one block of text a wrapped
+            // line looked like the start of the next implementation.
+            Label heading = new Label(exports.get("impl.heading"));
+            heading.getStyleClass().add("check-implementations-heading");
+            heading.setWrapText(true);
+            heading.setMinHeight(Label.USE_PREF_SIZE);
+            VBox differ = new VBox(2, heading);
             differ.getStyleClass().add("check-implementations");
-            differ.setWrapText(true);
-            differ.setMinHeight(Label.USE_PREF_SIZE);
+            for (String line : implementations) {
+                Label one = new Label(line);
+                one.getStyleClass().add("check-implementation");
+                one.setWrapText(true);
+                one.setMinHeight(Label.USE_PREF_SIZE);
+                differ.getChildren().add(one);
+            }
             text.getChildren().add(differ);
         }
         if (!check.evidence().isEmpty()) {

@@ -62,6 +62,9 @@ class ClientAsClientsDoTest {
             assertThat(status(r, "client.identity")).as(describe(r)).isEqualTo(Status.FAIL);
             assertThat(check(r, "client.identity").summary()).contains("HTML");
             assertThat(r.client().state()).isEqualTo(ClientState.FAIL_ERROR);
+            // The fix names what is broken: the identity server, not the homeserver's base_url.
+            assertThat(check(r, "client.well-known").fix()).contains("m.identity_server")
+                    .doesNotContain("/_matrix/client/versions");
             // Element Web only warns; Element X does not use the identity server.
             assertThat(verdict(check(r, "client.identity"), "element-web")).get()
                     .extracting(ImplementationVerdict::status).isEqualTo(Status.WARN);

@@ -1,8 +1,10 @@
 package dev.signpost.core.discovery;
 
 import dev.signpost.core.model.FederationMethod;
+import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
+import dev.signpost.testkit.RecordedRequest;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import static dev.signpost.core.discovery.EngineTestSupport.hop;
 import static dev.signpost.core.discovery.EngineTestSupport.lastRequest;
 import static dev.signpost.core.discovery.EngineTestSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Federation resolved the way Synapse does it where the spec leaves room: SRV targets, CNAMEs, redirects. */
 class FederationAsSynapseDoesTest {
@@ -107,8 +110,20 @@ class FederationAsSynapseDoesTest {
             w.homeserver("example.com").installFederation(w.https(), "matrix.example.com");
             Report r = EngineTestSupport.check(w, "example.com");
             assertThat(r.federation().method()).as(describe(r)).isEqualTo(FederationMethod.WELL_KNOWN_EXPLICIT_PORT);
+            assertThat(r.federation().host()).isEqualTo("matrix.example.com");
             assertThat(status(r, "federation.well-known")).isIn(Status.PASS, Status.WARN);
             assertThat(status(r, "federation.version")).isEqualTo(Status.PASS);
+            // The delegation came from the redirect's target, asked with its own Host.
+            assertThat(w.https().requests("/.well-known/matrix/server")).extracting(RecordedRequest::host)
+                    .contains("example.com", "www.example.com");
+            assertThat(lastRequest(w, VERSION).host()).isEqualTo("matrix.example.com:8448");
+            // Only a Synapse whose Twisted knows 308 follows it: said where the implementations disagree.
+            assertThat(check(r, "federation.well-known").implementations())
+                    .extracting(ImplementationVerdict::id, ImplementationVerdict::status)
+                    .containsExactly(tuple(ImplementationVerdict.SPEC, Status.PASS),
+                            tuple(ImplementationVerdict.SYNAPSE, Status.WARN));
+            assertThat(check(r, "federation.well-known").implementations().get(1).summary()).contains("308")
+                    .contains("301");
         }
     }
 

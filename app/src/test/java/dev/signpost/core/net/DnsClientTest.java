@@ -46,6 +46,32 @@ class DnsClientTest {
     }
 
     @Test
+    void theMissingAaaaBehindACnameIsTakenFromTheAnswerNotAskedAgain() throws Exception {
+        try (TestDnsServer dns = new TestDnsServer()) {
+            dns.cname("fed.example.com", "hs.example.net").a("hs.example.net", "203.0.113.9");
+            DnsClient client = new DnsClient(dns.address(), Duration.ofSeconds(2));
+            DnsAnswer aaaa = client.query("fed.example.com", Type.AAAA, new CancelToken(), soon());
+            assertThat(aaaa.rcode()).isEqualTo("NOERROR");
+            assertThat(aaaa.addresses()).isEmpty();
+            assertThat(aaaa.cnameChain()).containsExactly("hs.example.net");
+            // The resolver chased the alias and found no AAAA there: asking hs.example.net would repeat that.
+            assertThat(dns.queries()).containsExactly("fed.example.com AAAA");
+        }
+    }
+
+    @Test
+    void anAliasIntoAnotherZoneOfAnAuthoritativeServerIsFollowedWithAQueryOfItsOwn() {
+        try (TestDnsServer dns = new TestDnsServer()) {
+            dns.cname("away.example.com", "elsewhere.example.net");
+            DnsAnswer a = new DnsClient(dns.address(), Duration.ofSeconds(2))
+                    .query("away.example.com", Type.A, new CancelToken(), soon());
+            assertThat(dns.queries()).containsExactly("away.example.com A", "elsewhere.example.net A");
+            assertThat(a.rcode()).isEqualTo("NXDOMAIN");
+            assertThat(a.finalName()).isEqualTo("elsewhere.example.net");
+        }
+    }
+
+    @Test
     void tellsNxdomainFromServfailFromTimeout() {
         try (TestDnsServer dns = new TestDnsServer()) {
             dns.servfail("_matrix-fed._tcp.broken.example").drop("_matrix-fed._tcp.silent.example");
