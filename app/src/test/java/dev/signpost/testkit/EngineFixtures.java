@@ -58,6 +58,8 @@ public final class EngineFixtures {
     private static final Pattern VALID_UNTIL = Pattern.compile("\"valid_until_ts\":\\d+");
     private static final Pattern PUBLIC_KEY = Pattern.compile("\"key\":\"[A-Za-z0-9+/]{43}\"");
     private static final Pattern SIGNATURE = Pattern.compile("\":\"[A-Za-z0-9+/]{86}\"");
+    /** The test CA's file, made anew in the temporary directory by each run (recorded in the report's network). */
+    private static final Pattern CA_FILE = Pattern.compile("/[^\"]*signpost-test-root-\\d+\\.pem");
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Map<FixtureWorld, Report> LOADED = new EnumMap<>(FixtureWorld.class);
 
@@ -157,7 +159,7 @@ public final class EngineFixtures {
                 case "elapsed_ms" -> value.isNull() ? value : IntNode.valueOf(10);
                 case "port" -> value.isInt() && ports.containsKey(value.asInt())
                         ? IntNode.valueOf(ports.get(value.asInt())) : value;
-                case "sha256_fingerprint" -> value.isTextual() ? TextNode.valueOf(fingerprints.computeIfAbsent(
+                case "sha256_fingerprint", "sha256" -> value.isTextual() ? TextNode.valueOf(fingerprints.computeIfAbsent(
                         value.asText(), f -> stableFingerprint(fingerprints.size() + 1))) : value;
                 case "not_before", "not_after" -> value.isTextual() ? TextNode.valueOf(CHECKED_AT.plus(
                         Duration.ofDays(Duration.between(checkedAt, Instant.parse(value.asText())).toDays()))
@@ -183,6 +185,7 @@ public final class EngineFixtures {
         m.appendTail(out);
         String stable = VALID_UNTIL.matcher(out.toString())
                 .replaceAll("\"valid_until_ts\":" + CHECKED_AT.plus(Duration.ofDays(365)).toEpochMilli());
+        stable = CA_FILE.matcher(stable).replaceAll("/tmp/signpost-test-root.pem");
         stable = PUBLIC_KEY.matcher(stable).replaceAll("\"key\":\"" + "K".repeat(43) + "\"");
         return SIGNATURE.matcher(stable).replaceAll("\":\"" + "S".repeat(86) + "\"");
     }
