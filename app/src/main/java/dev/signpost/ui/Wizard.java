@@ -107,6 +107,7 @@ public final class Wizard {
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
         helpWindows = new HelpWindows(texts, this::window);
+        StartupTrace.mark("wizard steps built");
     }
 
     private void choose(WizardPath path) {
@@ -155,16 +156,38 @@ public final class Wizard {
 
     /** Puts the wizard into {@code stage} and shows it. */
     public void show(Stage stage) {
+        show(stage, () -> {
+        });
+    }
+
+    /**
+     * Puts the wizard into {@code stage} and shows it; {@code afterFirstFrame} runs on the UI thread once the first
+     * frame is laid out, for work that the window does not need in order to appear.
+     */
+    public void show(Stage stage, Runnable afterFirstFrame) {
         stage.setTitle(texts.get("app.title"));
-        stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(createScene());
+        Scene scene = createScene();
+        StartupTrace.mark("scene built");
+        stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> {
             event.consume();
             requestClose();
         });
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                StartupTrace.mark("first frame laid out");
+                afterFirstFrame.run();
+            }
+        });
+        // Decoding nine PNGs up to 1024 px is not needed to draw the first frame; the window manager takes the icons
+        // whenever they arrive.
+        deps.tasks().create(AppIcons::load).onSuccess(icons -> stage.getIcons().setAll(icons)).start();
         stage.show();
+        StartupTrace.mark("shown");
     }
 
     /** True when closing now would lose typed input or stop running work. */
