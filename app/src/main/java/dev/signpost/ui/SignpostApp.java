@@ -61,8 +61,19 @@ public final class SignpostApp extends Application {
     public void start(Stage stage) {
         StartupTrace.mark("start");
         Thread.currentThread().setUncaughtExceptionHandler(SignpostApp::logUncaught);
-        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
+        OpeningWindow.show(stage, texts.get("app.title"), settings.current(), systemPrefersDark, desktopTextScale,
+                () -> {
+                    // Closed in the moment before the pages were built: nothing to build them for.
+                    if (stage.isShowing()) {
+                        openWizard(stage, texts);
+                    }
+                });
+        StartupTrace.mark("window shown");
+    }
+
+    private void openWizard(Stage stage, Texts texts) {
+        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
         // Loading the system's trust store takes a noticeable part of a second of CPU: started once the first frame
         // is laid out, so it does not compete with it for the cores. A check started before it is ready waits for it.

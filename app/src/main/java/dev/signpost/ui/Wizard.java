@@ -138,20 +138,26 @@ public final class Wizard {
         tools.setVgap(4);
         HBox.setHgrow(tools, javafx.scene.layout.Priority.ALWAYS);
         WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
-        Settings loaded = settings.get();
-        // A first window grows with the text size, as far as the screen allows: larger text in the same window
-        // would show half as much.
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double grow = Math.max(1, textSize.scaleProperty().get());
-        Scene scene = new Scene(view,
-                loaded.windowWidth() > 200 ? loaded.windowWidth() : Math.min(DEFAULT_WIDTH * grow, screen.getWidth()),
-                loaded.windowHeight() > 200 ? loaded.windowHeight()
-                        : Math.min(DEFAULT_HEIGHT * grow, screen.getHeight()));
+        javafx.geometry.Dimension2D size = firstWindowSize(settings.get(), textSize.scaleProperty().get());
+        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
         theme.attach(scene);
         textSize.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> helpWindows.showStep(navigator.current().id()));
         return scene;
+    }
+
+    /**
+     * The size a window opens at: the remembered one, else the default grown with the text size as far as the screen
+     * allows (larger text in the same window would show half as much).
+     */
+    static javafx.geometry.Dimension2D firstWindowSize(Settings loaded, double textScale) {
+        javafx.geometry.Dimension2D screen = OpeningWindow.screen();
+        double grow = Math.max(1, textScale);
+        return new javafx.geometry.Dimension2D(
+                loaded.windowWidth() > 200 ? loaded.windowWidth() : Math.min(DEFAULT_WIDTH * grow, screen.getWidth()),
+                loaded.windowHeight() > 200 ? loaded.windowHeight()
+                        : Math.min(DEFAULT_HEIGHT * grow, screen.getHeight()));
     }
 
     /** Puts the wizard into {@code stage} and shows it. */
@@ -179,7 +185,7 @@ public final class Wizard {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                StartupTrace.mark("first frame laid out");
+                StartupTrace.mark("wizard page laid out");
                 afterFirstFrame.run();
             }
         });
