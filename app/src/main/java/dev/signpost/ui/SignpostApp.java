@@ -90,6 +90,7 @@ public final class SignpostApp extends Application {
             } catch (IOException | RuntimeException e) {
                 engine.completeExceptionally(e instanceof IOException io ? new UncheckedIOException(io) : e);
             }
+            MemoryTuning.apply();
         }));
     }
 

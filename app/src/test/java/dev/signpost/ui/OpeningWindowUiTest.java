@@ -1,0 +1,62 @@
+package dev.signpost.ui;
+
+import dev.signpost.ui.settings.Settings;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app's start: the window appears first with the wizard's title and background, then the wizard moves into that
+ * same window, ready for the keyboard, exactly as when it is shown directly.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpeningWindowUiTest {
+
+    @TempDir
+    static Path settingsDir;
+
+    private Stage stage;
+    private Wizard wizard;
+    private final List<String> openingStyleClasses = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+        WizardDependencies deps = WizardFixture.deps(settingsDir,
+                new ReplayDiscovery(SampleReports::failing, false), Locale.ENGLISH);
+        OpeningWindow.show(stage, "Signpost", Settings.defaults(), false, 1, () -> {
+            wizard = new Wizard(deps);
+            wizard.show(stage);
+        });
+        openingStyleClasses.addAll(stage.getScene().getRoot().getStyleClass());
+    }
+
+    @Test
+    void theWizardMovesIntoTheOpenedWindowWithTheFocusOnItsFirstChoice(FxRobot robot) throws Exception {
+        assertThat(openingStyleClasses).as("the opening page has the wizard's background").contains("wizard");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-set-up").tryQuery().isPresent());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getTitle()).isEqualTo("Signpost");
+        assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            Node focused = stage.getScene().getFocusOwner();
+            return focused != null && "start-set-up".equals(focused.getId());
+        });
+        robot.clickOn("#start-set-up");
+        assertThat(wizard.navigator().current().id()).isEqualTo("identity");
+    }
+}
