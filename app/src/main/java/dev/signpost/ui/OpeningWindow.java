@@ -4,7 +4,6 @@ import dev.signpost.ui.settings.Settings;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -26,8 +25,8 @@ final class OpeningWindow {
                      Runnable whenPainted) {
         Region page = new Region();
         page.getStyleClass().add("wizard");
-        TextSize textSize = new TextSize(settings.textPercent(), desktopTextScale);
-        Dimension2D size = Wizard.firstWindowSize(settings, textSize.scaleProperty().get());
+        Dimension2D size = FirstWindowSize.of(settings,
+                FirstWindowSize.textScale(settings.textPercent(), desktopTextScale));
         Scene scene = new Scene(page, size.getWidth(), size.getHeight());
         new ThemeManager(settings.theme(), systemPrefersDark).attach(scene);
         scene.addPostLayoutPulseListener(new Runnable() {
@@ -41,11 +40,5 @@ final class OpeningWindow {
         stage.setTitle(title);
         stage.setScene(scene);
         stage.show();
-    }
-
-    /** The first window's size on the primary screen; see {@link Wizard#firstWindowSize}. */
-    static Dimension2D screen() {
-        javafx.geometry.Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        return new Dimension2D(bounds.getWidth(), bounds.getHeight());
     }
 }

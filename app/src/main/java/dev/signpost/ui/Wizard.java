@@ -26,6 +26,7 @@ import dev.signpost.ui.steps.VerifyView;
 import dev.signpost.ui.steps.VerifyViewModel;
 import dev.signpost.ui.steps.WizardPath;
 import dev.signpost.ui.steps.WizardSession;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -46,9 +47,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Wizard {
 
-    static final double DEFAULT_WIDTH = 980;
-    static final double DEFAULT_HEIGHT = 720;
-
     private final WizardDependencies deps;
     private final Texts texts;
     private final AtomicReference<Settings> settings;
@@ -62,6 +60,7 @@ public final class Wizard {
     private final List<Step> checkSteps;
     private Alert closeDialog;
     private final HelpWindows helpWindows;
+    private WizardView view;
 
     public Wizard(WizardDependencies deps) {
         this.deps = deps;
@@ -138,26 +137,14 @@ public final class Wizard {
         tools.setVgap(4);
         HBox.setHgrow(tools, javafx.scene.layout.Priority.ALWAYS);
         WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
-        javafx.geometry.Dimension2D size = firstWindowSize(settings.get(), textSize.scaleProperty().get());
+        this.view = view;
+        javafx.geometry.Dimension2D size = FirstWindowSize.of(settings.get(), textSize.scaleProperty().get());
         Scene scene = new Scene(view, size.getWidth(), size.getHeight());
         theme.attach(scene);
         textSize.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> helpWindows.showStep(navigator.current().id()));
         return scene;
-    }
-
-    /**
-     * The size a window opens at: the remembered one, else the default grown with the text size as far as the screen
-     * allows (larger text in the same window would show half as much).
-     */
-    static javafx.geometry.Dimension2D firstWindowSize(Settings loaded, double textScale) {
-        javafx.geometry.Dimension2D screen = OpeningWindow.screen();
-        double grow = Math.max(1, textScale);
-        return new javafx.geometry.Dimension2D(
-                loaded.windowWidth() > 200 ? loaded.windowWidth() : Math.min(DEFAULT_WIDTH * grow, screen.getWidth()),
-                loaded.windowHeight() > 200 ? loaded.windowHeight()
-                        : Math.min(DEFAULT_HEIGHT * grow, screen.getHeight()));
     }
 
     /** Puts the wizard into {@code stage} and shows it. */
@@ -186,6 +173,9 @@ public final class Wizard {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 StartupTrace.mark("wizard page laid out");
+                // A scene put into a window that already has the focus (the opening window's) gives it to its first
+                // control, the Help button, after the page took it: the page's own control gets it back.
+                Platform.runLater(view::focusPage);
                 afterFirstFrame.run();
             }
         });

@@ -9,13 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +46,17 @@ class OpeningWindowUiTest {
     @Test
     void theWizardMovesIntoTheOpenedWindowWithTheFocusOnItsFirstChoice(FxRobot robot) throws Exception {
         assertThat(openingStyleClasses).as("the opening page has the wizard's background").contains("wizard");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#start-set-up").tryQuery().isPresent());
+        dev.signpost.testkit.Await.until(java.time.Duration.ofSeconds(20), "the wizard's start page in the opened window",
+                () -> stage.getScene().lookup("#start-set-up") != null);
         assertThat(stage.isShowing()).isTrue();
         assertThat(stage.getTitle()).isEqualTo("Signpost");
         assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            Node focused = stage.getScene().getFocusOwner();
-            return focused != null && "start-set-up".equals(focused.getId());
+        boolean focused = dev.signpost.testkit.Await.holdsWithin(java.time.Duration.ofSeconds(20), () -> {
+            Node owner = stage.getScene().getFocusOwner();
+            return owner != null && "start-set-up".equals(owner.getId());
         });
+        assertThat(focused).as("the focus on the set-up choice; it is on %s", stage.getScene().getFocusOwner())
+                .isTrue();
         robot.clickOn("#start-set-up");
         assertThat(wizard.navigator().current().id()).isEqualTo("identity");
     }

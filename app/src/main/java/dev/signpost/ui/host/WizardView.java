@@ -173,6 +173,11 @@ public final class WizardView extends BorderPane {
         });
     }
 
+    /** Gives the focus to the current page's first input or primary action, as when the page was shown. */
+    public void focusPage() {
+        focus.focusPage();
+    }
+
     /** Whether the focus is moving because of Tab (for {@link #scrollIntoView}). */
     private boolean tabbing;
 
