@@ -27,7 +27,6 @@ import dev.signpost.ui.steps.SshUpload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -118,18 +117,7 @@ public final class CoreServices {
     }
 
     private static SshUpload.Running running(DeployRun run, Function<DeployResult, SshUpload.Outcome> outcome) {
-        CompletableFuture<SshUpload.Outcome> result = run.result().thenApply(outcome);
-        return new SshUpload.Running() {
-            @Override
-            public CompletableFuture<SshUpload.Outcome> result() {
-                return result;
-            }
-
-            @Override
-            public void cancel() {
-                run.cancel();
-            }
-        };
+        return SshUpload.Running.of(run.result().thenApply(outcome), run::cancel);
     }
 
     private static SshUpload.Outcome rollbackOutcome(DeployResult done, SshUpload.Target target, Texts texts) {

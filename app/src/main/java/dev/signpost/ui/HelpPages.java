@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.ui.widgets.Ui;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;

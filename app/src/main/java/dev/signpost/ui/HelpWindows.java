@@ -2,6 +2,10 @@ package dev.signpost.ui;
 
 import dev.signpost.Version;
 import dev.signpost.core.text.Texts;
+import dev.signpost.log.LogDirectory;
+import dev.signpost.ui.task.BackgroundTasks;
+import dev.signpost.ui.widgets.Dialogs;
+import dev.signpost.ui.widgets.Ui;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -12,22 +16,28 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * Help (F1: the current step's section of the shipped documentation) and About (version, licence, the shipped
- * documentation pages). Help is one window, reused, beside the wizard so both can be read at once.
+ * documentation pages, and the support log's folder). Help is one window, reused, beside the wizard so both can be
+ * read at once.
  */
 public final class HelpWindows {
 
     private final Texts texts;
     private final Supplier<Window> owner;
+    private final BackgroundTasks tasks;
+    private LogFolder.Opener folderOpener = LogFolder.desktop();
     private Stage help;
     private Alert about;
 
-    public HelpWindows(Texts texts, Supplier<Window> owner) {
+    /** @param tasks runs the log folder's opening off the UI thread */
+    public HelpWindows(Texts texts, Supplier<Window> owner, BackgroundTasks tasks) {
         this.texts = texts;
         this.owner = owner;
+        this.tasks = tasks;
     }
 
     /** Shows the help for the step with this id. */
@@ -88,9 +98,44 @@ public final class HelpWindows {
             link.setOnAction(e -> showPage(page));
             content.getChildren().add(link);
         }
+        content.getChildren().addAll(Ui.section(texts.get("app.about.log")), logFolderLink());
         about.getDialogPane().setContent(content);
         Dialogs.prepare(about, owner.get());
         about.show();
+    }
+
+    /**
+     * "Open log folder": opens the support log's folder in the file manager on a worker; when there is none, or it
+     * cannot be opened, a sentence under the link says where the folder is, so the user can go there themselves.
+     */
+    private VBox logFolderLink() {
+        Path folder = LogDirectory.current();
+        Hyperlink open = new Hyperlink(texts.get("app.about.log.open"));
+        open.setId("about-log-folder");
+        Label note = Ui.hint(texts.get("app.about.log.where", folder.toString()));
+        note.setId("about-log-note");
+        open.setOnAction(e -> {
+            open.setDisable(true);
+            tasks.create(() -> LogFolder.open(folder, folderOpener))
+                    .onSuccess(opened -> note.setText(texts.get(opened ? "app.about.log.opened"
+                            : "app.about.log.noFileManager", folder.toString())))
+                    .onError(failure -> note.setText(texts.get("app.about.log.failed", folder.toString(),
+                            failure.getMessage() == null ? failure.getClass().getSimpleName()
+                                    : failure.getMessage())))
+                    .andFinally(() -> open.setDisable(false))
+                    .start();
+        });
+        return new VBox(2, open, note);
+    }
+
+    /** Replaces the file manager, for tests. */
+    void setFolderOpener(LogFolder.Opener opener) {
+        this.folderOpener = opener;
+    }
+
+    /** The About dialog while it exists, for tests. */
+    Alert aboutDialog() {
+        return about;
     }
 
     /** The help window while it exists, for tests. */

@@ -68,17 +68,7 @@ final class SetupRun {
         CompletableFuture<SshUpload.Outcome> result = CompletableFuture.supplyAsync(
                 () -> outcome(deployer.install(request, questions, stages, cancellation, probe), target, texts),
                 worker);
-        return new SshUpload.Running() {
-            @Override
-            public CompletableFuture<SshUpload.Outcome> result() {
-                return result;
-            }
-
-            @Override
-            public void cancel() {
-                cancellation.cancel();
-            }
-        };
+        return SshUpload.Running.of(result, cancellation::cancel);
     }
 
     /** The upload's questions, with the setup's one question: these diffs and these commands, go ahead? */

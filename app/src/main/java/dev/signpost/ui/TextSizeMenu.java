@@ -1,6 +1,7 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.widgets.Ui;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;

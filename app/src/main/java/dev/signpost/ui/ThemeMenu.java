@@ -2,6 +2,7 @@ package dev.signpost.ui;
 
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.settings.Settings.ThemeChoice;
+import dev.signpost.ui.widgets.Ui;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;

@@ -26,6 +26,8 @@ import dev.signpost.ui.steps.VerifyView;
 import dev.signpost.ui.steps.VerifyViewModel;
 import dev.signpost.ui.steps.WizardPath;
 import dev.signpost.ui.steps.WizardSession;
+import dev.signpost.ui.widgets.Dialogs;
+import dev.signpost.ui.widgets.Ui;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -105,7 +107,7 @@ public final class Wizard {
         setUpSteps = List.of(start, identityStep, hostingStep, checkStep, filesStep, deployStep, verifyStep, doneStep);
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
-        helpWindows = new HelpWindows(texts, this::window);
+        helpWindows = new HelpWindows(texts, this::window, deps.tasks());
         StartupTrace.mark("wizard steps built");
     }
 

@@ -29,15 +29,6 @@ class ChainAtLargeGermanTextUiTest extends ChainAtDefaultSizeUiTest {
         return Settings.defaults().withTextPercent(200);
     }
 
-    /**
-     * At 200 % text the page scrolls to bring the broken hop and its fix into view, which can push the banner above
-     * the top edge, depending on when the layout settles; the hop and its fix are what must be visible.
-     */
-    @Override
-    protected boolean bannerStaysInView() {
-        return false;
-    }
-
     @Override
     protected double textScale() {
         return 2.0;

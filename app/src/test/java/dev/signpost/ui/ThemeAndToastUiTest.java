@@ -3,6 +3,7 @@ package dev.signpost.ui;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import dev.signpost.ui.settings.SettingsStore;
+import dev.signpost.ui.widgets.Toasts;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;

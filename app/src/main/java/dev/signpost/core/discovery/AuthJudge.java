@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * path (MSC2965, which clients use while {@code /versions} lists no v1.15) are asked. Only valid metadata or a
  * JSON 404 {@code M_UNRECOGNIZED} lets a client decide; a proxy's page or a 5xx leaves it stuck.
  */
-final class AuthJudge {
+final class AuthJudge extends AppsJudge {
 
     static final String STABLE = "apps.auth.stable";
     static final String UNSTABLE = "apps.auth.unstable";
@@ -38,20 +38,11 @@ final class AuthJudge {
     private record Outcome(String hopId, AppsProbe.Answer answer, Kind kind, AuthMetadata metadata, String said) {
     }
 
-    private final RunContext ctx;
-    private final AppsProbe probe;
-    private final ServerName name;
-    private final URI base;
-    private final AppWellKnown extras;
     private CompletableFuture<AppsProbe.Answer> stable;
     private CompletableFuture<AppsProbe.Answer> unstable;
 
     AuthJudge(RunContext ctx, AppsProbe probe, ServerName name, URI base, AppWellKnown extras) {
-        this.ctx = ctx;
-        this.probe = probe;
-        this.name = name;
-        this.base = base;
-        this.extras = extras;
+        super(ctx, probe, name, base, extras);
     }
 
     /** Sends both requests at once. */

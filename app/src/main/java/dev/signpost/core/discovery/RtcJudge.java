@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * JWT service named there must answer {@code /healthz} or {@code 405} on {@code GET /sfu/get}, with CORS for the
  * browser-based Element Call; delayed events (MSC4140) must be on.
  */
-final class RtcJudge {
+final class RtcJudge extends AppsJudge {
 
     static final String TRANSPORTS = "apps.rtc.transports";
     static final String FOCI = "apps.rtc.foci";
@@ -34,20 +34,11 @@ final class RtcJudge {
                            CompletableFuture<AppsProbe.Answer> sfu) {
     }
 
-    private final RunContext ctx;
-    private final AppsProbe probe;
-    private final ServerName name;
-    private final URI base;
-    private final AppWellKnown extras;
     private CompletableFuture<AppsProbe.Answer> transports;
     private final List<Service> services = new ArrayList<>();
 
     RtcJudge(RunContext ctx, AppsProbe probe, ServerName name, URI base, AppWellKnown extras) {
-        this.ctx = ctx;
-        this.probe = probe;
-        this.name = name;
-        this.base = base;
-        this.extras = extras;
+        super(ctx, probe, name, base, extras);
     }
 
     /** Sends the transports request and both requests to every LiveKit service, all at once. */

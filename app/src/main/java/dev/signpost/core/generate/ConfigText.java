@@ -1,5 +1,7 @@
 package dev.signpost.core.generate;
 
+import java.util.function.IntFunction;
+
 /**
  * Writes text into the quoting of each config format. The plan validator already refuses every character that
  * matters; these methods check again and fail loudly, so no future path can slip a quote or a variable into a
@@ -32,24 +34,15 @@ final class ConfigText {
 
     /** HAProxy double-quoted string: backslash escapes, {@code $} escaped against environment expansion. */
     static String haproxyQuoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '$' -> out.append("\\$");
-                case '\n' -> out.append("\\n");
-                case '\r', '\t' -> throw new IllegalArgumentException("Control character in text for HAProxy");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        throw new IllegalArgumentException("Control character in text for HAProxy");
-                    }
-                    out.append(c);
-                }
+        return doubleQuoted(text, c -> {
+            if (c == '$') {
+                return "\\$";
             }
-        }
-        return out.append('"').toString();
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException("Control character in text for HAProxy");
+            }
+            return null;
+        });
     }
 
     /** YAML double-quoted scalar (also a JSON string). */
@@ -72,6 +65,19 @@ final class ConfigText {
     }
 
     private static String jsonLikeQuoted(String text) {
+        return doubleQuoted(text, c -> {
+            if (c == '\t') {
+                return "\\t";
+            }
+            return Character.isISOControl(c) ? String.format("\\u%04x", c) : null;
+        });
+    }
+
+    /**
+     * The one double-quoting loop: backslash, quote and newline escaped as every double-quoted format here spells
+     * them; {@code special} gives the format's own escape for any other character, or null to write it as it is.
+     */
+    private static String doubleQuoted(String text, IntFunction<String> special) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -79,13 +85,9 @@ final class ConfigText {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
                 case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+                    String escaped = special.apply(c);
+                    out.append(escaped == null ? String.valueOf(c) : escaped);
                 }
             }
         }

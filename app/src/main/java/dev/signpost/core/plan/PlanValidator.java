@@ -1,19 +1,11 @@
 package dev.signpost.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.signpost.core.io.JsonNumbers;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
-import dev.signpost.core.text.Texts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 import static dev.signpost.core.plan.PlanProblem.FIELD_AUTH_ISSUER_URL;
 import static dev.signpost.core.plan.PlanProblem.FIELD_CALL_SERVICE_URL;
@@ -26,7 +18,6 @@ import static dev.signpost.core.plan.PlanProblem.FIELD_HOMESERVER;
 import static dev.signpost.core.plan.PlanProblem.FIELD_HOMESERVER_UPSTREAM;
 import static dev.signpost.core.plan.PlanProblem.FIELD_IDENTITY_SERVER_URL;
 import static dev.signpost.core.plan.PlanProblem.FIELD_SERVER_NAME;
-import static dev.signpost.core.plan.PlanProblem.FIELD_SUPPORT_CONTACTS;
 import static dev.signpost.core.plan.PlanProblem.FIELD_SUPPORT_PAGE;
 import static dev.signpost.core.plan.PlanProblem.FIELD_WEB_SERVER;
 
@@ -45,21 +36,18 @@ public final class PlanValidator {
     /** Largest total size of extra client values; keeps the client file well under the 50 KiB clients accept. */
     public static final int MAX_EXTRA_VALUES_LENGTH = 40_000;
 
-    private static final String BUNDLE = "dev.signpost.core.plan.messages";
-    private static final Pattern NAMESPACED_KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9_-]+)+");
-    private static final Pattern MATRIX_ID = Pattern.compile("@([^:]*):(.*)", Pattern.DOTALL);
-    private static final Pattern LOCALPART = Pattern.compile("[a-z0-9._=/+-]+");
-    private static final Pattern EMAIL = Pattern.compile("([^@]*)@(.*)", Pattern.DOTALL);
-    private static final Pattern EMAIL_LOCAL = Pattern.compile("[A-Za-z0-9._+-]+");
-    private static final ObjectMapper JSON = JsonNumbers.exactMapper();
 
     private final Locale locale;
-    private final Texts texts;
+    private final PlanSentences sentences;
+    private final SupportContactRules contacts;
+    private final ExtraClientKeyRules extras;
 
     /** A validator speaking {@code locale}. */
     public PlanValidator(Locale locale) {
         this.locale = locale;
-        this.texts = new Texts(BUNDLE, locale);
+        this.sentences = new PlanSentences(locale);
+        this.contacts = new SupportContactRules(locale, sentences);
+        this.extras = new ExtraClientKeyRules(sentences);
     }
 
     /** Validates {@code plan} and returns every problem, errors and warnings, in field order. */
@@ -79,7 +67,7 @@ public final class PlanValidator {
         if (problems.stream().anyMatch(PlanProblem::isError)) {
             throw new InvalidPlanException(problems);
         }
-        return validator.normalized(plan);
+        return PlanNormalizer.normalized(plan, locale);
     }
 
     /** Validates {@code plan}; see {@link #validate(DelegationPlan, Locale)}. */
@@ -96,8 +84,11 @@ public final class PlanValidator {
         if (plan.identityServerUrl() != null && !plan.identityServerUrl().isBlank()) {
             checkUrl(FIELD_IDENTITY_SERVER_URL, plan.identityServerUrl(), false, problems);
         }
-        checkSupport(plan, problems);
-        checkExtraKeys(plan, problems);
+        contacts.check(plan.supportContacts(), problems);
+        if (!blank(plan.supportPage())) {
+            checkUrl(FIELD_SUPPORT_PAGE, plan.supportPage(), false, problems);
+        }
+        extras.check(plan.extraClientKeys(), problems);
         checkSoftware(plan, serverName, problems);
         checkCallsAndSignIn(plan, problems);
         return List.copyOf(problems);
@@ -195,7 +186,7 @@ public final class PlanValidator {
         }
         String trimmed = text.strip();
         if (trimmed.contains("://")) {
-            problems.add(error(FIELD_FEDERATION_HOST, "federationHost.scheme", printable(trimmed)));
+            problems.add(error(FIELD_FEDERATION_HOST, "federationHost.scheme", PlanSentences.printable(trimmed)));
             return null;
         }
         ServerName host;
@@ -221,7 +212,7 @@ public final class PlanValidator {
      * The delegated host is a host without a port, so a bare IPv6 address is unambiguous there; it is also the
      * form a normalised plan keeps, so accepting it makes normalising twice give the same plan.
      */
-    private static String bracketBareIpv6(String host) {
+    static String bracketBareIpv6(String host) {
         String trimmed = host.strip();
         return trimmed.indexOf(':') != trimmed.lastIndexOf(':') && !trimmed.startsWith("[")
                 ? "[" + trimmed + "]" : trimmed;
@@ -242,118 +233,6 @@ public final class PlanValidator {
     private void checkClientBaseUrlPath(String text, List<PlanProblem> problems) {
         if (text != null && text.contains("/_matrix")) {
             problems.add(error(FIELD_CLIENT_BASE_URL, "clientBaseUrl.matrixPath", text.strip()));
-        }
-    }
-
-    private void checkSupport(DelegationPlan plan, List<PlanProblem> problems) {
-        List<SupportContact> contacts = plan.supportContacts();
-        for (int i = 0; i < contacts.size(); i++) {
-            checkContact(i + 1, contacts.get(i), problems);
-        }
-        if (plan.supportPage() != null && !plan.supportPage().isBlank()) {
-            checkUrl(FIELD_SUPPORT_PAGE, plan.supportPage(), false, problems);
-        }
-    }
-
-    private void checkContact(int number, SupportContact contact, List<PlanProblem> problems) {
-        if (contact == null) {
-            problems.add(error(FIELD_SUPPORT_CONTACTS, "contact.empty", number));
-            return;
-        }
-        String role = contact.role() == null ? "" : contact.role().strip();
-        boolean knownRole = role.equals(SupportContact.ROLE_ADMIN) || role.equals(SupportContact.ROLE_SECURITY);
-        if (!knownRole && (role.startsWith("m.") || !NAMESPACED_KEY.matcher(role).matches())) {
-            problems.add(error(FIELD_SUPPORT_CONTACTS, "contact.role", number, printable(role)));
-        }
-        boolean hasId = contact.matrixId() != null && !contact.matrixId().isBlank();
-        boolean hasEmail = contact.emailAddress() != null && !contact.emailAddress().isBlank();
-        if (!hasId && !hasEmail) {
-            problems.add(error(FIELD_SUPPORT_CONTACTS, "contact.noAddress", number));
-        }
-        if (hasId) {
-            checkMatrixId(number, contact.matrixId().strip(), problems);
-        }
-        if (hasEmail) {
-            checkEmail(number, contact.emailAddress().strip(), problems);
-        }
-    }
-
-    private void checkMatrixId(int number, String id, List<PlanProblem> problems) {
-        var m = MATRIX_ID.matcher(id);
-        boolean ok = m.matches() && LOCALPART.matcher(m.group(1)).matches() && parsesAsServerName(m.group(2));
-        if (!ok) {
-            problems.add(error(FIELD_SUPPORT_CONTACTS, "contact.matrixId", number, printable(id)));
-        }
-    }
-
-    private void checkEmail(int number, String email, List<PlanProblem> problems) {
-        var m = EMAIL.matcher(email);
-        boolean ok = m.matches() && EMAIL_LOCAL.matcher(m.group(1)).matches() && parsesAsDnsName(m.group(2));
-        if (!ok) {
-            problems.add(error(FIELD_SUPPORT_CONTACTS, "contact.email", number, printable(email)));
-        }
-    }
-
-    private boolean parsesAsServerName(String text) {
-        try {
-            ServerName.parse(text, locale);
-            return true;
-        } catch (InvalidServerNameException e) {
-            return false;
-        }
-    }
-
-    private boolean parsesAsDnsName(String text) {
-        try {
-            ServerName name = ServerName.parse(text, locale);
-            return !name.hasPort() && !name.isIpLiteral() && name.host().contains(".");
-        } catch (InvalidServerNameException e) {
-            return false;
-        }
-    }
-
-    private void checkExtraKeys(DelegationPlan plan, List<PlanProblem> problems) {
-        int total = 0;
-        for (Map.Entry<String, String> entry : plan.extraClientKeys().entrySet()) {
-            String key = entry.getKey() == null ? "" : entry.getKey();
-            if (key.equals("m.homeserver") || key.equals("m.identity_server")) {
-                problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.reserved", key));
-                continue;
-            }
-            if (!NAMESPACED_KEY.matcher(key).matches()) {
-                problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.key", printable(key)));
-                continue;
-            }
-            if (key.startsWith("m.")) {
-                problems.add(warning(FIELD_EXTRA_CLIENT_KEYS, "extra.specKey", key));
-            }
-            String value = entry.getValue();
-            total += value == null ? 0 : value.length();
-            checkExtraValue(key, value, problems);
-        }
-        if (total > MAX_EXTRA_VALUES_LENGTH) {
-            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.tooLarge", MAX_EXTRA_VALUES_LENGTH));
-        }
-    }
-
-    private void checkExtraValue(String key, String value, List<PlanProblem> problems) {
-        if (value == null || value.isBlank()) {
-            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.emptyValue", key));
-            return;
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.json", key, printable(e.getOriginalMessage())));
-            return;
-        }
-        if (!ConfigSafeText.isSafe(node)) {
-            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.unsafe", key));
-        }
-        String absurd = JsonNumbers.absurd(node);
-        if (absurd != null) {
-            problems.add(error(FIELD_EXTRA_CLIENT_KEYS, "extra.number", key, absurd));
         }
     }
 
@@ -407,59 +286,15 @@ public final class PlanValidator {
                 serverName == null ? "" : serverName.host()));
     }
 
-    private DelegationPlan normalized(DelegationPlan plan) {
-        try {
-            String serverName = ServerName.parse(plan.serverName(), locale).authority();
-            String federationHost = plan.federationMode() == FederationMode.DIRECT
-                    ? null : ServerName.parse(bracketBareIpv6(plan.federationHost()), locale).host();
-            int federationPort = plan.federationMode() == FederationMode.DIRECT
-                    ? DelegationPlan.DEFAULT_FEDERATION_PORT : plan.federationPort();
-            String base = WebUrl.parse(plan.clientBaseUrl(), false, locale).toString();
-            String identity = blank(plan.identityServerUrl())
-                    ? null : WebUrl.parse(plan.identityServerUrl(), false, locale).toString();
-            String page = blank(plan.supportPage()) ? null : WebUrl.parse(plan.supportPage(), false, locale).toString();
-            List<SupportContact> contacts = plan.supportContacts().stream()
-                    .map(c -> new SupportContact(c.role().strip(), trimOrNull(c.matrixId()),
-                            trimOrNull(c.emailAddress())))
-                    .toList();
-            Map<String, String> extras = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : plan.extraClientKeys().entrySet()) {
-                extras.put(e.getKey(), JSON.writeValueAsString(JSON.readTree(e.getValue())));
-            }
-            String upstream = blank(plan.homeserverUpstream())
-                    ? DelegationPlan.DEFAULT_UPSTREAM : WebUrl.parse(plan.homeserverUpstream(), true, locale).toString();
-            if (upstream.endsWith("/")) {
-                upstream = upstream.substring(0, upstream.length() - 1);
-            }
-            String call = blank(plan.callServiceUrl())
-                    ? null : WebUrl.parse(plan.callServiceUrl(), false, locale).toString();
-            String issuer = blank(plan.authIssuerUrl())
-                    ? null : WebUrl.parse(plan.authIssuerUrl(), false, locale).toString();
-            return new DelegationPlan(serverName, plan.federationMode(), federationHost, federationPort, base,
-                    identity, contacts, page, extras, plan.webServer(), plan.homeserver(), plan.federationProxy(),
-                    upstream, call, issuer);
-        } catch (InvalidServerNameException | PlanValueException | JsonProcessingException e) {
-            throw new IllegalStateException("A plan that validated did not normalise: " + e.getMessage(), e);
-        }
-    }
-
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
-    private static String trimOrNull(String text) {
-        return blank(text) ? null : text.strip();
-    }
-
-    private static String printable(String text) {
-        return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
-    }
-
     private PlanProblem error(String field, String key, Object... args) {
-        return new PlanProblem(field, texts.get(key, args), PlanProblem.Severity.ERROR);
+        return sentences.error(field, key, args);
     }
 
     private PlanProblem warning(String field, String key, Object... args) {
-        return new PlanProblem(field, texts.get(key, args), PlanProblem.Severity.WARNING);
+        return sentences.warning(field, key, args);
     }
 }

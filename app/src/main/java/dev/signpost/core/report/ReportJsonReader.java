@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Reads a report tree field by field, naming the path of the first field that is wrong. */
 final class ReportJsonReader {
@@ -242,22 +243,11 @@ final class ReportJsonReader {
     }
 
     private String text(JsonNode parent, String field, String path) throws ReportFormatException {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw error("report.wrongType", path + field, texts.get("report.kind.string"));
-        }
-        return node.textValue();
+        return optional(parent, field, path, JsonNode::isTextual, "report.kind.string", JsonNode::textValue);
     }
 
     private String requiredText(JsonNode parent, String field, String path) throws ReportFormatException {
-        String value = text(parent, field, path);
-        if (value == null) {
-            throw error("report.missing", path + field);
-        }
-        return value;
+        return required(text(parent, field, path), field, path);
     }
 
     private boolean bool(JsonNode parent, String field, String path) throws ReportFormatException {
@@ -269,18 +259,31 @@ final class ReportJsonReader {
     }
 
     private Integer integer(JsonNode parent, String field, String path) throws ReportFormatException {
+        return optional(parent, field, path, n -> n.isIntegralNumber() && n.canConvertToInt(), "report.kind.integer",
+                JsonNode::intValue);
+    }
+
+    private int requiredInt(JsonNode parent, String field, String path) throws ReportFormatException {
+        return required(integer(parent, field, path), field, path);
+    }
+
+    /**
+     * The one reading of an optional field: null when absent or JSON null, the value when it has the type
+     * {@code kind} names, else the one wrong-type sentence.
+     */
+    private <T> T optional(JsonNode parent, String field, String path, Predicate<JsonNode> fits, String kind,
+                           Function<JsonNode, T> read) throws ReportFormatException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw error("report.wrongType", path + field, texts.get("report.kind.integer"));
+        if (!fits.test(node)) {
+            throw error("report.wrongType", path + field, texts.get(kind));
         }
-        return node.intValue();
+        return read.apply(node);
     }
 
-    private int requiredInt(JsonNode parent, String field, String path) throws ReportFormatException {
-        Integer value = integer(parent, field, path);
+    private <T> T required(T value, String field, String path) throws ReportFormatException {
         if (value == null) {
             throw error("report.missing", path + field);
         }

@@ -16,7 +16,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
@@ -68,8 +67,7 @@ public final class ChainDiagram extends BorderPane {
     private final ChainShapes shapes;
     private final ChainViewport viewport;
     private final RootCauseBanner banner;
-    private final ChainDetailsPane details;
-    private final ReadOnlyObjectWrapper<Hop> selected = new ReadOnlyObjectWrapper<>();
+    private final ChainSelection selection;
     /** One tooltip shared by all boxes, filled in when shown: cheaper than one per box on every redraw. */
     private final Tooltip hoverTip = ChainKeyboard.hoverTip(this::hoverText);
     private final Set<String> expanded = new HashSet<>();
@@ -79,12 +77,7 @@ public final class ChainDiagram extends BorderPane {
     private ChainExporter exporter;
     private final BooleanProperty collapse = new SimpleBooleanProperty(true);
     private final ChainFollow follow;
-    /** The zoom at which the drawing's text matches the window's text size: 1 unless the user chose larger text. */
-    private double textZoom = 1;
-    /** The zoom the diagram picked itself; while it is in force, it follows text size and width. */
-    private double automaticZoom = 1;
-    /** The drawing's width when laid out narrower than it can go, or 0 while it has always fitted. */
-    private double narrowestWidth;
+    private final ChainZoom zoom;
     private int rebuilds;
     private long rebuildNanos;
 
@@ -101,6 +94,7 @@ public final class ChainDiagram extends BorderPane {
         this.store = new ChainStore(Platform::runLater, this::rebuild);
         this.shapes = new ChainShapes(names, texts);
         this.viewport = new ChainViewport(store::changed);
+        this.zoom = new ChainZoom(viewport);
         this.exporter = ChainExporter.onSharedWorker(STYLESHEET, shapes, locale);
         getStylesheets().add(STYLESHEET);
         getStyleClass().add("chain-diagram");
@@ -113,8 +107,9 @@ public final class ChainDiagram extends BorderPane {
         });
         setTop(new VBox(new ChainToolbar(this, texts), banner));
 
-        details = new ChainDetailsPane(locale);
+        ChainDetailsPane details = new ChainDetailsPane(locale);
         details.setOnClose(this::closeDetails);
+        selection = new ChainSelection(this, details, shapes, store::checksFor);
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && getRight() != null) {
                 closeDetails();
@@ -134,13 +129,13 @@ public final class ChainDiagram extends BorderPane {
     /** Adds a hop, or replaces the hop with the same id in its place. */
     public void update(Hop hop) {
         store.put(hop);
-        refreshDetails(List.of(hop));
+        selection.refresh(List.of(hop));
     }
 
     /** Adds or replaces several hops (by id), as when events arrive in a burst. */
     public void updateAll(Collection<Hop> newHops) {
         store.putAll(newHops);
-        refreshDetails(newHops);
+        selection.refresh(newHops);
     }
 
     /** Records verdicts, whose fixes then show in the boxes, on hover and in the details of their hops. */
@@ -150,7 +145,7 @@ public final class ChainDiagram extends BorderPane {
 
     /** Shows a finished report, replacing everything shown before. */
     public void setReport(Report report) {
-        Hop shown = details.hop();
+        Hop shown = selection.pane().hop();
         store.replace(report);
         follow.resume();
         if (shown != null && store.hop(shown.id()) != null) {
@@ -214,12 +209,12 @@ public final class ChainDiagram extends BorderPane {
 
     /** The hop whose details are open, or null. */
     public ReadOnlyObjectProperty<Hop> selectedHopProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selectedProperty();
     }
 
     /** The details pane (shown on the right when a hop is selected). */
     public ChainDetailsPane detailsPane() {
-        return details;
+        return selection.pane();
     }
 
     /** The banner naming the broken hop. */
@@ -287,49 +282,12 @@ public final class ChainDiagram extends BorderPane {
      * text is a larger zoom, as far as the width allows. A zoom the user picked themselves is kept.
      */
     void followTextSize(double fontPx) {
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, fontPx / NORMAL_FONT_PX));
-        if (Math.abs(next - textZoom) < 0.001) {
-            return;
-        }
-        boolean automatic = zoomIsAutomatic();
-        textZoom = next;
-        // Large text leaves little of the chain in sight under the page's top: showing the broken hop may scroll it.
-        viewport.setScrollsPage(next > 1);
-        if (automatic) {
-            setAutomaticZoom(automaticZoom());
-        }
-    }
-
-    /**
-     * Larger text may make the drawing wider or a box taller than the window shows: then the zoom goes down to what
-     * fits, never below
-     * 100 %, where its smallest text is still readable (11 px).
-     */
-    private double automaticZoom() {
-        double visible = viewport.visibleWidth();
-        if (visible <= 0) {
-            return textZoom;
-        }
-        double byWidth = narrowestWidth > 0 ? visible / narrowestWidth : textZoom;
-        // A broken box with its fix and caption should fit the height in sight too.
-        double tall = viewport.viewportHeight();
-        double byHeight = tall > 0 ? tall / (ChainLayout.NODE_HEIGHT_WITH_FIX + ChainLayout.CAPTION_HEIGHT + 16)
-                : textZoom;
-        return Math.max(Math.min(1, textZoom), Math.min(textZoom, Math.min(byWidth, byHeight)));
-    }
-
-    private boolean zoomIsAutomatic() {
-        return Math.abs(getZoom() - automaticZoom) < 0.001;
-    }
-
-    private void setAutomaticZoom(double value) {
-        viewport.setZoom(value);
-        automaticZoom = getZoom();
+        zoom.followTextSize(fontPx / NORMAL_FONT_PX);
     }
 
     /** The zoom at which the chain's text is as large as the window's text: "actual size". */
     public double textZoom() {
-        return textZoom;
+        return zoom.textZoom();
     }
 
     /**
@@ -341,7 +299,7 @@ public final class ChainDiagram extends BorderPane {
         collapse.set(true);
         store.changed();
         store.flush();
-        viewport.setZoom(viewport.fittingZoom(layout.height(), textZoom));
+        viewport.setZoom(viewport.fittingZoom(layout.height(), zoom.textZoom()));
         store.flush();
     }
 
@@ -369,47 +327,25 @@ public final class ChainDiagram extends BorderPane {
         store.flush();
         layout.foldOf(hopId).ifPresent(this::expand);
         store.flush();
-        follow.scrollTo(hopId);
+        if (follow.scrollTo(hopId)) {
+            follow.revealAfterLayout(hopId);
+        }
     }
 
     // ----- details -----
 
     /** Opens the details of a hop, as a click or Enter on its box does. */
     public void openDetails(Hop hop) {
-        details.show(hop, checksFor(hop.id()));
-        selected.set(hop);
-        markSelection();
-        if (getRight() != details) {
-            setRight(details);
-            // The pane narrows the view: lay out now so the selected box can be scrolled back into sight.
-            applyCss();
-            layout();
-        }
+        selection.open(hop);
         revealHop(hop.id());
     }
 
     /** Closes the details pane and gives the focus back to the box it was about. */
     public void closeDetails() {
-        Hop was = selected.get();
-        selected.set(null);
-        details.clear();
-        setRight(null);
-        markSelection();
+        Hop was = selection.close();
         if (was != null) {
             nodeFor(was.id()).ifPresent(Node::requestFocus);
         }
-    }
-
-    private void refreshDetails(Collection<Hop> changed) {
-        Hop shown = details.hop();
-        if (shown != null) {
-            changed.stream().filter(h -> h.id().equals(shown.id()) && !h.equals(shown)).findFirst()
-                    .ifPresent(h -> details.show(h, checksFor(h.id())));
-        }
-    }
-
-    private void markSelection() {
-        shapes.boxes((id, box) -> box.setSelected(selected.get() != null && selected.get().id().equals(id)));
     }
 
     // ----- export -----
@@ -444,14 +380,8 @@ public final class ChainDiagram extends BorderPane {
                 ChainFindings.fixes(hops, checks), changes.keySet()));
         viewport.canvas().getChildren().setAll(shapes.draw(layout, true, this::wire, texts.get("empty")));
         viewport.setContentSize(layout.width(), layout.height());
-        if (layout.width() > viewport.layoutWidth() + 0.5) {
-            narrowestWidth = layout.width();
-        }
-        if (zoomIsAutomatic() && Math.abs(automaticZoom() - getZoom()) > 0.01) {
-            // Relays out at the new zoom on the next pulse.
-            setAutomaticZoom(automaticZoom());
-        }
-        markSelection();
+        zoom.laidOut(layout.width());
+        selection.mark();
         markChanges();
         rootCause = ChainFindings.rootCause(layout, checks);
         banner.update(rootCause, hops);
@@ -462,7 +392,7 @@ public final class ChainDiagram extends BorderPane {
             // The broken hop, else the first one changed since an earlier check (Verify): what to look at.
             Optional<String> target = rootCause.map(r -> r.hop().id())
                     .or(() -> layout.order().stream().filter(changes::containsKey).findFirst());
-            target.ifPresent(id -> follow.revealAfterLayout(id, this));
+            target.ifPresent(id -> follow.revealAfterLayout(id));
         }
         rebuilds++;
         rebuildNanos += System.nanoTime() - start;

@@ -4,15 +4,14 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ReportListener;
+import dev.signpost.ui.task.BatchingReportListener;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What the diagram shows: hops by id in arrival order and the checks about them. Every change only marks the store
@@ -117,13 +116,10 @@ final class ChainStore {
      * arrived in one go with one redraw, in arrival order.
      */
     ReportListener liveListener() {
-        ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
-        AtomicBoolean draining = new AtomicBoolean();
-        Runnable drain = () -> {
-            draining.set(false);
+        return new BatchingReportListener(ui, batch -> {
             List<Hop> newHops = new ArrayList<>();
             List<Check> newChecks = new ArrayList<>();
-            for (Object event = pending.poll(); event != null; event = pending.poll()) {
+            for (Object event : batch) {
                 if (event instanceof Hop hop) {
                     newHops.add(hop);
                 } else if (event instanceof Check check) {
@@ -132,24 +128,6 @@ final class ChainStore {
             }
             putAll(newHops);
             putChecks(newChecks);
-        };
-        return new ReportListener() {
-            @Override
-            public void onHop(Hop hop) {
-                offer(hop);
-            }
-
-            @Override
-            public void onCheck(Check check) {
-                offer(check);
-            }
-
-            private void offer(Object event) {
-                pending.add(event);
-                if (draining.compareAndSet(false, true)) {
-                    ui.execute(drain);
-                }
-            }
-        };
+        });
     }
 }

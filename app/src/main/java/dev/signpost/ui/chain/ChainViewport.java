@@ -124,13 +124,16 @@ final class ChainViewport {
 
     /**
      * Scrolls so that the area (in unzoomed chain coordinates) is in view, with a little room above it for its
-     * caption; {@code height} is the drawing's height.
+     * caption; {@code height} is the drawing's height. True when anything scrolled: what is in sight then changes only
+     * once the coming layout pass has placed the page again, so the caller asks again after it.
      */
-    void reveal(double x, double y, double w, double h, double width, double height) {
+    boolean reveal(double x, double y, double w, double h, double width, double height) {
         Bounds viewport = scroll.getViewportBounds();
         if (viewport == null) {
-            return;
+            return false;
         }
+        double hBefore = scroll.getHvalue();
+        double vBefore = scroll.getVvalue();
         double z = zoom();
         double extraW = width * z - viewport.getWidth();
         double extraH = height * z - viewport.getHeight();
@@ -142,8 +145,9 @@ final class ChainViewport {
                 scroll.setHvalue(Math.min(1, ((x + w) * z - viewport.getWidth()) / extraW));
             }
         }
+        boolean pageMoved = false;
         if (scrollsPage && (h + ChainLayout.CAPTION_HEIGHT + 16) * z > visibleSlice(viewport.getHeight())[1]) {
-            showWholeViewportInPage();
+            pageMoved = showWholeViewportInPage();
         }
         if (extraH > 0) {
             double[] slice = visibleSlice(viewport.getHeight());
@@ -157,27 +161,77 @@ final class ChainViewport {
                 scroll.setVvalue(Math.max(0, Math.min(1, target / extraH)));
             }
         }
+        return pageMoved || moved(hBefore, scroll.getHvalue()) || moved(vBefore, scroll.getVvalue());
+    }
+
+    private static boolean moved(double before, double after) {
+        return Math.abs(before - after) > 1e-4;
     }
 
     /**
      * Scrolls the page around the diagram so that the diagram's top (toolbar and banner) is at the page's top and as
      * much of the chain as the page allows is in sight: used when too little of it is in sight to show a box (large
-     * text, small window).
+     * text, small window). True when the page scrolled.
      */
-    private void showWholeViewportInPage() {
+    private boolean showWholeViewportInPage() {
+        Node diagram = scroll.getParent();
+        ScrollPane page = enclosingPage();
+        if (page == null) {
+            return false;
+        }
+        Node content = page.getContent();
+        double extra = content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+        if (extra <= 0) {
+            return false;
+        }
+        Bounds inPage = content.sceneToLocal(diagram.localToScene(diagram.getBoundsInLocal()));
+        double top = Math.max(0, inPage.getMinY());
+        double before = page.getVvalue();
+        page.setVvalue(page.getVmin() + (page.getVmax() - page.getVmin()) * Math.min(1, top / extra));
+        return moved(before, page.getVvalue());
+    }
+
+    /** Where the page around the diagram is scrolled to: its scroll value and its content's height. */
+    record PagePosition(double vvalue, double contentHeight) {
+    }
+
+    /** The page's position now, or {@code null} when no page scrolls around the diagram. */
+    PagePosition pagePosition() {
+        ScrollPane page = enclosingPage();
+        return page == null ? null : new PagePosition(page.getVvalue(), page.getContent().getLayoutBounds().getHeight());
+    }
+
+    /**
+     * Keeps what was in sight in sight when the page's content grew or shrank since {@code was} (a summary shown under
+     * the chain): a scroll pane keeps its position as a fraction, which would move the page by pixels nobody asked
+     * for. Left alone when the page was scrolled meanwhile (by the user). True when the page's content changed height.
+     */
+    boolean keepPageOffset(PagePosition was) {
+        ScrollPane page = enclosingPage();
+        if (page == null || was == null) {
+            return false;
+        }
+        double height = page.getContent().getLayoutBounds().getHeight();
+        if (Math.abs(height - was.contentHeight()) <= 0.5) {
+            return false;
+        }
+        double view = page.getViewportBounds().getHeight();
+        double range = page.getVmax() - page.getVmin();
+        if (!moved(was.vvalue(), page.getVvalue()) && range > 0 && height > view) {
+            double offset = (was.vvalue() - page.getVmin()) / range * Math.max(0, was.contentHeight() - view);
+            page.setVvalue(page.getVmin() + range * Math.min(1, offset / (height - view)));
+        }
+        return true;
+    }
+
+    private ScrollPane enclosingPage() {
         Node diagram = scroll.getParent();
         for (Parent p = diagram == null ? null : diagram.getParent(); p != null; p = p.getParent()) {
             if (p instanceof ScrollPane page && page.getContent() != null && page.getViewportBounds() != null) {
-                Node content = page.getContent();
-                double extra = content.getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
-                if (extra > 0) {
-                    Bounds inPage = content.sceneToLocal(diagram.localToScene(diagram.getBoundsInLocal()));
-                    double top = Math.max(0, inPage.getMinY());
-                    page.setVvalue(page.getVmin() + (page.getVmax() - page.getVmin()) * Math.min(1, top / extra));
-                }
-                return;
+                return page;
             }
         }
+        return null;
     }
 
     /**

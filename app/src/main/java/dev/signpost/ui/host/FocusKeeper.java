@@ -1,6 +1,6 @@
 package dev.signpost.ui.host;
 
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;

@@ -1,8 +1,8 @@
 package dev.signpost.ui.host;
 
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Toasts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Toasts;
+import dev.signpost.ui.widgets.Ui;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;

@@ -3,7 +3,7 @@ package dev.signpost.ui.steps;
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

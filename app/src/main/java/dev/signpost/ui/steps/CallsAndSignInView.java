@@ -1,7 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;

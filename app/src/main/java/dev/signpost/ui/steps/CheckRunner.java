@@ -8,6 +8,7 @@ import dev.signpost.core.model.CheckCounts;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.report.ShownValues;
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.task.BatchingReportListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,7 +36,6 @@ public final class DeployViewModel implements StepModel {
     private final ObservableList<PlannedFile> files;
     private final Texts texts;
     private final SshUpload uploader;
-    private final Executor ui;
     private final boolean uploadAvailable;
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty port = new SimpleStringProperty("22");
@@ -46,20 +43,14 @@ public final class DeployViewModel implements StepModel {
     private final StringProperty webRoot = new SimpleStringProperty("/var/www/html");
     private final StringProperty afterCommand = new SimpleStringProperty("");
     private final StringProperty identityFile = new SimpleStringProperty("");
-    private final BooleanProperty canRollBack = new SimpleBooleanProperty();
-    private boolean rollingBack;
     private SshUpload.Target lastTarget;
-    private final BooleanProperty uploading = new SimpleBooleanProperty();
-    private final StringProperty progress = new SimpleStringProperty("");
-    private final StringProperty uploadError = new SimpleStringProperty();
     private final BooleanBinding sshFormValid;
-    private SshUpload.Running running;
+    private final SshRunState run;
     private java.util.function.Supplier<dev.signpost.core.plan.WebServerKind> webServer = () -> null;
     private java.util.function.Supplier<dev.signpost.core.plan.DelegationPlan> plan = () -> null;
     private String suggestedWebRoot = "/var/www/html";
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MANUAL);
     private final BooleanProperty placedByUser = new SimpleBooleanProperty();
-    private final BooleanProperty uploaded = new SimpleBooleanProperty();
     private final BooleanBinding canAdvance;
     private final ObjectProperty<dev.signpost.core.plan.WebServerKind> kind = new SimpleObjectProperty<>();
     private final BooleanBinding installsSetup;
@@ -69,10 +60,6 @@ public final class DeployViewModel implements StepModel {
     private final StringProperty testCommand = new SimpleStringProperty("");
     private final StringProperty reloadCommand = new SimpleStringProperty("");
     private final BooleanProperty sudo = new SimpleBooleanProperty(true);
-    private final ObservableList<String> stages = javafx.collections.FXCollections.observableArrayList();
-    private final StringProperty serverLines = new SimpleStringProperty("");
-    private boolean installing;
-    private boolean stopping;
 
     /**
      * @param uploader the SSH uploader, or null when this build cannot upload
@@ -82,8 +69,9 @@ public final class DeployViewModel implements StepModel {
         this.files = files;
         this.texts = texts;
         this.uploader = uploader;
-        this.ui = ui;
         this.uploadAvailable = uploader != null;
+        this.run = new SshRunState(texts, ui);
+        BooleanProperty uploaded = run.uploaded();
         sshFormValid = Bindings.createBooleanBinding(() -> hostError(host.get()) == null
                 && portError(port.get()) == null && webRootError(webRoot.get()) == null
                 && identityFileError(identityFile.get()) == null, host, port, webRoot, identityFile);
@@ -235,7 +223,7 @@ public final class DeployViewModel implements StepModel {
      * the user for host keys, secrets and the go-ahead (on the worker's thread).
      */
     public void upload(SshUpload.Prompts prompts) {
-        if (uploader == null || uploading.get() || !sshFormValid.get()) {
+        if (uploader == null || run.uploading().get() || !sshFormValid.get()) {
             return;
         }
         dev.signpost.core.plan.DelegationPlan current = plan.get();
@@ -244,18 +232,15 @@ public final class DeployViewModel implements StepModel {
                 port.get().isBlank() ? 0 : PlanDraft.parsePort(port.get()), PlanDraft.blankToNull(user.get()),
                 webRoot.get().strip(), setup ? null : PlanDraft.blankToNull(afterCommand.get()),
                 identityFile.get().isBlank() ? null : identityPath(identityFile.get()));
-        uploaded.set(false);
-        canRollBack.set(false);
         lastTarget = target;
         if (setup) {
             SshUpload.Setup what = new SshUpload.Setup(current, distribution.get(),
                     PlanDraft.blankToNull(configPath.get()), PlanDraft.blankToNull(testCommand.get()),
                     PlanDraft.blankToNull(reloadCommand.get()), sudo.get());
-            installing = true;
-            start(target, prompts, progress -> uploader.install(target, what, prompts, progress));
+            run.start(target.host(), true, false, progress -> uploader.install(target, what, prompts, progress));
         } else {
-            installing = false;
-            begin(false, target, prompts);
+            run.start(target.host(), false, false,
+                    progress -> uploader.start(target, List.copyOf(files), prompts, progress));
         }
     }
 
@@ -264,101 +249,23 @@ public final class DeployViewModel implements StepModel {
      * background task; only offered after an upload that kept backups.
      */
     public void rollBack(SshUpload.Prompts prompts) {
-        if (uploader == null || uploading.get() || !canRollBack.get() || lastTarget == null) {
+        if (uploader == null || run.uploading().get() || !run.canRollBack().get() || lastTarget == null) {
             return;
         }
-        begin(true, lastTarget, prompts);
+        SshUpload.Target target = lastTarget;
+        run.start(target.host(), false, true,
+                progress -> uploader.rollback(target, List.copyOf(files), prompts, progress));
     }
 
-    private void begin(boolean rollback, SshUpload.Target target, SshUpload.Prompts prompts) {
-        rollingBack = rollback;
-        start(target, prompts, onProgress -> rollback ? uploader.rollback(target, List.copyOf(files), prompts, onProgress)
-                : uploader.start(target, List.copyOf(files), prompts, onProgress));
-    }
-
-    private void start(SshUpload.Target target, SshUpload.Prompts prompts,
-                       java.util.function.Function<java.util.function.Consumer<String>, SshUpload.Running> how) {
-        uploading.set(true);
-        stopping = false;
-        uploadError.set(null);
-        serverLines.set("");
-        stages.clear();
-        String connecting = texts.get("wizard.deploy.ssh.connecting", target.host());
-        progress.set(connecting);
-        java.util.function.Consumer<String> onProgress = sentence -> ui.execute(() -> {
-            if (!uploading.get()) {
-                return;
-            }
-            // While stopping, the stages still show what the core does (putting files back), under "Stopping".
-            if (!stopping) {
-                progress.set(sentence);
-            }
-            if (stages.isEmpty() || !stages.get(stages.size() - 1).equals(sentence)) {
-                stages.add(sentence);
-            }
-        });
-        SshUpload.Running run = how.apply(onProgress);
-        running = run;
-        run.result().whenComplete((outcome, failure) -> ui.execute(() -> finish(run, outcome, failure)));
-    }
-
-    private String cancelledSentence() {
-        return texts.get(rollingBack ? "wizard.deploy.rollback.cancelled" : "wizard.deploy.ssh.cancelled");
-    }
-
-    private void finish(SshUpload.Running run, SshUpload.Outcome outcome, Throwable failure) {
-        if (run != running) {
-            return;
-        }
-        running = null;
-        uploading.set(false);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof CancellationException) {
-            progress.set(cancelledSentence());
-        } else if (cause != null) {
-            progress.set("");
-            uploadError.set(FilesViewModel.messageOf(cause));
-        } else if (outcome.ok() && rollingBack) {
-            progress.set(outcome.message());
-            // The uploaded files are gone from the server again, so there is nothing left to roll back or verify.
-            canRollBack.set(false);
-            uploaded.set(false);
-        } else if (outcome.ok()) {
-            progress.set(outcome.message());
-            uploaded.set(true);
-            canRollBack.set(outcome.backupsKept());
-        } else {
-            progress.set("");
-            uploadError.set(outcome.message());
-            serverLines.set(outcome.serverLines());
-        }
-    }
-
-    /**
-     * Stops the run. An upload stops at its next chunk and leaves nothing half-written, so the page is free at once;
-     * an install may have to put the previous configuration back, so the page waits for its result, which says in
-     * what state the server is.
-     */
+    /** Stops the run; see {@link SshRunState#cancel()}. */
     @Override
     public void cancel() {
-        SshUpload.Running run = running;
-        if (run == null) {
-            return;
-        }
         run.cancel();
-        if (installing) {
-            stopping = true;
-            progress.set(texts.get("wizard.deploy.setup.stopping"));
-            return;
-        }
-        running = null;
-        uploading.set(false);
-        progress.set(cancelledSentence());
     }
 
     @Override
     public ObservableBooleanValue busy() {
-        return uploading;
+        return run.uploading();
     }
 
     public StringProperty hostProperty() {
@@ -388,7 +295,7 @@ public final class DeployViewModel implements StepModel {
 
     /** Whether the last upload replaced files whose backups can be put back. */
     public BooleanProperty canRollBackProperty() {
-        return canRollBack;
+        return run.canRollBack();
     }
 
     public BooleanBinding sshFormValidProperty() {
@@ -397,17 +304,17 @@ public final class DeployViewModel implements StepModel {
 
     /** Whether an upload or a rollback is under way. */
     public BooleanProperty uploadingProperty() {
-        return uploading;
+        return run.uploading();
     }
 
     /** The latest progress or result sentence. */
     public StringProperty progressProperty() {
-        return progress;
+        return run.progress();
     }
 
     /** Why the upload failed, or null. */
     public StringProperty uploadErrorProperty() {
-        return uploadError;
+        return run.uploadError();
     }
 
     /** The plan's web server (set when the page is entered). */
@@ -447,12 +354,12 @@ public final class DeployViewModel implements StepModel {
 
     /** One sentence per stage of the running (or last) install or upload, in order. */
     public ObservableList<String> stages() {
-        return stages;
+        return run.stages();
     }
 
     /** The server's own lines behind the last failure (a config test's errors), or empty. */
     public StringProperty serverLinesProperty() {
-        return serverLines;
+        return run.serverLines();
     }
 
     public ObservableList<PlannedFile> files() {
@@ -473,7 +380,7 @@ public final class DeployViewModel implements StepModel {
     }
 
     public BooleanProperty uploadedProperty() {
-        return uploaded;
+        return run.uploaded();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -58,6 +58,6 @@ public final class DoneView extends VBox {
         closing.setId("done-closing");
         closing.textProperty().bind(model.closingProperty());
         getChildren().add(closing);
-        dev.signpost.ui.Toasts.follow(this, model.messageProperty());
+        dev.signpost.ui.widgets.Toasts.follow(this, model.messageProperty());
     }
 }

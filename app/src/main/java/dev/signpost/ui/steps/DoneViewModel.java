@@ -10,7 +10,6 @@ import dev.signpost.ui.host.StepModel;
 import dev.signpost.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -27,14 +26,14 @@ public final class DoneViewModel implements StepModel {
     private final WizardSession session;
     private final StringProperty closing = new javafx.beans.property.SimpleStringProperty("");
     private final List<ReportFormat> formats;
-    private final BackgroundTasks tasks;
     private final Texts texts;
     private final Consumer<DelegationPlan> rememberPlan;
     private final ObservableList<String> summary = FXCollections.observableArrayList();
     private final StringProperty headline = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final FileWork work;
+    private final StringProperty message;
+    private final StringProperty error;
+    private final BooleanProperty busy;
 
     /**
      * @param formats      the report formats this build can export
@@ -44,8 +43,11 @@ public final class DoneViewModel implements StepModel {
                          Consumer<DelegationPlan> rememberPlan) {
         this.session = session;
         this.formats = List.copyOf(formats);
-        this.tasks = tasks;
         this.texts = texts;
+        this.work = new FileWork(tasks);
+        this.message = work.message();
+        this.error = work.error();
+        this.busy = work.busy();
         this.rememberPlan = rememberPlan;
     }
 
@@ -96,16 +98,10 @@ public final class DoneViewModel implements StepModel {
             error.set(texts.get("wizard.done.export.noReport"));
             return;
         }
-        busy.set(true);
-        error.set(null);
-        tasks.create(() -> {
-                    FileSaver.write(target, format.renderer().render(report));
-                    return target;
-                })
-                .onSuccess(path -> message.set(texts.get("wizard.done.export.saved", path)))
-                .onError(e -> error.set(texts.get("wizard.done.export.failed", FilesViewModel.messageOf(e))))
-                .andFinally(() -> busy.set(false))
-                .start();
+        work.run(() -> {
+            FileSaver.write(target, format.renderer().render(report));
+            return texts.get("wizard.done.export.saved", target);
+        }, why -> texts.get("wizard.done.export.failed", why), () -> { });
     }
 
     public List<ReportFormat> formats() {

@@ -1,7 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -55,7 +55,7 @@ public final class FilesView extends VBox {
 
         getChildren().addAll(Ui.lead(texts.get("wizard.files.lead")), new HBox(8, saveAll), message, error, cards);
         getProperties().put(Ui.INITIAL_FOCUS, saveAll);
-        dev.signpost.ui.Toasts.follow(this, model.messageProperty());
+        dev.signpost.ui.widgets.Toasts.follow(this, model.messageProperty());
     }
 
     private Node card(PlannedFile file) {

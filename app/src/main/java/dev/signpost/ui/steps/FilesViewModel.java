@@ -7,8 +7,6 @@ import dev.signpost.ui.task.BackgroundTasks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
@@ -28,9 +26,10 @@ public final class FilesViewModel implements StepModel {
     private final BackgroundTasks tasks;
     private final Texts texts;
     private final ObservableList<PlannedFile> files = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty();
-    private final StringProperty error = new SimpleStringProperty();
+    private final FileWork work;
+    private final BooleanProperty busy;
+    private final StringProperty message;
+    private final StringProperty error;
     private final BooleanBinding canAdvance;
     private DelegationPlan generatedFor;
 
@@ -39,6 +38,10 @@ public final class FilesViewModel implements StepModel {
         this.source = source;
         this.tasks = tasks;
         this.texts = texts;
+        this.work = new FileWork(tasks);
+        this.busy = work.busy();
+        this.message = work.message();
+        this.error = work.error();
         canAdvance = Bindings.createBooleanBinding(() -> !files.isEmpty(), files);
     }
 
@@ -61,7 +64,7 @@ public final class FilesViewModel implements StepModel {
                 })
                 .onError(e -> {
                     files.clear();
-                    error.set(texts.get("wizard.files.generateFailed", messageOf(e)));
+                    error.set(texts.get("wizard.files.generateFailed", FileWork.messageOf(e)));
                 })
                 .andFinally(() -> busy.set(false))
                 .start();
@@ -86,21 +89,8 @@ public final class FilesViewModel implements StepModel {
         run(() -> texts.get("wizard.files.savedAll", FileSaver.writeAll(folder, snapshot), folder));
     }
 
-    private void run(java.util.concurrent.Callable<String> work) {
-        busy.set(true);
-        error.set(null);
-        tasks.create(work)
-                .onSuccess(done -> {
-                    message.set(done);
-                    session.unsavedProperty().set(false);
-                })
-                .onError(e -> error.set(texts.get("wizard.files.saveFailed", messageOf(e))))
-                .andFinally(() -> busy.set(false))
-                .start();
-    }
-
-    static String messageOf(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private void run(java.util.concurrent.Callable<String> save) {
+        work.run(save, why -> texts.get("wizard.files.saveFailed", why), () -> session.unsavedProperty().set(false));
     }
 
     public ObservableList<PlannedFile> files() {

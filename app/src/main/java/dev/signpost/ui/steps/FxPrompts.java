@@ -1,7 +1,7 @@
 package dev.signpost.ui.steps;
 
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Dialogs;
+import dev.signpost.ui.widgets.Dialogs;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;

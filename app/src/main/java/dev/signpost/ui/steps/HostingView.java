@@ -4,7 +4,7 @@ import dev.signpost.core.plan.FederationMode;
 import dev.signpost.core.plan.HomeserverKind;
 import dev.signpost.core.plan.WebServerKind;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;

@@ -2,7 +2,7 @@ package dev.signpost.ui.steps;
 
 import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import dev.signpost.ui.chain.ChainDiagram;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;

@@ -112,7 +112,7 @@ public final class NetworkViewModel {
                 })
                 .onError(e -> {
                     if (mine == generation) {
-                        loadError.set(texts.get("wizard.network.caFile.unusable", FilesViewModel.messageOf(e)));
+                        loadError.set(texts.get("wizard.network.caFile.unusable", FileWork.messageOf(e)));
                     }
                 })
                 .andFinally(() -> {

@@ -2,7 +2,7 @@ package dev.signpost.ui.steps;
 
 import dev.signpost.core.deploy.ServerLayout;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;

@@ -111,6 +111,21 @@ public interface SshUpload {
         CompletableFuture<Outcome> result();
 
         void cancel();
+
+        /** A run whose outcome is {@code result} and which {@code cancel} stops. */
+        static Running of(CompletableFuture<Outcome> result, Runnable cancel) {
+            return new Running() {
+                @Override
+                public CompletableFuture<Outcome> result() {
+                    return result;
+                }
+
+                @Override
+                public void cancel() {
+                    cancel.run();
+                }
+            };
+        }
     }
 
     /**

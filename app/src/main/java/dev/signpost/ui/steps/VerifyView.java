@@ -2,7 +2,7 @@ package dev.signpost.ui.steps;
 
 import dev.signpost.core.model.Check;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.Ui;
+import dev.signpost.ui.widgets.Ui;
 import dev.signpost.ui.chain.ChainComparison;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;

@@ -4,10 +4,6 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.text.Texts;
-import dev.signpost.ui.host.StepModel;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,7 +16,7 @@ import java.util.Map;
  * The verify page: runs the check again and sets it beside the first one, check by check, with what to do about
  * anything still failing, including that remote servers may keep the old well-known for up to 48 hours.
  */
-public final class VerifyViewModel implements StepModel {
+public final class VerifyViewModel extends CheckStepModel {
 
     /** One check before and after; either side may be missing. */
     public record Row(String checkId, Check before, Check after) {
@@ -32,46 +28,31 @@ public final class VerifyViewModel implements StepModel {
         }
     }
 
-    private final WizardSession session;
-    private final CheckRunner runner;
     private final Texts texts;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> advice = FXCollections.observableArrayList();
-    private final BooleanBinding canAdvance;
 
     public VerifyViewModel(WizardSession session, CheckRunner runner, Texts texts) {
-        this.session = session;
-        this.runner = runner;
+        super(session, runner);
         this.texts = texts;
-        canAdvance = Bindings.createBooleanBinding(() -> !runner.runningProperty().get(), runner.runningProperty());
-        runner.reportProperty().addListener((obs, old, report) -> onReport(report));
-    }
-
-    public String domain() {
-        return session.isSetUp() ? session.draft().serverName.get().strip() : session.checkDomainProperty().get();
     }
 
     @Override
-    public void enter() {
-        if (!runner.runningProperty().get()) {
-            start();
-        }
-    }
-
     public void start() {
         rows.clear();
         advice.clear();
-        runner.start(domain());
+        runner().start(domain());
     }
 
-    private void onReport(Report after) {
+    @Override
+    void onReport(Report after) {
         rows.clear();
         advice.clear();
         if (after == null) {
             return;
         }
-        session.verifyReportProperty().set(after);
-        rows.setAll(rows(session.firstReportProperty().get(), after));
+        session().verifyReportProperty().set(after);
+        rows.setAll(rows(session().firstReportProperty().get(), after));
         advice.setAll(advice(after, texts));
     }
 
@@ -100,28 +81,9 @@ public final class VerifyViewModel implements StepModel {
         return result;
     }
 
-    @Override
-    public void cancel() {
-        runner.cancel();
-    }
-
-    @Override
-    public ObservableBooleanValue busy() {
-        return runner.runningProperty();
-    }
-
-    @Override
-    public ObservableBooleanValue canAdvance() {
-        return canAdvance;
-    }
-
-    public CheckRunner runner() {
-        return runner;
-    }
-
     /** The live check's report, the "before" of the comparison, or null. */
     public Report before() {
-        return session.firstReportProperty().get();
+        return session().firstReportProperty().get();
     }
 
     public ObservableList<Row> rows() {
@@ -130,10 +92,5 @@ public final class VerifyViewModel implements StepModel {
 
     public ObservableList<String> advice() {
         return advice;
-    }
-
-    /** The advanced network settings this page's check uses, or empty for the system's network. */
-    public javafx.beans.value.ObservableStringValue networkNote() {
-        return session.networkNoteProperty();
     }
 }

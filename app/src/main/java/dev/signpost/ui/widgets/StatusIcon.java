@@ -1,4 +1,4 @@
-package dev.signpost.ui;
+package dev.signpost.ui.widgets;
 
 import dev.signpost.core.model.Status;
 import javafx.scene.layout.Region;

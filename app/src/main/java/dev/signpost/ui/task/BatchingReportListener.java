@@ -1,4 +1,4 @@
-package dev.signpost.ui.steps;
+package dev.signpost.ui.task;
 
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
@@ -15,9 +15,10 @@ import java.util.function.Consumer;
 /**
  * Receives engine events on the engine's threads and hands them to the UI thread in batches: however many events
  * arrive while one hand-over is pending, they travel together in one {@code Platform.runLater}, so a burst of
- * hops never floods the UI thread.
+ * hops never floods the UI thread. The one hand-over of the live path: the check pages' runner and the chain
+ * diagram both use it.
  */
-final class BatchingReportListener implements ReportListener {
+public final class BatchingReportListener implements ReportListener {
 
     private final Queue<Object> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -28,7 +29,7 @@ final class BatchingReportListener implements ReportListener {
      * @param ui      the UI thread's executor
      * @param onBatch receives {@link Hop} and {@link Check} events in arrival order, on the UI thread
      */
-    BatchingReportListener(Executor ui, Consumer<List<Object>> onBatch) {
+    public BatchingReportListener(Executor ui, Consumer<List<Object>> onBatch) {
         this.ui = ui;
         this.onBatch = onBatch;
     }
@@ -51,7 +52,7 @@ final class BatchingReportListener implements ReportListener {
     }
 
     /** Delivers what is pending now; also called on the UI thread before the final report is shown. */
-    void drain() {
+    public void drain() {
         scheduled.set(false);
         List<Object> batch = new ArrayList<>();
         Object event;

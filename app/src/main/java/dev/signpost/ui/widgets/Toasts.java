@@ -1,4 +1,4 @@
-package dev.signpost.ui;
+package dev.signpost.ui.widgets;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableStringValue;
