@@ -1,5 +1,6 @@
 package dev.signpost.desktop;
 
+import dev.signpost.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +62,13 @@ class DesktopStartIT {
         int display = freeDisplayNumber();
         Process xvfb = start(List.of("Xvfb", ":" + display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"),
                 Map.of(), home.resolve("xvfb.log"), home.resolve("xvfb.err"));
-        waitFor(() -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)), 20, "Xvfb to accept connections");
+        Await.until(Duration.ofSeconds(20), "Xvfb to accept connections",
+                () -> Files.exists(Path.of("/tmp/.X11-unix/X" + display)));
         Path out = home.resolve("out.txt");
         Path err = home.resolve("err.txt");
         Process app = start(wizardCommand(), environment(Map.of("DISPLAY", ":" + display)), out, err);
-        waitFor(() -> windowTitles(display).contains("\"Signpost\"") || !app.isAlive(), 60,
-                "the Signpost window to appear");
+        Await.until(Duration.ofSeconds(60), "the Signpost window to appear",
+                () -> windowTitles(display).contains("\"Signpost\"") || !app.isAlive());
         assertThat(app.isAlive()).as("still running with its window open; stderr: %s", read(err)).isTrue();
         assertThat(read(err)).as("console output of a normal start").isEmpty();
         assertThat(read(out)).isEmpty();
@@ -137,15 +140,6 @@ class DesktopStartIT {
             }
         }
         return false;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
     }
 
     private static String read(Path file) throws IOException {

@@ -105,6 +105,21 @@ public final class TestWorld implements AutoCloseable {
         return new TestHomeserver(serverName);
     }
 
+    /**
+     * {@code name}'s homeserver on {@code matrix.<name>}, whose A record is {@code address}: federation (version and
+     * keys) answers on {@code address:8448}, clients on {@code matrix.<name>:443}, and the web server of {@code name}
+     * answers on 443, each with a good certificate. No well-known files and no SRV record: add them to delegate.
+     */
+    public TestWorld homeserverReady(String name, String address) {
+        String host = "matrix." + name;
+        dns.a(host, address);
+        serve(name, 443).serve(address, 8448, host).serve(host, 443);
+        TestHomeserver hs = homeserver(name);
+        hs.installFederation(https, host);
+        hs.installClient(https, host);
+        return this;
+    }
+
     /** The resolve entries, key {@code host:port} → {@code addr:port}. */
     public Map<String, String> resolveEntries() {
         return Map.copyOf(resolve);

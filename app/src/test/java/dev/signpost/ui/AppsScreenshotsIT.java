@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not a test but the tool that makes {@code docs/screenshots/apps-summary-*.png}: the live check of a server where
  * Element X cannot connect (sliding sync off) and Element Call's service lacks CORS, at 980×720, light and dark,
  * and the apps lane of its chain ({@code apps-lane-light.png}):
- * {@code ./mvnw -o test -Dtest=AppsScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -o -pl app test -Pscreenshots}.
  */
 @ExtendWith(ApplicationExtension.class)
 class AppsScreenshotsIT {

@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import dev.signpost.ui.settings.SettingsStore;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckAndCloseUiTest extends WizardUiTestBase {
 
     /** Holds every run open until released, so a check is "running" as long as the test wants. */
-    private final ReplayDiscovery held = new ReplayDiscovery(SampleReports::failing, true);
+    private final ReplayDiscovery held = ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, true);
 
     @Start
     void start(Stage stage) throws Exception {
@@ -39,15 +40,15 @@ class CheckAndCloseUiTest extends WizardUiTestBase {
 
     @Override
     protected Settings initialSettings() {
-        return Settings.defaults().withRecentDomain("old.example").withRecentDomain("recent.example");
+        return Settings.defaults().withRecentDomain("old.example").withRecentDomain("example.com");
     }
 
     @Test
     void checkADomainFromTheRecentListGoesStraightToTheLiveCheck(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#start-recent .hyperlink").queryAllAs(Hyperlink.class))
-                .extracting(Hyperlink::getText).containsExactly("recent.example", "old.example");
-        robot.clickOn("recent.example");
-        assertThat(robot.lookup("#start-domain").queryAs(TextField.class).getText()).isEqualTo("recent.example");
+                .extracting(Hyperlink::getText).containsExactly("example.com", "old.example");
+        robot.clickOn(robot.lookup("#start-recent .hyperlink").queryAllAs(Hyperlink.class).iterator().next());
+        assertThat(robot.lookup("#start-domain").queryAs(TextField.class).getText()).isEqualTo("example.com");
         robot.clickOn("#start-check");
         assertThat(title(robot)).isEqualTo("Live check");
         assertThat(robot.lookup(".step-item").queryAll()).as("start, live check, done").hasSize(3);
@@ -56,11 +57,11 @@ class CheckAndCloseUiTest extends WizardUiTestBase {
         robot.interact(held::release);
         waitUntilIdle();
         assertThat(robot.lookup("#check-status").queryAs(Label.class).getText())
-                .startsWith("recent.example: something fails");
+                .startsWith("example.com: something fails");
         robot.clickOn("#next");
         assertThat(title(robot)).isEqualTo("Done");
         assertThat(robot.lookup("#done-headline").queryAs(Label.class).getText())
-                .isEqualTo("recent.example has problems; the checks say how to fix them.");
+                .isEqualTo("example.com has problems; the checks say how to fix them.");
     }
 
     @Test
@@ -88,7 +89,7 @@ class CheckAndCloseUiTest extends WizardUiTestBase {
         robot.interact(held::release);
         waitUntilIdle();
         assertThat(robot.lookup("#check-list .check-summary").queryAllAs(Label.class))
-                .extracting(Label::getText).containsExactly("No server well-known at example.com");
+                .extracting(Label::getText).contains("example.com has no A or AAAA record.");
     }
 
     @Test

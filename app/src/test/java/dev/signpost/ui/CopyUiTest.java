@@ -1,9 +1,8 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.model.Check;
-import dev.signpost.core.model.Report;
-import dev.signpost.core.model.Status;
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,16 +22,10 @@ class CopyUiTest extends WizardUiTestBase {
         open(stage);
     }
 
-    /** A passing report with one check that did not apply. */
+    /** The engine's report of a healthy delegation: 15 checks passed, 4 did not apply (SRV, IPv6, support, calls). */
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(name -> {
-            Report passing = SampleReports.passing(name, "matrix." + name + ":8448", "https://matrix." + name);
-            List<Check> checks = new ArrayList<>(passing.checks());
-            checks.add(new Check("client.support", Status.SKIP, "No support file", null, List.of(), List.of()));
-            return new Report(passing.serverName(), passing.asciiServerName(), passing.checkedAt(), passing.elapsed(),
-                    passing.signpostVersion(), passing.federation(), passing.client(), passing.hops(), checks);
-        }, false);
+        return new ReplayDiscovery(name -> EngineFixtures.report(FixtureWorld.HEALTHY), false);
     }
 
     @Test
@@ -52,11 +44,11 @@ class CopyUiTest extends WizardUiTestBase {
 
     @Test
     void checkingADomainPromisesNoRememberedPlanAndCountsOnlyChecksThatRan(FxRobot robot) throws Exception {
-        fill(robot, "#start-domain", "example.org");
+        fill(robot, "#start-domain", "example.com");
         robot.clickOn("#start-check");
         waitUntilIdle();
         assertThat(robot.lookup("#check-status").queryAs(Label.class).getText())
-                .startsWith("example.org: all 2 checks passed (1 more did not apply). Checked at ");
+                .startsWith("example.com: all 15 checks passed (4 more did not apply). Checked at ");
         robot.clickOn("#next");
         assertThat(robot.lookup("#done-closing").queryAs(Label.class).getText())
                 .isEqualTo("Close the window with Finish.");

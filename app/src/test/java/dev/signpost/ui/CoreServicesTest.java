@@ -6,6 +6,8 @@ import dev.signpost.core.deploy.SshEnvironment;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.report.ReportJson;
 import dev.signpost.core.text.Texts;
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.ui.steps.FileSource;
 import dev.signpost.ui.steps.PlannedFile;
 import dev.signpost.ui.steps.ReportFormat;
@@ -33,7 +35,7 @@ class CoreServicesTest {
 
     @Test
     void generatorMakesTheWellKnownFilesForThePlan() throws Exception {
-        List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+        List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SamplePlan.plan());
         assertThat(files).extracting(PlannedFile::path).contains(".well-known/matrix/server", ".well-known/matrix/client");
         PlannedFile server = files.stream().filter(f -> f.path().equals(".well-known/matrix/server")).findFirst().orElseThrow();
         assertThat(server.content()).contains("\"m.server\"").contains("matrix.example.com:443");
@@ -42,7 +44,7 @@ class CoreServicesTest {
 
     @Test
     void anInvalidPlanBecomesTheValidatorsSentence() {
-        var plan = SampleReports.plan();
+        var plan = SamplePlan.plan();
         var broken = new dev.signpost.core.plan.DelegationPlan(plan.serverName(), plan.federationMode(),
                 plan.federationHost(), plan.federationPort(), "ftp://nowhere", plan.identityServerUrl(),
                 plan.supportContacts(), plan.supportPage(), plan.extraClientKeys(), plan.webServer(), plan.homeserver(),
@@ -53,7 +55,7 @@ class CoreServicesTest {
 
     @Test
     void reportExportsIncludeJsonThatReadsBack() throws Exception {
-        Report report = SampleReports.failing("example.com");
+        Report report = EngineFixtures.report(FixtureWorld.NO_DELEGATION);
         List<ReportFormat> formats = CoreServices.reportFormats(Locale.ENGLISH);
         assertThat(formats).extracting(ReportFormat::extension).containsExactly("html", "md", "json");
         String json = formats.get(2).renderer().render(report);
@@ -69,7 +71,7 @@ class CoreServicesTest {
             Path sshConfig = Files.writeString(dir.resolve("ssh_config"), "");
             SshEnvironment environment = new SshEnvironment(sshConfig, dir.resolve("known_hosts"), null, List.of());
             SshUpload upload = CoreServices.deployer(environment, texts, WizardFixture.EXECUTOR);
-            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SamplePlan.plan());
             List<String> asked = new ArrayList<>();
             List<String> progress = new ArrayList<>();
             SshUpload.Prompts prompts = new SshUpload.Prompts() {
@@ -118,7 +120,7 @@ class CoreServicesTest {
             Path served = Files.createDirectories(www.resolve(".well-known/matrix")).resolve("server");
             Files.writeString(served, "{\"m.server\": \"old.example.com:8448\"}\n");
             SshUpload upload = CoreServices.deployer(environment(server), texts, WizardFixture.EXECUTOR);
-            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SamplePlan.plan());
             RecordingPrompts prompts = new RecordingPrompts(server.password());
             SshUpload.Target target = new SshUpload.Target("127.0.0.1", server.port(), server.user(),
                     server.remotePath(www), null);
@@ -144,7 +146,7 @@ class CoreServicesTest {
         try (MinaSshServer server = new MinaSshServer(dir.resolve("server/root"), keys)) {
             Path www = Files.createDirectories(server.newDirectory("ui").resolve("www"));
             SshUpload upload = CoreServices.deployer(environment(server), texts, WizardFixture.EXECUTOR);
-            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SampleReports.plan());
+            List<PlannedFile> files = CoreServices.generator(Locale.ENGLISH).generate(SamplePlan.plan());
             RecordingPrompts prompts = new RecordingPrompts(null);
 
             SshUpload.Target withoutKey = new SshUpload.Target("127.0.0.1", server.port(), server.user(),

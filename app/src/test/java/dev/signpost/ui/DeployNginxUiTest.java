@@ -1,14 +1,9 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.deploy.LoopbackNginx;
-import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
-import dev.signpost.core.text.Texts;
-import dev.signpost.ui.settings.Settings;
-import dev.signpost.ui.task.BackgroundTasks;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -16,9 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
@@ -28,7 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,22 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test puts the old configuration back and shows the sentence with nginx's own lines.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
-class DeployNginxUiTest extends WizardUiTestBase {
-
-    static LoopbackVps vps;
-    private Discovery discovery;
-
-    @BeforeAll
-    static void startVps() throws Exception {
-        vps = new LoopbackVps();
-    }
-
-    @AfterAll
-    static void stopVps() throws Exception {
-        if (vps != null) {
-            vps.close();
-        }
-    }
+class DeployNginxUiTest extends VpsWizardUiTestBase {
 
     @AfterEach
     void stopNginx() throws Exception {
@@ -65,33 +42,6 @@ class DeployNginxUiTest extends WizardUiTestBase {
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
-    }
-
-    @Override
-    protected Discovery discovery() {
-        if (discovery == null) {
-            discovery = vps.discovery();
-        }
-        return discovery;
-    }
-
-    @Override
-    protected Settings initialSettings() {
-        return Settings.defaults().withLastPlan(LoopbackVps.plan());
-    }
-
-    /** The app's own generator and deployer; only the network and the SSH files are the test's. */
-    @Override
-    protected WizardDependencies deps() {
-        try {
-            return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH),
-                    new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater),
-                    WizardFixture.loadedSettings(settingsDir),
-                    this::discovery, CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
-                    vps.upload(discovery()), false);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

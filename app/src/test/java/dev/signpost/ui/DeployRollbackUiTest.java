@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.deploy.ClientKeys;
 import dev.signpost.core.deploy.MinaSshServer;
 import dev.signpost.core.deploy.SshEnvironment;
@@ -73,14 +74,14 @@ class DeployRollbackUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Override
     protected Settings initialSettings() {
         // Static hosting: SSH uploads the files to the web root (a web server's setup is installed instead, as the
         // loopback nginx test shows).
-        return Settings.defaults().withLastPlan(SampleReports.plan().toBuilder()
+        return Settings.defaults().withLastPlan(SamplePlan.plan().toBuilder()
                 .webServer(dev.signpost.core.plan.WebServerKind.STATIC).federationProxy(false).build());
     }
 

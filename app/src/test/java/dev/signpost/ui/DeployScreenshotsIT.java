@@ -1,12 +1,7 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.deploy.LoopbackNginx;
-import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Status;
-import dev.signpost.core.text.Texts;
-import dev.signpost.ui.settings.Settings;
-import dev.signpost.ui.task.BackgroundTasks;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -15,8 +10,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -25,7 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,57 +26,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Not a test but the tool that makes {@code docs/screenshots/deploy-vps-*.png} and {@code verify-vps-*.png}: the
  * wizard's Deploy and Verify steps on the loopback VPS ({@link LoopbackVps}: real sshd, real nginx), at the
  * window's default size, light and dark:
- * {@code ./mvnw -B -o -pl app test -Dtest=DeployScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -o -pl app test -Pscreenshots}
  * ({@code -Dscreenshots.dir=DIR} writes them elsewhere). It stops when Verify is not all green.
  */
-class DeployScreenshotsIT extends WizardUiTestBase {
-
-    static LoopbackVps vps;
-    private Discovery discovery;
-
-    @BeforeAll
-    static void startVps() throws Exception {
-        vps = new LoopbackVps();
-    }
-
-    @AfterAll
-    static void stopVps() throws Exception {
-        if (vps != null) {
-            vps.close();
-        }
-    }
+class DeployScreenshotsIT extends VpsWizardUiTestBase {
 
     @Start
     void start(Stage stage) throws Exception {
         open(stage);
         stage.setWidth(980);
         stage.setHeight(720);
-    }
-
-    @Override
-    protected Discovery discovery() {
-        if (discovery == null) {
-            discovery = vps.discovery();
-        }
-        return discovery;
-    }
-
-    @Override
-    protected Settings initialSettings() {
-        return Settings.defaults().withLastPlan(LoopbackVps.plan());
-    }
-
-    @Override
-    protected WizardDependencies deps() {
-        try {
-            return new WizardDependencies(new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH),
-                    new BackgroundTasks(WizardFixture.EXECUTOR, Platform::runLater),
-                    WizardFixture.loadedSettings(settingsDir),
-                    this::discovery, CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
-                    vps.upload(discovery()), false);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

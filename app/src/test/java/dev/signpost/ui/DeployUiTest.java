@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import dev.signpost.ui.steps.SshUpload;
@@ -33,7 +34,7 @@ class DeployUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Override
@@ -43,7 +44,7 @@ class DeployUiTest extends WizardUiTestBase {
 
     @Override
     protected Settings initialSettings() {
-        return Settings.defaults().withLastPlan(SampleReports.plan());
+        return Settings.defaults().withLastPlan(SamplePlan.plan());
     }
 
     @Test

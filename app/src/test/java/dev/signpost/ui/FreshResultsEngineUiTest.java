@@ -1,21 +1,16 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,21 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FreshResultsEngineUiTest extends WizardUiTestBase {
 
-    private static TestWorld world;
+    @RegisterExtension
+    static final EngineWorld WORLD = new EngineWorld(FreshResultsEngineUiTest::buildWorld);
 
-    @BeforeAll
-    static void buildWorld() {
-        world = new TestWorld();
-        world.dns().a("matrix.fresh.example", "203.0.113.7");
-        world.serve("fresh.example", 443).serve("203.0.113.7", 8448, "matrix.fresh.example")
-                .serve("matrix.fresh.example", 443);
-        world.homeserver("fresh.example").installFederation(world.https(), "*");
-        world.homeserver("fresh.example").installClient(world.https(), "matrix.fresh.example");
-    }
-
-    @AfterAll
-    static void closeWorld() {
-        world.close();
+    private static TestWorld buildWorld() {
+        return new TestWorld().homeserverReady("fresh.example", "203.0.113.7");
     }
 
     @Start
@@ -49,11 +34,7 @@ class FreshResultsEngineUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(20)), Locale.ENGLISH, WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WORLD.engine(Duration.ofSeconds(20));
     }
 
     @Test
@@ -71,7 +52,7 @@ class FreshResultsEngineUiTest extends WizardUiTestBase {
         robot.clickOn("#next");
         waitUntilIdle();
         assertThat(title(robot)).isEqualTo("Files");
-        world.https().route("fresh.example", "/.well-known/matrix/server",
+        WORLD.world().https().route("fresh.example", "/.well-known/matrix/server",
                 Response.json("{\"m.server\":\"matrix.fresh.example:8448\"}"));
 
         robot.clickOn("#back");

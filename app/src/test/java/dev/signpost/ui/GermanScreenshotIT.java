@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -29,7 +30,7 @@ class GermanScreenshotIT {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        wizard = new Wizard(WizardFixture.deps(settingsDir, new ReplayDiscovery(SampleReports::failing, false),
+        wizard = new Wizard(WizardFixture.deps(settingsDir, ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false),
                 Locale.GERMAN));
         wizard.show(stage);
         stage.setWidth(1000);

@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.Version;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.log.LogDirectory;
@@ -38,7 +39,7 @@ class HelpAndAboutUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -22,7 +23,7 @@ class IdentityAndHostingUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeyboardFocusUiTest extends WizardUiTestBase {
 
-    private final ReplayDiscovery held = new ReplayDiscovery(SampleReports::failing, true);
+    private final ReplayDiscovery held = ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, true);
 
     @Start
     void start(Stage stage) throws Exception {

@@ -2,22 +2,17 @@ package dev.signpost.ui;
 
 import dev.signpost.testkit.Await;
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.model.Status;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,31 +24,23 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
 
     private static final String GOOD_CLIENT = "{\"m.homeserver\":{\"base_url\":\"https://matrix.good.example\"}}";
 
-    private static TestWorld world;
+    @RegisterExtension
+    static final EngineWorld WORLD = new EngineWorld(LiveCheckEngineUiTest::buildWorld);
 
-    @BeforeAll
-    static void buildWorld() {
-        world = new TestWorld();
+    private static TestWorld buildWorld() {
+        TestWorld w = new TestWorld();
         // good.example delegates to matrix.good.example:8448, which answers federation; clients find it too.
-        world.dns().a("matrix.good.example", "203.0.113.5");
-        world.serve("good.example", 443).serve("203.0.113.5", 8448, "matrix.good.example")
-                .serve("matrix.good.example", 443);
-        world.https().route("good.example", "/.well-known/matrix/server",
+        w.homeserverReady("good.example", "203.0.113.5");
+        w.https().route("good.example", "/.well-known/matrix/server",
                 Response.json("{\"m.server\":\"matrix.good.example:8448\"}"));
-        world.https().route("good.example", "/.well-known/matrix/client", Response.json(GOOD_CLIENT).withCors());
-        world.homeserver("good.example").installFederation(world.https(), "*");
-        world.homeserver("good.example").installClient(world.https(), "matrix.good.example");
+        w.https().route("good.example", "/.well-known/matrix/client", Response.json(GOOD_CLIENT).withCors());
         // broken.example has a web server but no well-known and no DNS for federation.
-        world.serve("broken.example", 443);
+        w.serve("broken.example", 443);
         // slow.example's web server takes far longer than anyone waits.
-        world.serve("slow.example", 443);
-        world.https().route("slow.example", "/.well-known/matrix/server",
+        w.serve("slow.example", 443);
+        w.https().route("slow.example", "/.well-known/matrix/server",
                 Response.json("{\"m.server\":\"matrix.slow.example:443\"}").withDelay(Duration.ofSeconds(30)));
-    }
-
-    @AfterAll
-    static void closeWorld() {
-        world.close();
+        return w;
     }
 
     @Start
@@ -63,11 +50,7 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(20)), Locale.ENGLISH, WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WORLD.engine(Duration.ofSeconds(20));
     }
 
     @Test
@@ -107,7 +90,7 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
         fill(robot, "#start-domain", "slow.example");
         robot.clickOn("#start-check");
         Await.until(Duration.ofSeconds(10), "the check asks the slow server",
-                () -> !world.https().requests("/.well-known/matrix/server").isEmpty());
+                () -> !WORLD.world().https().requests("/.well-known/matrix/server").isEmpty());
         assertThat(wizard.navigator().busyProperty().get()).isTrue();
         long start = System.nanoTime();
         robot.clickOn("#cancel");

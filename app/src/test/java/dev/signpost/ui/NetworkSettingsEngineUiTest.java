@@ -15,15 +15,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -39,25 +36,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NetworkSettingsEngineUiTest extends WizardUiTestBase {
 
-    private static TestWorld world;
+    @RegisterExtension
+    static final EngineWorld WORLD = new EngineWorld(NetworkSettingsEngineUiTest::buildWorld);
 
-    @BeforeAll
-    static void buildWorld() {
-        world = new TestWorld();
-        world.dns().a("matrix.staging.example", "203.0.113.9");
-        world.serve("staging.example", 443).serve("203.0.113.9", 8448, "matrix.staging.example")
-                .serve("matrix.staging.example", 443);
-        world.https().route("staging.example", "/.well-known/matrix/server",
+    private static TestWorld buildWorld() {
+        TestWorld w = new TestWorld().homeserverReady("staging.example", "203.0.113.9");
+        w.https().route("staging.example", "/.well-known/matrix/server",
                 Response.json("{\"m.server\":\"matrix.staging.example:8448\"}"));
-        world.https().route("staging.example", "/.well-known/matrix/client", Response.json(
+        w.https().route("staging.example", "/.well-known/matrix/client", Response.json(
                 "{\"m.homeserver\":{\"base_url\":\"https://matrix.staging.example\"}}").withCors());
-        world.homeserver("staging.example").installFederation(world.https(), "*");
-        world.homeserver("staging.example").installClient(world.https(), "matrix.staging.example");
-    }
-
-    @AfterAll
-    static void closeWorld() {
-        world.close();
+        return w;
     }
 
     @Start
@@ -68,12 +56,8 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
     /** Stands in for the public network: a DNS server that never answers, so staging names do not resolve. */
     @Override
     protected Discovery discovery() {
-        try {
-            return new DiscoveryEngine(new NetOptions(new InetSocketAddress("127.0.0.1", 9), List.of(), null,
-                    Duration.ofSeconds(2), "Signpost-test"), Locale.ENGLISH, WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EngineWorld.engine(new NetOptions(new InetSocketAddress("127.0.0.1", 9), List.of(), null,
+                Duration.ofSeconds(2), "Signpost-test"));
     }
 
     @Override
@@ -89,7 +73,7 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
 
     @Test
     void theTestKitsNetworkTypedInTheWizardReachesTheStagingServer(FxRobot robot) throws Exception {
-        List<String> args = world.args();
+        List<String> args = WORLD.world().args();
         robot.interact(() -> robot.lookup("#network-settings").queryAs(TitledPane.class).setExpanded(true));
         fill(robot, "#network-dns", "not-an-address");
         assertThat(robot.lookup("#start-set-up").queryAs(Button.class).isDisabled()).isTrue();

@@ -1,29 +1,24 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.testkit.AdviceWorlds;
-import dev.signpost.testkit.TestWorld;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,17 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotReachedUiTest extends WizardUiTestBase {
 
-    private static TestWorld world;
-
-    @BeforeAll
-    static void buildWorld() {
-        world = AdviceWorlds.noDelegationYet();
-    }
-
-    @AfterAll
-    static void closeWorld() {
-        world.close();
-    }
+    @RegisterExtension
+    static final EngineWorld WORLD = new EngineWorld(AdviceWorlds::noDelegationYet);
 
     @Start
     void start(Stage stage) throws Exception {
@@ -53,11 +39,7 @@ class NotReachedUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(10)), Locale.ENGLISH, WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WORLD.engine(Duration.ofSeconds(10));
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ReportListener;
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -25,6 +27,11 @@ public final class ReplayDiscovery implements Discovery {
     public ReplayDiscovery(Function<String, Report> reports, boolean hold) {
         this.reports = reports;
         this.hold = hold;
+    }
+
+    /** Replays the engine's stored report of {@code world}, whatever name is asked for. */
+    public static ReplayDiscovery of(FixtureWorld world, boolean hold) {
+        return new ReplayDiscovery(name -> EngineFixtures.report(world), hold);
     }
 
     @Override

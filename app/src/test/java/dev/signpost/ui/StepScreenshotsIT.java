@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Not a test but the tool that makes {@code docs/screenshots/step-*.png} from the real wizard, headless:
- * {@code ./mvnw -o test -Dtest=StepScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false}. The live check and
+ * {@code ./mvnw -B -o -pl app test -Pscreenshots}. The live check and
  * the verify page run the real discovery engine against the test kit's local DNS and HTTPS servers: first a
  * delegation whose IPv6 address shows a wrong-name certificate and whose client well-known lacks CORS, then the
  * same delegation fixed.

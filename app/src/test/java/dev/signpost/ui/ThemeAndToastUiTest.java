@@ -1,5 +1,6 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import dev.signpost.ui.settings.SettingsStore;
@@ -29,7 +30,7 @@ class ThemeAndToastUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.signpost.ui;
 
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,7 +34,7 @@ class WizardWalkTest {
     @Start
     void start(Stage stage) {
         ReplayDiscovery discovery = new ReplayDiscovery(
-                name -> SampleReports.passing(name, "matrix." + name + ":8448", "https://matrix." + name), false);
+                name -> EngineFixtures.report(FixtureWorld.HEALTHY), false);
         wizard = new Wizard(WizardFixture.deps(settingsDir, discovery, Locale.ENGLISH));
         wizard.show(stage);
         stage.setX(0);
@@ -48,20 +50,20 @@ class WizardWalkTest {
         Button next = robot.lookup("#next").queryButton();
         assertThat(next.isDisabled()).isTrue();
 
-        robot.clickOn("#identity-server-name").write("example.org");
+        robot.clickOn("#identity-server-name").write("example.com");
         assertThat(next.isDisabled()).isFalse();
         robot.type(KeyCode.ENTER);
         assertThat(robot.lookup("#step-title").queryAs(Label.class).getText()).isEqualTo("Hosting");
-        assertThat(robot.lookup("#hosting-host").queryAs(TextField.class).getText()).isEqualTo("matrix.example.org");
+        assertThat(robot.lookup("#hosting-host").queryAs(TextField.class).getText()).isEqualTo("matrix.example.com");
         assertThat(robot.lookup("#hosting-base-url").queryAs(TextField.class).getText())
-                .isEqualTo("https://matrix.example.org");
+                .isEqualTo("https://matrix.example.com");
 
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
-        assertThat(robot.lookup("#check-status").queryAs(Label.class).getText()).contains("example.org");
+        assertThat(robot.lookup("#check-status").queryAs(Label.class).getText()).contains("example.com");
         Node findings = robot.lookup("#check-findings").query();
         assertThat(robot.from(findings).lookup(".label").queryAllAs(Label.class))
-                .anyMatch(l -> l.getText().contains("already points to matrix.example.org:8448"));
+                .anyMatch(l -> l.getText().contains("already points to matrix.example.com:8448"));
 
         robot.clickOn("#next");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
@@ -73,7 +75,7 @@ class WizardWalkTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         robot.clickOn("#next");
         assertThat(robot.lookup("#done-headline").queryAs(Label.class).getText())
-                .isEqualTo("example.org is delegated and everything checks out.");
-        assertThat(wizard.settings().lastPlan().serverName()).isEqualTo("example.org");
+                .isEqualTo("example.com is delegated and everything checks out.");
+        assertThat(wizard.settings().lastPlan().serverName()).isEqualTo("example.com");
     }
 }

@@ -1,5 +1,6 @@
 package dev.signpost.core.deploy;
 
+import dev.signpost.testkit.Await;
 import dev.signpost.testkit.ServerIdentity;
 import dev.signpost.testkit.TestCa;
 import org.junit.jupiter.api.Assumptions;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,13 +89,10 @@ public abstract class LoopbackWebServer implements AutoCloseable {
                 .redirectOutput(prefix.resolve("server.out").toFile());
         environment(builder.environment());
         process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException(kind() + " did not start: " + logs());
-            }
-            Thread.sleep(50);
+        if (!Await.holdsWithin(Duration.ofSeconds(30), () -> listening() || !process.isAlive())
+                || !process.isAlive()) {
+            process.destroyForcibly();
+            throw new IllegalStateException(kind() + " did not start: " + logs());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.signpost.core.deploy;
 
 import dev.signpost.core.net.HttpResponse;
+import dev.signpost.testkit.Await;
 import dev.signpost.testkit.CuttingProxy;
 import dev.signpost.testkit.TestCa;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,10 +104,7 @@ class NginxDeployIT extends LoopbackDeploySuite {
      * answers as expected; on time-out the failure carries nginx's own logs.
      */
     private void awaitServes(boolean installed) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (servesNew() != installed && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.holdsWithin(Duration.ofSeconds(60), () -> servesNew() == installed);
         assertThat(servesNew()).as("the site serves the %s files\n%s", installed ? "new" : "old", web.logs())
                 .isEqualTo(installed);
         assertServes(installed);

@@ -230,13 +230,9 @@ public final class OpenSshServer implements TestSshServer {
      * a test that resets the remote state must not race with that.
      */
     public void awaitIdle(java.time.Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (process.descendants().findAny().isPresent()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("sshd still serves a connection after " + limit.toSeconds()
-                        + " s: " + process.descendants().map(p -> p.info().commandLine().orElse("?")).toList());
-            }
-            Thread.sleep(20);
+        if (!Await.holdsWithin(limit, () -> process.descendants().findAny().isEmpty())) {
+            throw new IllegalStateException("sshd still serves a connection after " + limit.toSeconds()
+                    + " s: " + process.descendants().map(p -> p.info().commandLine().orElse("?")).toList());
         }
     }
 

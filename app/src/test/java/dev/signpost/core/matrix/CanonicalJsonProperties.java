@@ -41,6 +41,26 @@ class CanonicalJsonProperties {
         String text = new String(CanonicalJson.encode(value), StandardCharsets.UTF_8);
         JsonNode reread = CanonicalJsonTest.MAPPER.readTree(text);
         assertThat(text.length()).isLessThanOrEqualTo(CanonicalJsonTest.MAPPER.writeValueAsString(value).length());
+        assertKeysInCodePointOrder(reread, text);
+    }
+
+    /** Every object's keys, as they stand in the encoded text, in Unicode code point order. */
+    private static void assertKeysInCodePointOrder(JsonNode node, String text) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            for (int i = 1; i < keys.size(); i++) {
+                assertThat(compareByCodePoint(keys.get(i - 1), keys.get(i))).as("key order in %s", text)
+                        .isNegative();
+            }
+        }
+        node.forEach(child -> assertKeysInCodePointOrder(child, text));
+    }
+
+    private static int compareByCodePoint(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        return java.util.Arrays.compare(x, y);
     }
 
     @Property(tries = 2000)

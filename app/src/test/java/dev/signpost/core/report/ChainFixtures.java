@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reports built by hand in the shapes the engine produces (hop ids, kinds, parents, rules), for tests of the
- * layout, the writers and the diagram while the engine is written in parallel.
+ * Reports built by hand from a {@link Shape}, for the property tests of the layout and the writers, which need
+ * shapes by the hundred (any method, any number of addresses, a failure anywhere). Their hop ids are close to the
+ * engine's but not the same (TLS, version and keys ids carry the port); tests of one fixed case use the engine's
+ * own reports instead ({@code dev.signpost.testkit.EngineFixtures}).
  */
 public final class ChainFixtures {
 

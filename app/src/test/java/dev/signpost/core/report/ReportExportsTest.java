@@ -1,5 +1,7 @@
 package dev.signpost.core.report;
 
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.model.Check;
 import dev.signpost.core.model.Evidence;
 import dev.signpost.core.model.Hop;
@@ -31,30 +33,30 @@ class ReportExportsTest {
     @Test
     void htmlOfBrokenDelegationMatchesGoldenFile() throws Exception {
         Golden.assertMatches("broken-delegation.en.html",
-                HtmlReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
+                HtmlReport.write(EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION), Locale.ENGLISH));
     }
 
     @Test
     void htmlOfHealthyReportInGermanMatchesGoldenFile() throws Exception {
-        Golden.assertMatches("healthy.de.html", HtmlReport.write(ChainFixtures.healthy(), Locale.GERMAN));
+        Golden.assertMatches("healthy.de.html", HtmlReport.write(EngineFixtures.report(FixtureWorld.HEALTHY), Locale.GERMAN));
     }
 
     @Test
     void markdownOfBrokenDelegationMatchesGoldenFile() throws Exception {
         Golden.assertMatches("broken-delegation.en.md",
-                MarkdownReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
+                MarkdownReport.write(EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION), Locale.ENGLISH));
     }
 
     @Test
     void markdownOfCorsFailureInGermanMatchesGoldenFile() throws Exception {
-        Golden.assertMatches("client-cors.de.md", MarkdownReport.write(ChainFixtures.clientCorsFailure(),
+        Golden.assertMatches("client-cors.de.md", MarkdownReport.write(EngineFixtures.report(FixtureWorld.CLIENT_WITHOUT_CORS),
                 Locale.GERMAN));
     }
 
     @Test
     void htmlIsWellFormedXhtmlWithEveryHopAndCheckAndTheChainInline() throws Exception {
-        for (Report report : List.of(ChainFixtures.healthy(), ChainFixtures.brokenDelegation(),
-                ChainFixtures.sixAddressFanOut(), ChainFixtures.clientCorsFailure())) {
+        for (Report report : List.of(EngineFixtures.report(FixtureWorld.HEALTHY), EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION),
+                EngineFixtures.report(FixtureWorld.SIX_ADDRESSES), EngineFixtures.report(FixtureWorld.CLIENT_WITHOUT_CORS))) {
             String html = HtmlReport.write(report, Locale.ENGLISH);
             Document doc = parse(html);
             assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
@@ -76,17 +78,22 @@ class ReportExportsTest {
 
     @Test
     void htmlPutsFailuresFirstWithTheirFixAndOpensFailedHops() throws Exception {
-        Document doc = parse(HtmlReport.write(ChainFixtures.brokenDelegation(), Locale.ENGLISH));
+        Report report = EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION);
+        Document doc = parse(HtmlReport.write(report, Locale.ENGLISH));
         String problems = byId(doc, "problems").getTextContent();
-        assertThat(problems).contains("is not valid for matrix.example.com", "Fix: Install a certificate");
+        assertThat(problems).contains("The certificate is not valid for matrix.example.com",
+                "Fix: Get a certificate that includes matrix.example.com");
         NodeList details = doc.getElementsByTagNameNS(XHTML, "details");
-        int open = 0;
+        List<String> open = new java.util.ArrayList<>();
         for (int i = 0; i < details.getLength(); i++) {
-            if (((Element) details.item(i)).hasAttribute("open")) {
-                open++;
+            Element detail = (Element) details.item(i);
+            if (detail.hasAttribute("open")) {
+                open.add(detail.getTextContent());
             }
         }
-        assertThat(open).as("one open <details> per failed TLS hop").isEqualTo(2);
+        List<Hop> failed = report.hops().stream().filter(h -> h.status() == Status.FAIL).toList();
+        assertThat(failed).extracting(Hop::id).contains("fed.tls.203.0.113.5", "fed.tls.2001:db8::5");
+        assertThat(open).as("one open <details> per failed hop, none for the others").hasSameSizeAs(failed);
     }
 
     @Test
@@ -108,13 +115,13 @@ class ReportExportsTest {
 
     @Test
     void svgIsWellFormedWithOneBoxPerHopAndTheStatusShownByShape() throws Exception {
-        Report report = ChainFixtures.sixAddressFanOut();
+        Report report = EngineFixtures.report(FixtureWorld.SIX_ADDRESSES);
         Document doc = parse(SvgChain.write(report));
         Element root = doc.getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo(SVG);
         List<Element> nodes = nodeGroups(root);
         assertThat(nodes).hasSize(report.hops().size());
-        Element failed = nodes.stream().filter(n -> n.getAttribute("data-hop").equals("fed.tls.[2001:db8::6]:8448"))
+        Element failed = nodes.stream().filter(n -> n.getAttribute("data-hop").equals("fed.tls.2001:db8::6"))
                 .findFirst().orElseThrow();
         assertThat(failed.getAttribute("class")).contains("st-fail");
         String badge = ((Element) failed.getElementsByTagNameNS(SVG, "path").item(1)).getAttribute("d");
@@ -145,7 +152,7 @@ class ReportExportsTest {
     }
 
     private static Report hostile(String text) {
-        Report base = ChainFixtures.healthy();
+        Report base = EngineFixtures.report(FixtureWorld.HEALTHY);
         List<Hop> hops = new ArrayList<>(base.hops());
         hops.add(new Hop("fed.hostile", Lane.FEDERATION, HopKind.SERVER_WELL_KNOWN, "fed.server-name", text,
                 Status.FAIL, text, true, text, List.of(new Evidence.Http("GET", "https://x/" + text, "203.0.113.1",

@@ -48,9 +48,9 @@ final class ReportJsonSamples {
         ClientResult client = new ClientResult(ClientState.SUCCESS, "https://example.com/.well-known/matrix/client",
                 200, "https://matrix.example.com", null);
         List<Hop> hops = List.of(
-                new Hop("fed.root", Lane.FEDERATION, HopKind.SERVER_NAME, null, "example.com", Status.PASS, null,
+                new Hop("fed.server-name", Lane.FEDERATION, HopKind.SERVER_NAME, null, "example.com", Status.PASS, null,
                         true, null, List.of(), null),
-                new Hop("fed.well-known", Lane.FEDERATION, HopKind.SERVER_WELL_KNOWN, "fed.root",
+                new Hop("fed.well-known", Lane.FEDERATION, HopKind.SERVER_WELL_KNOWN, "fed.server-name",
                         "example.com:443", Status.PASS, "no port → well-known", true, null, List.of(wellKnownFetch),
                         Duration.ofMillis(42)),
                 new Hop("fed.srv.matrix-fed", Lane.FEDERATION, HopKind.SRV, "fed.well-known", "hs1.example.com:8448",

@@ -72,7 +72,7 @@ class ReportJsonTest {
         JsonNode hop = json.get("hops").get(1);
         assertThat(hop.get("lane").asText()).isEqualTo("federation");
         assertThat(hop.get("kind").asText()).isEqualTo("server_well_known");
-        assertThat(hop.get("parent_id").asText()).isEqualTo("fed.root");
+        assertThat(hop.get("parent_id").asText()).isEqualTo("fed.server-name");
         assertThat(hop.get("status").asText()).isEqualTo("pass");
         assertThat(hop.get("taken").asBoolean()).isTrue();
         assertThat(hop.get("evidence").get(0).get("type").asText()).isEqualTo("http");

@@ -1,5 +1,7 @@
 package dev.signpost.ui.chain;
 
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.model.FederationMethod;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.model.Report;
@@ -71,24 +73,24 @@ class ChainDiagramTest {
 
     @Test
     void clickingABrokenHopOpensItsDetailsWithCertificateAndFix(FxRobot robot) {
-        Report report = ChainFixtures.brokenDelegation();
+        Report report = EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION);
         robot.interact(() -> {
             diagram.setCollapsed(false);
             diagram.setReport(report);
             diagram.setZoom(1);
         });
-        String tlsId = "fed.tls.203.0.113.5:443";
+        String tlsId = "fed.tls.203.0.113.5";
         robot.interact(() -> diagram.nodeFor(tlsId).orElseThrow().requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(diagram.nodeFor(tlsId).orElseThrow());
         assertThat(diagram.getRight()).isSameAs(diagram.detailsPane());
         assertThat(diagram.selectedHopProperty().get().id()).isEqualTo(tlsId);
         String details = diagram.detailsPane().plainText();
-        assertThat(details).contains("Certificate is for example.net", "Subject alternative names: matrix.example.com",
-                "SHA-256 fingerprint: AB:CD:EF", "Valid until: 2026-12-30 00:00:00 UTC",
-                "Fix: Install a certificate for matrix.example.com");
+        assertThat(details).contains("The certificate is not valid for matrix.example.com",
+                "wrong-name.invalid", "SHA-256 fingerprint: 03:03:03", "Valid until: 2027-02-17 10:00:00 UTC",
+                "Fix: Get a certificate that includes matrix.example.com");
         assertThat(diagram.tooltipText(report.hop(tlsId).orElseThrow()))
-                .contains("Certificate is for example.net", "Fix: Install a certificate");
+                .contains("The certificate is not valid for matrix.example.com", "Fix: Get a certificate");
 
         robot.interact(() -> diagram.nodeFor("fed.well-known").orElseThrow().requestFocus());
         robot.type(KeyCode.ENTER);
@@ -123,7 +125,7 @@ class ChainDiagramTest {
 
     @Test
     void liveUpdatesAddBoxesInArrivalOrderAndReplaceById(FxRobot robot) {
-        Report report = ChainFixtures.brokenDelegation();
+        Report report = EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION);
         robot.interact(() -> {
             diagram.clear();
             diagram.setCollapsed(false);
@@ -143,7 +145,7 @@ class ChainDiagramTest {
         assertThat(robot.lookup(".chain-node").queryAll()).hasSize(report.hops().size());
         assertThat(diagram.hops()).extracting(Hop::id)
                 .containsExactlyElementsOf(report.hops().stream().map(Hop::id).toList());
-        assertThat(diagram.nodeFor("fed.tls.[2001:db8::5]:443").orElseThrow().getStyleClass())
+        assertThat(diagram.nodeFor("fed.tls.2001:db8::5").orElseThrow().getStyleClass())
                 .contains("status-fail").doesNotContain("status-running");
         assertThat(robot.lookup(".chain-empty").queryAll()).isEmpty();
     }
@@ -156,7 +158,7 @@ class ChainDiagramTest {
         });
         int before = diagram.rebuildCount();
         var listener = diagram.liveListener();
-        Report report = ChainFixtures.healthy();
+        Report report = EngineFixtures.report(FixtureWorld.HEALTHY);
         // Called from a non-FX thread, as the engine does.
         var engineThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
@@ -179,7 +181,7 @@ class ChainDiagramTest {
     @Test
     void pngExportIsTwiceTheDrawingSizeAndShowsTheBrokenHopInRed(FxRobot robot, @TempDir Path dir)
             throws Exception {
-        Report report = ChainFixtures.brokenDelegation();
+        Report report = EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION);
         robot.interact(() -> diagram.setReport(report));
         Path file = dir.resolve("chain.png");
         AtomicReference<String> writer = new AtomicReference<>();
@@ -207,7 +209,7 @@ class ChainDiagramTest {
             }
         }
         assertThat(colours.size()).as("distinct colours").isGreaterThan(20);
-        ChainLayout.NodeBox tls = layout.node("fed.tls.203.0.113.5:443").orElseThrow();
+        ChainLayout.NodeBox tls = layout.node("fed.tls.203.0.113.5").orElseThrow();
         int rgb = image.getRGB((int) ((tls.x() + 8) * 2), (int) ((tls.bottom() - 6) * 2));
         int red = (rgb >> 16) & 0xff;
         int green = (rgb >> 8) & 0xff;
@@ -219,7 +221,7 @@ class ChainDiagramTest {
 
     @Test
     void svgExportIsWellFormed(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> diagram.setReport(ChainFixtures.clientCorsFailure()));
+        robot.interact(() -> diagram.setReport(EngineFixtures.report(FixtureWorld.CLIENT_WITHOUT_CORS)));
         Path file = dir.resolve("chain.svg");
         AtomicReference<java.util.concurrent.CompletableFuture<Path>> done = new AtomicReference<>();
         robot.interact(() -> done.set(diagram.exportSvg(file)));
@@ -256,9 +258,8 @@ class ChainDiagramTest {
     @Test
     void comparisonMarksChangedHopsAndListsChanges(FxRobot robot) {
         AtomicReference<ChainComparison> comparison = new AtomicReference<>();
-        Report before = ChainFixtures.brokenDelegation();
-        Report after = ChainFixtures.build(new ChainFixtures.Shape(FederationMethod.WELL_KNOWN_EXPLICIT_PORT,
-                List.of("203.0.113.5", "2001:db8::5"), -1, false, false, false));
+        Report before = EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION);
+        Report after = EngineFixtures.report(FixtureWorld.FIXED_DELEGATION);
         robot.interact(() -> {
             ChainComparison view = new ChainComparison(Locale.GERMAN);
             diagram.getScene().setRoot(view);
@@ -267,7 +268,7 @@ class ChainDiagramTest {
             comparison.set(view);
         });
         ChainComparison view = comparison.get();
-        Node changed = view.after().nodeFor("fed.tls.203.0.113.5:443").orElseThrow();
+        Node changed = view.after().nodeFor("fed.tls.203.0.113.5").orElseThrow();
         assertThat(changed.getStyleClass()).contains("changed", "status-pass");
         assertThat(((javafx.scene.text.Text) changed.lookup(".change-badge")).getText()).isEqualTo("vorher Fehler");
         assertThat(view.after().isVisible()).isTrue();
@@ -275,7 +276,7 @@ class ChainDiagramTest {
         robot.interact(() -> view.showBefore(true));
         assertThat(view.before().isVisible()).isTrue();
         assertThat(view.after().nodeFor("fed.server-name").orElseThrow().getStyleClass()).doesNotContain("changed");
-        assertThat(view.before().nodeFor("fed.tls.203.0.113.5:443").orElseThrow().getStyleClass())
+        assertThat(view.before().nodeFor("fed.tls.203.0.113.5").orElseThrow().getStyleClass())
                 .contains("status-fail");
         // In words, not ids: which TLS hop (through which address), and what it was.
         assertThat(view.changesText()).contains("(über IPv4 203.0.113.5)", "Fehler → Bestanden")

@@ -107,7 +107,8 @@ class RealReportRenderingTest {
 
             if (Boolean.getBoolean("signpost.screenshots")) {
                 robot.interact(() -> {
-                    diagram.exportPng(java.nio.file.Path.of("../docs/screenshots/chain-real-ipv6-broken.png")).join();
+                    diagram.exportPng(java.nio.file.Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"),
+                            "chain-real-ipv6-broken.png")).join();
                 });
             }
         }

@@ -18,7 +18,7 @@ class SettingsStoreTest {
     void roundTripsEverythingItRemembers() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("nested"));
         Settings settings = Settings.defaults().withWindowSize(1100, 800).withTheme(Settings.ThemeChoice.DARK)
-                .withLastPlan(dev.signpost.ui.SampleReports.plan()).withRecentDomain("example.com");
+                .withLastPlan(dev.signpost.ui.SamplePlan.plan()).withRecentDomain("example.com");
         store.save(settings);
         assertThat(store.load()).isEqualTo(settings);
         try (var files = Files.list(dir.resolve("nested"))) {

@@ -1,5 +1,7 @@
 package dev.signpost.ui.steps;
 
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import dev.signpost.core.discovery.CheckRun;
 import dev.signpost.core.discovery.Discovery;
 import dev.signpost.core.model.Hop;
@@ -9,7 +11,6 @@ import dev.signpost.core.model.Report;
 import dev.signpost.core.model.ReportListener;
 import dev.signpost.core.model.Status;
 import dev.signpost.ui.ReplayDiscovery;
-import dev.signpost.ui.SampleReports;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,12 +25,15 @@ class CheckRunnerTest {
 
     @Test
     void showsTheFinalReport() {
-        CheckRunner runner = new CheckRunner(() -> new ReplayDiscovery(SampleReports::failing, false), Runnable::run, EN);
+        CheckRunner runner = new CheckRunner(() -> ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, false), Runnable::run, EN);
+        Report stored = EngineFixtures.report(FixtureWorld.NO_DELEGATION);
         runner.start("example.com");
         assertThat(runner.runningProperty().get()).isFalse();
-        assertThat(runner.reportProperty().get().serverName()).isEqualTo("example.com");
-        assertThat(runner.hops()).hasSize(2);
-        assertThat(runner.checks()).singleElement().extracting(c -> c.status()).isEqualTo(Status.FAIL);
+        assertThat(runner.reportProperty().get()).isSameAs(stored);
+        assertThat(runner.hops()).extracting(Hop::id)
+                .containsExactlyElementsOf(stored.hops().stream().map(Hop::id).toList());
+        assertThat(runner.checks()).filteredOn(c -> c.status() == Status.FAIL).extracting(c -> c.id())
+                .containsExactly("federation.dns");
         assertThat(runner.statusLineProperty().get()).startsWith("example.com: something fails");
     }
 
@@ -72,7 +76,7 @@ class CheckRunnerTest {
 
     @Test
     void cancelStopsTheRunAndIgnoresItsLateEvents() {
-        ReplayDiscovery discovery = new ReplayDiscovery(SampleReports::failing, true);
+        ReplayDiscovery discovery = ReplayDiscovery.of(FixtureWorld.NO_DELEGATION, true);
         CheckRunner runner = new CheckRunner(() -> discovery, Runnable::run, EN);
         runner.start("example.com");
         assertThat(runner.runningProperty().get()).isTrue();

@@ -3,9 +3,10 @@ package dev.signpost.ui.steps;
 import dev.signpost.core.model.Status;
 import dev.signpost.core.plan.PlanComparison;
 import dev.signpost.ui.ReplayDiscovery;
-import dev.signpost.ui.SampleReports;
 import dev.signpost.ui.WizardFixture;
 import dev.signpost.ui.task.BackgroundTasks;
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class StepViewModelsTest {
     void liveCheckComparesWithThePlanAndRemembersTheDomain() {
         List<String> remembered = new ArrayList<>();
         ReplayDiscovery discovery = new ReplayDiscovery(
-                name -> SampleReports.passing(name, "old.example.com:443", "https://matrix.example.com"), false);
+                name -> EngineFixtures.report(FixtureWorld.DELEGATED_ELSEWHERE), false);
         LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(() -> discovery, Runnable::run, EN),
                 EN, remembered::add);
         model.enter();
@@ -45,7 +46,7 @@ class StepViewModelsTest {
 
     @Test
     void liveCheckWaitsWhileRunningAndCancels() {
-        ReplayDiscovery discovery = new ReplayDiscovery(SampleReports::failing, true);
+        ReplayDiscovery discovery = new ReplayDiscovery(name -> EngineFixtures.report(FixtureWorld.NO_DELEGATION), true);
         LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(() -> discovery, Runnable::run, EN),
                 EN, d -> { });
         model.enter();
@@ -60,11 +61,17 @@ class StepViewModelsTest {
     void checkOnlyPathChecksTheTypedDomainWithoutComparing() {
         session.pathProperty().set(WizardPath.CHECK_ONLY);
         session.checkDomainProperty().set("other.example");
+        List<String> checked = new ArrayList<>();
         LiveCheckViewModel model = new LiveCheckViewModel(session, new CheckRunner(
-                () -> new ReplayDiscovery(SampleReports::failing, false), Runnable::run, EN), EN, d -> { });
+                () -> new ReplayDiscovery(name -> {
+                    checked.add(name);
+                    return EngineFixtures.report(FixtureWorld.DELEGATED_ELSEWHERE);
+                }, false), Runnable::run, EN), EN, d -> { });
         model.enter();
-        assertThat(model.runner().reportProperty().get().serverName()).isEqualTo("other.example");
-        assertThat(model.findings()).isEmpty();
+        assertThat(checked).containsExactly("other.example");
+        assertThat(model.runner().reportProperty().get()).isNotNull();
+        assertThat(model.findings()).as("a report that differs from the plan, but there is no plan to compare with")
+                .isEmpty();
     }
 
     @Test
@@ -118,41 +125,42 @@ class StepViewModelsTest {
 
     @Test
     void verifySetsBeforeBesideAfterAndExplainsCaching() {
-        session.firstReportProperty().set(SampleReports.failing("example.com"));
+        session.firstReportProperty().set(EngineFixtures.report(FixtureWorld.NO_DELEGATION));
         VerifyViewModel model = new VerifyViewModel(session, new CheckRunner(
-                () -> new ReplayDiscovery(SampleReports::failing, false), Runnable::run, EN), EN);
+                () -> new ReplayDiscovery(name -> EngineFixtures.report(FixtureWorld.NO_DELEGATION), false),
+                Runnable::run, EN), EN);
         model.enter();
-        assertThat(model.rows()).singleElement().satisfies(row -> {
-            assertThat(row.before().status()).isEqualTo(Status.FAIL);
-            assertThat(row.after().status()).isEqualTo(Status.FAIL);
-            assertThat(row.improved()).isFalse();
-        });
+        assertThat(model.rows()).noneMatch(VerifyViewModel.Row::improved);
+        assertThat(model.rows()).filteredOn(r -> r.checkId().equals("federation.dns")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.before().status()).isEqualTo(Status.FAIL);
+                    assertThat(row.after().status()).isEqualTo(Status.FAIL);
+                    assertThat(row.improved()).isFalse();
+                });
         assertThat(model.advice()).anyMatch(line -> line.contains("up to 48 hours"));
     }
 
     @Test
     void verifyAfterAFixShowsTheImprovementAndNoAdvice() {
-        session.firstReportProperty().set(SampleReports.failing("example.com"));
+        session.firstReportProperty().set(EngineFixtures.report(FixtureWorld.NO_DELEGATION));
         VerifyViewModel model = new VerifyViewModel(session, new CheckRunner(() -> new ReplayDiscovery(
-                name -> SampleReports.passing(name, "matrix.example.com:8448", "https://matrix.example.com"), false),
-                Runnable::run, EN), EN);
+                name -> EngineFixtures.report(FixtureWorld.HEALTHY), false), Runnable::run, EN), EN);
         model.enter();
-        assertThat(model.rows()).filteredOn(r -> r.checkId().equals("federation.well-known"))
+        assertThat(model.rows()).filteredOn(r -> r.checkId().equals("federation.dns"))
                 .singleElement().satisfies(row -> assertThat(row.improved()).isTrue());
         assertThat(model.advice()).isEmpty();
     }
 
     @Test
     void doneSummarisesRemembersThePlanAndExports() throws Exception {
-        session.verifyReportProperty().set(SampleReports.passing("example.com", "matrix.example.com:8448",
-                "https://matrix.example.com"));
+        session.verifyReportProperty().set(EngineFixtures.report(FixtureWorld.HEALTHY));
         List<Object> remembered = new ArrayList<>();
         ReportFormat text = new ReportFormat("txt", report -> report.serverName() + " " + report.overall());
         DoneViewModel model = new DoneViewModel(session, List.of(text), tasks, EN, remembered::add);
         model.enter();
         assertThat(model.headlineProperty().get()).isEqualTo("example.com is delegated and everything checks out.");
         assertThat(model.summary()).contains("Federation delegated with the well-known file to matrix.example.com:8448",
-                "2 checks: 0 failed, 0 with warnings");
+                "19 checks: 0 failed, 0 with warnings");
         assertThat(remembered).hasSize(1);
         model.export(text, dir.resolve("report.txt"));
         assertThat(Files.readString(dir.resolve("report.txt"))).isEqualTo("example.com PASS");

@@ -1,7 +1,8 @@
 package dev.signpost.ui.chain;
 
 import dev.signpost.core.model.Report;
-import dev.signpost.core.report.ChainFixtures;
+import dev.signpost.testkit.EngineFixtures;
+import dev.signpost.testkit.FixtureWorld;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -16,16 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * Writes the README's pictures of the diagram to {@code docs/screenshots}. Runs only when asked
- * ({@code -Dsignpost.screenshots=true}), so the normal build does not rewrite tracked files.
+ * Not a test but the tool that writes the README's pictures of the diagram to {@code docs/screenshots}
+ * ({@code -Dscreenshots.dir=DIR} writes them elsewhere); run with the others by
+ * {@code ./mvnw -B -o -pl app test -Pscreenshots}. Its name keeps it out of the normal test run, which must not
+ * rewrite tracked files.
  */
 @ExtendWith(ApplicationExtension.class)
-class ChainScreenshotsTest {
+class ChainScreenshotsIT {
 
-    private static final Path OUT = Path.of("../docs/screenshots");
+    private static final Path OUT = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
     private ChainDiagram diagram;
     private Stage stage;
 
@@ -39,20 +40,18 @@ class ChainScreenshotsTest {
 
     @Test
     void writeScreenshots(FxRobot robot) throws Exception {
-        assumeTrue(Boolean.getBoolean("signpost.screenshots"),
-                "Screenshots are written only with -Dsignpost.screenshots=true");
         Files.createDirectories(OUT);
-        export(robot, ChainFixtures.brokenDelegation(), "chain-broken-delegation.png", false);
-        export(robot, ChainFixtures.sixAddressFanOut(), "chain-six-addresses.png", false);
-        export(robot, ChainFixtures.clientCorsFailure(), "chain-client-cors.png", false);
-        export(robot, ChainFixtures.sixAddressFanOut(), "chain-six-addresses-dark.png", true);
+        export(robot, EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION), "chain-broken-delegation.png", false);
+        export(robot, EngineFixtures.report(FixtureWorld.SIX_ADDRESSES), "chain-six-addresses.png", false);
+        export(robot, EngineFixtures.report(FixtureWorld.CLIENT_WITHOUT_CORS), "chain-client-cors.png", false);
+        export(robot, EngineFixtures.report(FixtureWorld.SIX_ADDRESSES), "chain-six-addresses-dark.png", true);
 
         // The whole control as a user sees it: a broken hop selected, its details and fix open beside the chain.
         robot.interact(() -> {
             diagram.setDark(false);
-            diagram.setReport(ChainFixtures.brokenDelegation());
+            diagram.setReport(EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION));
             diagram.fitToWindow();
-            diagram.openDetails(ChainFixtures.brokenDelegation().hop("fed.tls.203.0.113.5:443").orElseThrow());
+            diagram.openDetails(EngineFixtures.report(FixtureWorld.BROKEN_DELEGATION).hop("fed.tls.203.0.113.5").orElseThrow());
         });
         robot.interact(() -> {
             try {
