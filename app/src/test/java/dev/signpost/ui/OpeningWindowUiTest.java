@@ -35,7 +35,7 @@ class OpeningWindowUiTest {
     void start(Stage primary) {
         stage = primary;
         WizardDependencies deps = WizardFixture.deps(settingsDir,
-                new ReplayDiscovery(SampleReports::failing, false), Locale.ENGLISH);
+                ReplayDiscovery.of(dev.signpost.testkit.FixtureWorld.HEALTHY, false), Locale.ENGLISH);
         OpeningWindow.show(stage, "Signpost", Settings.defaults(), false, 1, () -> {
             wizard = new Wizard(deps);
             wizard.show(stage);
