@@ -33,6 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,6 +103,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--sudo-program", paramLabel = "PATH", hidden = true)
     String sudoProgram;
+
+    @Option(names = "--sudo-password-stdin")
+    boolean sudoPasswordStdin;
 
     @Option(names = "--dry-run")
     boolean dryRun;
@@ -185,7 +189,30 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         SshTarget target = new SshTarget(host, port, user, identity, timeout, timeout);
-        TerminalPrompts prompts = new TerminalPrompts(out, err, cli, System.console(), acceptNewHostKey, yes);
+        char[] sudoPassword = null;
+        if (sudoPasswordStdin) {
+            try {
+                sudoPassword = StdinSecret.readLine(System.in);
+            } catch (IOException e) {
+                sudoPassword = new char[0];
+            }
+            if (sudoPassword.length == 0) {
+                err.println("signpost deploy: " + cli.get("sudoStdinEmpty"));
+                return SignpostCommand.EXIT_USAGE;
+            }
+        }
+        try {
+            return deploy(plan, environment, target, sudoMode, dist, sudoPassword, out, err, texts);
+        } finally {
+            StdinSecret.wipe(sudoPassword);
+        }
+    }
+
+    private int deploy(DelegationPlan plan, SshEnvironment environment, SshTarget target,
+                       SetupRequest.SudoMode sudoMode, ServerLayout.Distribution dist, char[] sudoPassword,
+                       PrintWriter out, PrintWriter err, Texts texts) {
+        TerminalPrompts prompts = new TerminalPrompts(out, err, cli, System.console(), acceptNewHostKey, yes,
+                sudoPassword);
         DeployListener listener = new DeployListener() {
             @Override
             public void stage(DeployStage stage, String detail) {

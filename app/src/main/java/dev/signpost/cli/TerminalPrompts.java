@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Answers the deployer's questions on the terminal, or from the options when there is none. */
+/**
+ * Answers the deployer's questions on the terminal, or from the options when there is none. The sudo password
+ * comes from standard input when {@code --sudo-password-stdin} gave one, else from the terminal.
+ */
 final class TerminalPrompts implements DeployPrompts {
     private final PrintWriter out;
     private final PrintWriter err;
@@ -19,14 +22,18 @@ final class TerminalPrompts implements DeployPrompts {
     private final Console console;
     private final boolean acceptNew;
     private final boolean yes;
+    private final char[] givenSudoPassword;
 
-    TerminalPrompts(PrintWriter out, PrintWriter err, Texts texts, Console console, boolean acceptNew, boolean yes) {
+    /** @param givenSudoPassword the sudo password read from standard input, or null to ask at the terminal */
+    TerminalPrompts(PrintWriter out, PrintWriter err, Texts texts, Console console, boolean acceptNew, boolean yes,
+                    char[] givenSudoPassword) {
         this.out = out;
         this.err = err;
         this.texts = texts;
         this.console = console;
         this.acceptNew = acceptNew;
         this.yes = yes;
+        this.givenSudoPassword = givenSudoPassword;
     }
 
     @Override
@@ -57,6 +64,19 @@ final class TerminalPrompts implements DeployPrompts {
             return null;
         }
         return console.readPassword("%s", texts.get(retry ? "password.retry" : "password", userAtHost));
+    }
+
+    /** A fresh copy each time: the deployer wipes what it is given; the caller wipes the original. */
+    @Override
+    public char[] sudoPassword(String what) {
+        if (givenSudoPassword != null) {
+            return givenSudoPassword.clone();
+        }
+        if (console == null) {
+            err.println(texts.get("noTerminal.sudo", what));
+            return null;
+        }
+        return console.readPassword("%s", texts.get("password", what));
     }
 
     @Override

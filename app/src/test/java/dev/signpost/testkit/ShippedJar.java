@@ -47,20 +47,29 @@ public final class ShippedJar {
     /** As {@link #run(Path, Duration, String...)}, with the environment adjusted by {@code environment}. */
     public static Run run(Path workDir, Duration timeout, Consumer<Map<String, String>> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Each run logs into its own directory, which a test may read; never into the user's state directory.
-        command.add("-D" + LOG_DIR_PROPERTY + "=" + workDir.resolve("logs"));
-        command.add("-jar");
-        command.add(jar().toString());
-        command.addAll(List.of(args));
+        return run(workDir, timeout, environment, null, args);
+    }
+
+    /**
+     * As {@link #run(Path, Duration, Consumer, String...)}, with {@code stdin} on standard input (a pipe, not a
+     * terminal), or nothing when it is null.
+     */
+    public static Run run(Path workDir, Duration timeout, Consumer<Map<String, String>> environment, byte[] stdin,
+                          String... args) throws IOException, InterruptedException {
+        List<String> command = command(workDir, args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+                        : ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         environment.accept(builder.environment());
         Process process = builder.start();
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin);
+            }
+        }
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("signpost " + String.join(" ", args) + " did not end within " + timeout
@@ -68,5 +77,17 @@ public final class ShippedJar {
         }
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code java -jar signpost.jar ARGS} as this test JVM's java runs it, logging into {@code workDir/logs}. */
+    static List<String> command(Path workDir, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Each run logs into its own directory, which a test may read; never into the user's state directory.
+        command.add("-D" + LOG_DIR_PROPERTY + "=" + workDir.resolve("logs"));
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return command;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /** Where the build put the app image and packages (system properties set by installer/pom.xml). */
@@ -24,6 +25,26 @@ final class Packaged {
 
     static Path launcher() {
         return image().resolve("bin/Signpost");
+    }
+
+    /**
+     * The launcher users run: {@code app-image} is the image's, {@code deb} the one the .deb installs, unpacked by
+     * dpkg into {@code scratch/deb-root} once (skipped without a .deb on this platform).
+     */
+    static Path launcher(String from, Path scratch) {
+        if (from.equals("app-image")) {
+            return launcher();
+        }
+        Assumptions.assumeTrue(onLinux() && Run.onPath("dpkg-deb"), "no .deb on this platform");
+        Path root = scratch.resolve("deb-root");
+        if (!Files.isDirectory(root)) {
+            Run x = Run.of(Duration.ofSeconds(120), "dpkg-deb", "-x", packageFile(".deb").toString(),
+                    root.toString());
+            if (x.exitStatus() != 0) {
+                throw new IllegalStateException("dpkg-deb -x failed: " + x.err());
+            }
+        }
+        return root.resolve("opt/signpost/bin/Signpost");
     }
 
     /** The platform's modular JavaFX jars the runtime was linked from. */

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code signpost deploy} from the packaged launcher (the app image, and the .deb's files as dpkg installs them)
@@ -59,19 +58,6 @@ class PackagedSshTest {
         }
     }
 
-    private Path launcher(String from) throws IOException {
-        if (from.equals("app-image")) {
-            return Packaged.launcher();
-        }
-        assumeTrue(Packaged.onLinux() && Run.onPath("dpkg-deb"), "no .deb on this platform");
-        Path root = base.resolve("deb-root");
-        if (!Files.isDirectory(root)) {
-            Run x = Run.of(TIMEOUT, "dpkg-deb", "-x", Packaged.packageFile(".deb").toString(), root.toString());
-            assertThat(x.exitStatus()).as(x.err()).isZero();
-        }
-        return root.resolve("opt/signpost/bin/Signpost");
-    }
-
     private Run deploy(Path launcher, Path www, Path identity) throws IOException {
         Path config = Files.writeString(base.resolve("ssh_config"), "");
         return Run.of(TIMEOUT, env -> {
@@ -92,7 +78,7 @@ class PackagedSshTest {
     @ValueSource(strings = {"app-image", "deb"})
     void uploadsWithEd25519KeysOverCurve25519(String from) throws Exception {
         Path www = Files.createDirectories(server.newDirectory("ok-" + from + (++counter)).resolve("www"));
-        Run run = deploy(launcher(from), www, keys.ed25519);
+        Run run = deploy(Packaged.launcher(from, base), www, keys.ed25519);
         assertThat(run.exitStatus()).as("stdout: %s stderr: %s", run.out(), run.err()).isZero();
         // The two well-knowns and the static site's .htaccess.
         assertThat(run.out()).contains("3 files uploaded.");
@@ -104,7 +90,7 @@ class PackagedSshTest {
     @ValueSource(strings = {"app-image", "deb"})
     void aRefusedKeyIsOneSentenceNamingTheOption(String from) throws Exception {
         Path www = Files.createDirectories(server.newDirectory("no-" + from + (++counter)).resolve("www"));
-        Run run = deploy(launcher(from), www, keys.stranger);
+        Run run = deploy(Packaged.launcher(from, base), www, keys.stranger);
         assertThat(run.exitStatus()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).contains("refused the login as " + server.user(), "--identity FILE")
                 .doesNotContain("Exception").doesNotContainIgnoringCase("jsch");

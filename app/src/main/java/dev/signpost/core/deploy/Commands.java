@@ -51,7 +51,7 @@ final class Commands {
         if (free.succeeded()) {
             return null;
         }
-        char[] answer = prompts.password(texts.get("sudo.for", userAtHost), false);
+        char[] answer = prompts.sudoPassword(texts.get("sudo.for", userAtHost));
         if (answer == null) {
             throw new DeployException(texts.get("sudo.noPassword", userAtHost), true);
         }

@@ -33,6 +33,16 @@ public interface DeployPrompts {
      */
     char[] password(String userAtHost, boolean retry);
 
+    /**
+     * The sudo password for the configuration test and reload, or null to give up; asked once, before anything is
+     * written. By default the login password's question with {@code what} in place of the user.
+     *
+     * @param what e.g. {@code sudo on deploy@example.org}
+     */
+    default char[] sudoPassword(String what) {
+        return password(what, false);
+    }
+
     /** Shows the differences and asks whether to write them; only called when something would change. */
     boolean confirmChanges(List<FileChange> changes);
 

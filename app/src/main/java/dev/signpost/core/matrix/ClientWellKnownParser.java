@@ -195,6 +195,10 @@ public final class ClientWellKnownParser {
             if (uri.getRawUserInfo() != null) {
                 warnings.add(texts.get("clientWellKnown.urlUserInfo", owner));
             }
+            if (rebuilt.getRawPath().endsWith("/")) {
+                // Clients strip one slash only: every request then starts with "//_matrix", which proxies may refuse.
+                warnings.add(texts.get("clientWellKnown.urlSlashes", owner, trimmed, rebuilt + "/_matrix/client/versions"));
+            }
             return rebuilt;
         }
 

@@ -32,7 +32,9 @@ public final class PlanDraft {
     public final StringProperty otherPort = new SimpleStringProperty("");
     public final StringProperty clientBaseUrl = new SimpleStringProperty("");
     public final ObjectProperty<HomeserverKind> homeserver = new SimpleObjectProperty<>(HomeserverKind.SYNAPSE);
-    public final ObjectProperty<WebServerKind> webServer = new SimpleObjectProperty<>(WebServerKind.NGINX);
+    /** Until the user picks one, the web server every plan assumes (the core's one rule). */
+    public final ObjectProperty<WebServerKind> webServer =
+            new SimpleObjectProperty<>(DelegationPlan.DEFAULT_WEB_SERVER);
     public final StringProperty identityServerUrl = new SimpleStringProperty("");
     public final StringProperty supportEmail = new SimpleStringProperty("");
     public final StringProperty supportMatrixId = new SimpleStringProperty("");

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * A real web server of this machine run from a prefix of its own, the way a distribution lays it out, serving
  * {@code example.org} over HTTPS on a free loopback port with a test-CA certificate, from an empty web root and a
- * site config without any Matrix lines. What the deploy tests need of each server (nginx, Apache, Caddy) is
+ * site config without any Matrix lines. What the deploy tests need of each server (nginx, Apache, Caddy, HAProxy) is
  * here once; the subclasses only say how their server is configured, tested and reloaded.
  */
 public abstract class LoopbackWebServer implements AutoCloseable {
@@ -62,7 +62,7 @@ public abstract class LoopbackWebServer implements AutoCloseable {
         return List.of();
     }
 
-    /** Where the generated snippet goes for this layout. */
+    /** Where the generated snippet goes for this layout, or null when its lines go into the config itself. */
     abstract Path snippet();
 
     /** How many times the server applied a reload, from its own log. */
@@ -108,11 +108,12 @@ public abstract class LoopbackWebServer implements AutoCloseable {
                 Files.delete(p);
             }
         }
-        Path snippetDir = snippet().getParent();
-        Files.deleteIfExists(snippet());
-        try (Stream<Path> files = Files.list(snippetDir)) {
-            for (Path p : files.filter(p -> p.getFileName().toString().contains("signpost-")).toList()) {
-                Files.delete(p);
+        if (snippet() != null) {
+            Files.deleteIfExists(snippet());
+            try (Stream<Path> files = Files.list(snippet().getParent())) {
+                for (Path p : files.filter(p -> p.getFileName().toString().contains("signpost-")).toList()) {
+                    Files.delete(p);
+                }
             }
         }
         shell(testCommand());

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The install transaction against the real OpenSSH sshd, with the web server's commands replaced by stand-ins:
- * sudo (a stand-in program that wants a password on standard input, so the test needs no root and no sudoers),
- * and a live check that gets worse.
+ * sudo ({@link SudoShim}: a stand-in that wants a password on standard input, so the test needs no root and no
+ * sudoers), and a live check that gets worse.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -51,20 +50,7 @@ class SetupInstallerTest {
         keys = ClientKeys.create(base.resolve("client"));
         sshd = new OpenSshServer(base.resolve("sshd"), keys);
         knownHosts = Files.writeString(base.resolve("known_hosts"), sshd.knownHostsLine() + "\n");
-        // Behaves as sudo does for a user whose sudo needs a password: -n refuses, -S reads it from stdin.
-        sudo = Files.writeString(base.resolve("fake-sudo"), """
-                #!/bin/sh
-                if [ "$1" = "-n" ]; then echo "sudo: a password is required" >&2; exit 1; fi
-                if [ "$1" = "-S" ]; then
-                  shift 3
-                  IFS= read -r pw
-                  if [ "$pw" != "%s" ]; then echo "Sorry, try again." >&2; exit 1; fi
-                  echo "as root: $*"
-                  exec "$@"
-                fi
-                exit 2
-                """.formatted(SUDO_PASSWORD));
-        Files.setPosixFilePermissions(sudo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        sudo = SudoShim.write(base.resolve("sudo"), SUDO_PASSWORD).program;
     }
 
     @AfterAll
@@ -111,7 +97,7 @@ class SetupInstallerTest {
                 new Cancellation(), null);
         assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
         assertThat(r.remoteUnchanged()).isTrue();
-        assertThat(r.message()).contains("did not accept the password").contains("Nothing was changed");
+        assertThat(r.message()).contains("did not accept the password").contains("nothing was changed");
         assertThat(prompts.passwordRequests).containsExactly("sudo on " + sshd.user() + "@127.0.0.1:" + sshd.port());
         assertThat(Files.readString(site)).isEqualTo(SITE);
         assertThat(everything()).isEqualTo(before);

@@ -4,6 +4,7 @@ import dev.signpost.cli.SignpostCommand;
 import dev.signpost.core.plan.WebServerKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +124,22 @@ class WizardAndGenerateAgreeTest {
             assertThat(page.canAdvance().get()).isTrue();
             assertThat(status).as(err.toString()).isZero();
             assertThat(Files.list(dir.resolve("out"))).isNotEmpty();
+        }
+    }
+
+    /** Nobody chose a web server: the wizard's first draft and generate assume the same one. */
+    @Test
+    void withoutAChoiceTheWizardAndGenerateAssumeTheSameWebServer(@TempDir Path dir) throws Exception {
+        PlanDraft draft = new PlanDraft();
+        int status = SignpostCommand.run(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true), "generate", "--server-name", "example.com",
+                "--out", dir.toString());
+        assertThat(status).isZero();
+        try (var generated = Files.list(dir)) {
+            // generate writes the web server's files into a directory named after it (nginx/, caddy/, ...).
+            assertThat(generated.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(
+                    name -> Arrays.stream(WebServerKind.values()).anyMatch(k -> k.name().equalsIgnoreCase(name))))
+                    .containsExactly(draft.webServer.get().name().toLowerCase(Locale.ROOT));
         }
     }
 }
