@@ -2,6 +2,7 @@ package dev.signpost.cli;
 
 import dev.signpost.Version;
 import dev.signpost.core.discovery.DiscoveryEngine;
+import dev.signpost.core.net.DohClient;
 import dev.signpost.core.net.NetOptions;
 import dev.signpost.core.net.ResolveOverrides;
 import dev.signpost.core.text.Texts;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code --dns}, {@code --ca-file} and {@code --resolve}: the network a check runs in (a staging DNS server, a
+ * {@code --dns}, {@code --ca-file}, {@code --resolve} and the public resolvers compared with: the network a check runs in (a staging DNS server, a
  * private CA, addresses pinned as curl pins them). Shared by {@code check} and {@code deploy}'s live check, so both
  * accept and explain them the same way. Descriptions: {@code dev/signpost/cli/help*.properties}.
  */
@@ -33,6 +35,12 @@ final class NetworkOptions {
 
     @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR", descriptionKey = "network.resolve")
     List<String> resolve = new ArrayList<>();
+
+    @Option(names = "--public-dns", paramLabel = "URL", descriptionKey = "network.public-dns")
+    List<String> publicDns = new ArrayList<>();
+
+    @Option(names = "--no-public-dns", descriptionKey = "network.no-public-dns")
+    boolean noPublicDns;
 
     /** The network options with {@code timeout} per operation; a bad value is one sentence to fix. */
     NetOptions netOptions(Duration timeout, Locale locale) throws UsageException {
@@ -58,7 +66,29 @@ final class NetworkOptions {
                 throw new UsageException(texts.get("badCaFile", file));
             }
         }
-        return new NetOptions(dnsServer, caFiles, overrides, timeout, Version.userAgent());
+        return new NetOptions(dnsServer, caFiles, overrides, timeout, Version.userAgent(), publicResolvers(texts));
+    }
+
+    /** The resolvers the check compares with: the defaults, those given, or none. */
+    private List<URI> publicResolvers(Texts texts) throws UsageException {
+        if (noPublicDns) {
+            if (!publicDns.isEmpty()) {
+                throw new UsageException(texts.get("publicDnsConflict"));
+            }
+            return List.of();
+        }
+        if (publicDns.isEmpty()) {
+            return NetOptions.DEFAULT_PUBLIC_DNS;
+        }
+        List<URI> endpoints = new ArrayList<>();
+        for (String url : publicDns) {
+            try {
+                endpoints.add(DohClient.endpoint(url));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(texts.get("badPublicDns", url));
+            }
+        }
+        return endpoints;
     }
 
     /** The check engine for these options; a CA file that is no PEM certificate is a usage error too. */

@@ -208,6 +208,7 @@ public final class CoreServices {
             overrides.put(parsed[0], parsed[1]);
         }
         return new dev.signpost.core.net.NetOptions(dns, network.caFiles().stream().map(java.nio.file.Path::of).toList(),
-                overrides, dev.signpost.core.net.NetOptions.DEFAULT_TIMEOUT, userAgent);
+                overrides, dev.signpost.core.net.NetOptions.DEFAULT_TIMEOUT, userAgent,
+                network.noPublicDns() ? java.util.List.of() : dev.signpost.core.net.NetOptions.DEFAULT_PUBLIC_DNS);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import dev.signpost.core.matrix.CanonicalJson;
+import dev.signpost.core.net.DohMessages;
+import dev.signpost.core.net.DohMessagesProperties;
 import dev.signpost.core.matrix.CanonicalJsonException;
 import dev.signpost.core.matrix.ClientVersionsParser;
 import dev.signpost.core.matrix.ClientWellKnownParser;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +101,14 @@ class ParserFuzzTest {
                         }, CanonicalJsonException.class),
                 new Parser("report JSON", List.of(report),
                         b -> ReportJson.read(text(b), Locale.ENGLISH), ReportFormatException.class),
+                // A DoH answer is binary: its seeds are wire bytes as ISO-8859-1 text, turned back into those bytes
+                // before parsing, so mutations hit the wire format rather than its UTF-8 encoding.
+                new Parser("DoH answer", dohSeeds(),
+                        b -> DohMessages.parse(new String(b, StandardCharsets.UTF_8)
+                                        .getBytes(StandardCharsets.ISO_8859_1), DohMessagesProperties.NAME,
+                                DohMessagesProperties.TYPE,
+                                "https://doh.test/dns-query", Duration.ZERO),
+                        DohMessages.NotDnsException.class),
                 new Parser("known_hosts line", List.of(
                         "example.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl",
                         "|1|F1E1KeoE/eEWhi10WpGv4OdiO6Y=|3988QV0VE8wmZL7suNrYQLITLCg= ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB",
@@ -107,6 +118,10 @@ class ParserFuzzTest {
                             jsch.setKnownHosts(new ByteArrayInputStream(b));
                             jsch.getHostKeyRepository().check("example.com", new byte[] {0, 0, 0, 1, 'x'});
                         }, JSchException.class));
+    }
+
+    private static List<String> dohSeeds() {
+        return DohMessagesProperties.seeds().stream().map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList();
     }
 
     @Test

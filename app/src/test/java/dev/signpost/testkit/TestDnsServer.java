@@ -256,6 +256,14 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     /**
+     * The wire response to a wire query as a server reached over a stream sends it (never truncated), or null when
+     * nothing must be sent (not a query, or a dropped name). For {@link TestDohServer}, which answers from this zone.
+     */
+    public byte[] answer(byte[] wire) {
+        return respond(wire, false);
+    }
+
+    /**
      * The wire response to a wire query, or null when nothing must be sent. Over UDP an answer larger than the
      * client's buffer (512 bytes, or its EDNS payload size) is truncated with TC set, as real servers do, so
      * the client retries over TCP.

@@ -83,9 +83,10 @@ class DeployNginxUiTest extends VpsWizardUiTestBase {
         assertThat(verified.checks()).as("no check fails or warns after the install")
                 .allSatisfy(c -> assertThat(c.status()).as(c.id()).isIn(Status.PASS, Status.SKIP));
         // Skipped by design, never by failure: SRV is not consulted when the well-known delegates, the loopback
-        // homeserver has no IPv6 address, and the plan has no call service.
+        // homeserver has no IPv6 address, the plan has no call service, and the test's engine (its own DNS server,
+        // no public resolvers) does not compare with public DNS.
         assertThat(verified.checks().stream().filter(c -> c.status() == Status.SKIP).map(Check::id))
-                .isSubsetOf("federation.srv", "federation.ipv6", "client.rtc");
+                .isSubsetOf("federation.srv", "federation.ipv6", "client.rtc", "dns.outside-view");
         assertThat(verified.checks().stream().filter(c -> c.status() == Status.PASS)).hasSizeGreaterThan(5);
 
         robot.clickOn("#back");

@@ -84,6 +84,7 @@ final class AddressResolver {
         if (override.isPresent()) {
             InetSocketAddress target = override.get();
             InetAddress ip = target.getAddress();
+            ctx.pinned(host, ip);
             return new Addresses(List.of(new Way(IpText.format(ip), ip instanceof Inet6Address, target)), null,
                     null, true);
         }

@@ -57,7 +57,7 @@ public final class DiscoveryEngine implements Discovery {
             "federation.dns", "federation.port-443", "federation.tls", "federation.ipv6", "federation.version",
             "federation.keys", "client.well-known", "client.cors", "client.content-type", "client.versions",
             "client.identity", "client.support", "client.sliding-sync", "client.auth", "client.rtc", "client.media",
-            "federation.media");
+            "federation.media", OutsideView.CHECK_ID);
 
     private final NetOptions options;
     private final Locale locale;
@@ -112,6 +112,8 @@ public final class DiscoveryEngine implements Discovery {
                         : options.userAgent()),
                 new CertificateValidator(anchors), new ResolveOverrides(options.resolve()), options.timeout(),
                 executor, listener, startedNanos);
+        OutsideView outside = new OutsideView(ctx, options);
+        ctx.compareOutside(outside);
         FederationLane federation = new FederationLane(ctx, name);
         ClientLane client = new ClientLane(ctx, name);
         CompletableFuture<FederationResult> fed = ctx.async(federation::run);
@@ -130,7 +132,7 @@ public final class DiscoveryEngine implements Discovery {
             if (error != null) {
                 ctx.faulted(error);
             }
-            return assemble(ctx, name, federation.result(), client.result(), apps.blocking());
+            return assemble(ctx, name, federation.result(), client.result(), apps.blocking(), outside);
         });
         CompletableFuture<Report> result = new CompletableFuture<>();
         report.whenComplete((r, e) -> {
@@ -144,7 +146,9 @@ public final class DiscoveryEngine implements Discovery {
     }
 
     private Report assemble(RunContext ctx, ServerName name, FederationResult federation, ClientResult client,
-                            java.util.Map<String, String> blockedApps) {
+                            java.util.Map<String, String> blockedApps, OutsideView outside) {
+        // Judged first: it may wait out a short grace for public answers, and late hops must not slip in meanwhile.
+        Check outsideView = outside.judge();
         ctx.close();
         boolean timedOut = ctx.deadlineHit();
         Throwable fault = ctx.fault();
@@ -177,6 +181,7 @@ public final class DiscoveryEngine implements Discovery {
             checks.add(new Check(FAULT_CHECK, Status.FAIL, faultSentence, ctx.t("fix.fault"), faultedHops,
                     List.of()));
         }
+        checks.add(outsideView);
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, ctx.elapsed(),
@@ -206,6 +211,8 @@ public final class DiscoveryEngine implements Discovery {
         for (String id : allRequired()) {
             checks.add(new Check(id, Status.SKIP, texts.get("check.invalidName"), null, List.of(), List.of()));
         }
+        checks.add(new Check(OutsideView.CHECK_ID, Status.SKIP, texts.get("check.invalidName"), null, List.of(),
+                List.of()));
         listener.onHop(root);
         checks.forEach(listener::onCheck);
         FederationResult federation = new FederationResult(null, null, List.of(), null, null, null, null, List.of(),

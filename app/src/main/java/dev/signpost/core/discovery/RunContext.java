@@ -80,6 +80,8 @@ final class RunContext {
     private volatile boolean deadlineHit;
     private volatile boolean closed;
     private final AtomicReference<CompletableFuture<Boolean>> dnsProbe = new AtomicReference<>();
+    /** The comparison with public resolvers, set before the lanes start; null when there is none. */
+    private volatile OutsideView outside;
 
     RunContext(Texts texts, DnsClient dns, HttpsClient http, CertificateValidator certificates,
                ResolveOverrides overrides, Duration timeout, Executor executor, ReportListener listener,
@@ -139,7 +141,14 @@ final class RunContext {
      * wait of its own.
      */
     DnsAnswer dnsQuery(String name, int type) {
+        OutsideView view = outside;
+        if (view != null) {
+            view.asked(name, type);
+        }
         DnsAnswer answer = dns.query(name, type, cancel, deadline);
+        if (view != null) {
+            view.answered(name, type, answer);
+        }
         if (!answered(answer) && dnsProbe.get() == null) {
             CompletableFuture<Boolean> probe = new CompletableFuture<>();
             if (dnsProbe.compareAndSet(null, probe)) {
@@ -149,6 +158,19 @@ final class RunContext {
             }
         }
         return answer;
+    }
+
+    /** Compares every name this run resolves with what public resolvers answer (see {@link OutsideView}). */
+    void compareOutside(OutsideView view) {
+        outside = view;
+    }
+
+    /** A {@code --resolve} entry gave {@code host} its address instead of DNS. */
+    void pinned(String host, java.net.InetAddress address) {
+        OutsideView view = outside;
+        if (view != null) {
+            view.pinned(host, address);
+        }
     }
 
     /** True when the DNS server answered the probe; false when it did not, or no question ever went unanswered. */

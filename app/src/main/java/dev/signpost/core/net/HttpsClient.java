@@ -48,6 +48,9 @@ public final class HttpsClient {
     /** The {@link HttpResponse#errorDetail()} of a request that the caller's deadline cut off. */
     public static final String DEADLINE_DETAIL = "deadline reached";
 
+    /** What Matrix requests ask for. */
+    private static final String JSON_ACCEPT = "application/json, */*;q=0.5";
+
     /** Timers fire a little early or late; a timeout this close to the deadline was the deadline's. */
     private static final long DEADLINE_SLACK_MILLIS = 25;
 
@@ -83,6 +86,11 @@ public final class HttpsClient {
      * Never throws for network trouble: failures are in the result.
      */
     public HttpResponse get(HttpTarget target, int bodyCap, CancelToken cancel, Instant deadline) {
+        return get(target, JSON_ACCEPT, bodyCap, cancel, deadline);
+    }
+
+    /** As {@link #get(HttpTarget, int, CancelToken, Instant)}, asking for {@code accept} (an Accept header value). */
+    public HttpResponse get(HttpTarget target, String accept, int bodyCap, CancelToken cancel, Instant deadline) {
         UiThreadRule.forbidBlockingIo("an HTTPS request");
         long start = System.nanoTime();
         // From here on the deadline is measured on the monotonic clock: a wall clock that is set or slewed
@@ -122,7 +130,7 @@ public final class HttpsClient {
             }
             ex.phase = HttpResponse.Phase.REQUEST;
             OutputStream out = socket.getOutputStream();
-            out.write(requestHead(target).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(requestHead(target, accept).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             ex.phase = HttpResponse.Phase.RESPONSE;
             InputStream in = new java.io.BufferedInputStream(new DeadlineInputStream(socket, cancel, until));
@@ -145,11 +153,11 @@ public final class HttpsClient {
         }
     }
 
-    private String requestHead(HttpTarget target) {
+    private String requestHead(HttpTarget target, String accept) {
         return "GET " + target.path() + " HTTP/1.1\r\n"
                 + "Host: " + target.hostHeader() + "\r\n"
                 + "User-Agent: " + userAgent + "\r\n"
-                + "Accept: application/json, */*;q=0.5\r\n"
+                + "Accept: " + accept + "\r\n"
                 + "Connection: close\r\n"
                 + "\r\n";
     }

@@ -3,6 +3,7 @@ package dev.signpost.ui.steps;
 import dev.signpost.core.text.Texts;
 import dev.signpost.ui.widgets.Ui;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -11,7 +12,10 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 
-/** The start page's collapsed "Advanced network settings" for staging setups: DNS server, CA files, overrides. */
+/**
+ * The start page's collapsed "Advanced network settings" for staging setups: DNS server, CA files, overrides, and
+ * whether checks compare this computer's DNS answers with public resolvers.
+ */
 final class NetworkView extends TitledPane {
 
     NetworkView(NetworkViewModel model, Texts texts) {
@@ -66,12 +70,20 @@ final class NetworkView extends TitledPane {
         resolve.setPromptText(texts.get("wizard.network.resolve.prompt"));
         resolve.textProperty().bindBidirectional(model.resolveProperty());
 
+        CheckBox publicDns = new CheckBox(texts.get("wizard.network.publicDns.label"));
+        publicDns.setId("network-public-dns");
+        publicDns.setWrapText(true);
+        publicDns.selectedProperty().bindBidirectional(model.comparePublicDnsProperty());
+        // A DNS server of its own makes the check a lab whose names public resolvers do not know: no comparison.
+        publicDns.disableProperty().bind(model.dnsServerProperty().isNotEmpty());
+
         Ui.keepWhole(add);
         VBox content = new VBox(6,
                 Ui.hint(texts.get("wizard.network.lead")),
                 Ui.fieldLabel(texts.get("wizard.network.dns.label"), dns), dns,
                 Ui.fieldLabel(texts.get("wizard.network.caFiles.label"), caFiles), caFiles, add,
                 Ui.fieldLabel(texts.get("wizard.network.resolve.label"), resolve), resolve,
+                publicDns, Ui.hint(texts.get("wizard.network.publicDns.hint")),
                 Ui.errorLine(model.errorProperty()));
         return content;
     }

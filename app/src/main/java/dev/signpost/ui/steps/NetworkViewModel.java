@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The advanced network settings (DNS server, extra CA files, resolve overrides) for checking a staging setup: typed
+ * The advanced network settings (DNS server, extra CA files, resolve overrides, the comparison with public DNS) for checking a staging setup: typed
  * values, one sentence per mistake, and the engine they make. The engine is built in the background (it reads the
  * CA files); until it is ready, nothing may start a check, so a check never silently runs on the wrong network.
  */
@@ -36,6 +36,7 @@ public final class NetworkViewModel {
     private final StringProperty dnsServer = new SimpleStringProperty("");
     private final StringProperty caFiles = new SimpleStringProperty("");
     private final StringProperty resolve = new SimpleStringProperty("");
+    private final BooleanProperty comparePublicDns = new SimpleBooleanProperty(true);
     private final StringBinding typingError;
     private final StringProperty loadError = new SimpleStringProperty();
     private final BooleanProperty building = new SimpleBooleanProperty();
@@ -67,11 +68,13 @@ public final class NetworkViewModel {
         dnsServer.set(initial.dnsServer());
         caFiles.set(String.join("\n", initial.caFiles()));
         resolve.set(String.join("\n", initial.resolve()));
+        comparePublicDns.set(!initial.noPublicDns());
         typingError = Bindings.createStringBinding(this::firstTypingError, dnsServer, caFiles, resolve);
         note = Bindings.createStringBinding(() -> noteFor(applied.get()), applied);
         for (var field : List.of(dnsServer, caFiles, resolve)) {
             field.addListener((obs, old, now) -> apply());
         }
+        comparePublicDns.addListener((obs, old, now) -> apply());
         apply();
     }
 
@@ -83,7 +86,8 @@ public final class NetworkViewModel {
 
     /** The settings as typed, once valid. */
     public NetworkSettings settings() {
-        return new NetworkSettings(dnsServer.get(), lines(caFiles.get()), lines(resolve.get()));
+        return new NetworkSettings(dnsServer.get(), lines(caFiles.get()), lines(resolve.get()),
+                !comparePublicDns.get());
     }
 
     private void apply() {
@@ -170,6 +174,9 @@ public final class NetworkViewModel {
             parts.append(parts.isEmpty() ? "" : "; ").append(texts.get("wizard.network.note.resolve",
                     String.join(", ", settings.resolve())));
         }
+        if (settings.noPublicDns()) {
+            parts.append(parts.isEmpty() ? "" : "; ").append(texts.get("wizard.network.note.noPublicDns"));
+        }
         return texts.get("wizard.network.note", parts.toString());
     }
 
@@ -205,6 +212,11 @@ public final class NetworkViewModel {
 
     public StringProperty resolveProperty() {
         return resolve;
+    }
+
+    /** Whether checks compare this computer's DNS answers with public resolvers (never with a DNS server of its own). */
+    public BooleanProperty comparePublicDnsProperty() {
+        return comparePublicDns;
     }
 
     public ReadOnlyBooleanProperty buildingProperty() {

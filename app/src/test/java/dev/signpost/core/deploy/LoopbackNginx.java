@@ -95,6 +95,20 @@ public final class LoopbackNginx extends LoopbackWebServer {
         return command("-g", "daemon off;");
     }
 
+    /** No worker of an earlier configuration is left: nginx names those "worker process is shutting down". */
+    @Override
+    public boolean settled() {
+        return process().descendants().noneMatch(worker -> title(worker).contains("shutting down"));
+    }
+
+    private static String title(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
     /** How many times nginx was told to reload (from its notice-level log). */
     @Override
     public long reloads() throws IOException {

@@ -74,6 +74,19 @@ public abstract class LoopbackWebServer implements AutoCloseable {
     /** The command line that runs the server in the foreground. */
     abstract List<String> runCommand();
 
+    /**
+     * True when the server answers only from its current configuration: after a reload, workers of the earlier one
+     * may still be finishing their connections and answer a request the old way. Servers that swap at once: true.
+     */
+    public boolean settled() {
+        return true;
+    }
+
+    /** The server process, started by {@link #start}. */
+    final Process process() {
+        return process;
+    }
+
     /** Extra environment for the server process. */
     void environment(java.util.Map<String, String> env) {
     }

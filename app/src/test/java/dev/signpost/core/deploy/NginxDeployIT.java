@@ -100,11 +100,16 @@ class NginxDeployIT extends LoopbackDeploySuite {
     }
 
     /**
-     * nginx swaps its workers a moment after a reload (longer on a loaded machine): wait, bounded, until the site
-     * answers as expected; on time-out the failure carries nginx's own logs.
+     * nginx swaps its workers a moment after a reload (longer on a loaded machine): wait, bounded, until no worker of
+     * the earlier configuration is left and the site answers as expected; on time-out the failure carries nginx's
+     * own logs.
      */
     private void awaitServes(boolean installed) throws InterruptedException {
-        Await.holdsWithin(Duration.ofSeconds(60), () -> servesNew() == installed);
+        int expected = installed ? 200 : 404;
+        // A failed fetch (nginx reconfiguring) is neither answer: only the expected status from a settled nginx ends
+        // the wait.
+        Await.holdsWithin(Duration.ofSeconds(60), () -> web.settled()
+                && fetch(web.port, "/.well-known/matrix/server").statusCode() == expected);
         assertThat(servesNew()).as("the site serves the %s files\n%s", installed ? "new" : "old", web.logs())
                 .isEqualTo(installed);
         assertServes(installed);
