@@ -26,6 +26,8 @@ import dev.signpost.core.plan.InvalidPlanException;
 import dev.signpost.core.plan.PlanProblem;
 import dev.signpost.core.plan.PlanValidator;
 import dev.signpost.core.plan.WebServerKind;
+import dev.signpost.core.report.NetworkTexts;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -356,6 +358,16 @@ public final class DeployCommand implements Callable<Integer> {
         } else {
             out.println(cli.get("live.differs", plan.serverName()));
             live.differences().forEach(d -> out.println("  - " + d));
+        }
+        if (live.report() != null && NetworkTexts.shown(live.report().network())) {
+            // The verdict above came from the network given with --dns/--ca-file/--resolve: say which, once.
+            NetworkTexts words = new NetworkTexts(locale);
+            out.println(SafeText.oneLine(words.summary(live.report().network())));
+            words.details(live.report().network()).forEach(line -> out.println("  " + SafeText.oneLine(line)));
+            String caveat = words.caveat(live.report().network());
+            if (caveat != null) {
+                out.println("  " + SafeText.oneLine(caveat));
+            }
         }
     }
 

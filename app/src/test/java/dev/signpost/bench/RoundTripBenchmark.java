@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signpost.cli.SignpostCommand;
+import dev.signpost.testkit.JwtServiceStub;
+import dev.signpost.testkit.ModernHomeserver;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestHomeserver;
 
@@ -166,6 +168,15 @@ public final class RoundTripBenchmark {
                             }
                             wellKnown(f, "matrix.example.com:8448");
                         }),
+                new Scenario("calls and sign-in (explicit port)", "example.com", "well-known-explicit-port", 1, 6,
+                        8, "as well-known explicit port; the apps lane's auth metadata, transports, media and the"
+                                + " LiveKit service (DNS, TLS, GET) leave with the client lane's /versions",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            callsAndSignIn(f);
+                        }),
                 new Scenario("server name with port", "example.com:8448", "explicit-port", 1, 6, 8,
                         "client lane: DNS A∥AAAA, TLS, GET client well-known, DNS A∥AAAA base_url host, TLS,"
                                 + " GET versions (federation lane: 3, in parallel)",
@@ -188,6 +199,25 @@ public final class RoundTripBenchmark {
         f.https().route("example.com", "/.well-known/matrix/client",
                 Response.json("{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}}").withCors());
         f.homeserver("example.com").installClient(f.https(), "matrix.example.com");
+    }
+
+    /**
+     * A server with Element Call and a sign-in service: the client well-known names a LiveKit JWT service on its
+     * own host (rtc.example.com, 203.0.113.9), the homeserver lists the call and delayed-event flags, serves valid
+     * sign-in metadata and routes the call transports.
+     */
+    private static void callsAndSignIn(BenchFixture f) {
+        f.dns().a("rtc.example.com", "203.0.113.9");
+        f.certificate("rtc.example.com");
+        f.endpoint("203.0.113.9", 443);
+        f.https().route("example.com", "/.well-known/matrix/client", Response.json(
+                "{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}, \"org.matrix.msc4143.rtc_foci\":"
+                        + " [{\"type\": \"livekit\", \"livekit_service_url\": \"https://rtc.example.com/livekit/jwt\"}]}")
+                .withCors());
+        new ModernHomeserver().flags(ModernHomeserver.SLIDING_SYNC, ModernHomeserver.RTC,
+                ModernHomeserver.DELAYED_EVENTS).auth(ModernHomeserver.Auth.VALID).issuer("https://auth.example.com/")
+                .transports(ModernHomeserver.Transports.ROUTED).install(f.https(), "matrix.example.com");
+        JwtServiceStub.install(f.https(), "rtc.example.com", "/livekit/jwt", JwtServiceStub.Mode.ALIVE);
     }
 
     /** example.com's server well-known names {@code mServer}; the homeserver answers for the delegated host. */

@@ -153,6 +153,11 @@ class DeployCommandTest {
             args.addAll(world.args());
             assertThat(deployRaw(args.toArray(String[]::new))).as(err).isZero();
             assertThat(out).contains("Live check: example.com now serves what was planned.");
+            // The verdict came from the test kit's network, and deploy says which, once, after it.
+            String dns = world.args().get(1);
+            assertThat(out).containsOnlyOnce("Checked with DNS server " + dns + ", 1 extra CA, ")
+                    .containsOnlyOnce("Remote servers may come to a different verdict: this check asked the DNS "
+                            + "server " + dns);
             assertThat(world.https().requests("/.well-known/matrix/server")).isNotEmpty();
 
             // A wrong web root: the upload works, but the site does not serve those files, and the check says so.

@@ -36,10 +36,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a test but the tool that makes {@code docs/screenshots/apps-summary-*.png}: the live check of a server where
- * Element X cannot connect (sliding sync off) and Element Call's service lacks CORS, at 980×720, light and dark,
- * and the apps lane of its chain ({@code apps-lane-light.png}):
- * {@code ./mvnw -B -o -pl app test -Pscreenshots}.
+ * Not a test but the tool that makes {@code docs/screenshots/apps-summary-*.png}: the live check of a server with
+ * calls and a sign-in service where Element X cannot connect (sliding sync off) and Element Call's service lacks
+ * CORS, at 980×720, light and dark, the apps lane of its chain ({@code apps-lane-*.png}), and the hosting page with
+ * "Calls and sign-in" filled in ({@code hosting-calls-*.png}): {@code ./mvnw -B -o -pl app test -Pscreenshots}.
  */
 @ExtendWith(ApplicationExtension.class)
 class AppsScreenshotsIT {
@@ -67,7 +67,8 @@ class AppsScreenshotsIT {
         homeserver.installFederation(w.https(), "matrix.example.org");
         homeserver.installClient(w.https(), "matrix.example.org");
         new ModernHomeserver().flags(ModernHomeserver.RTC, ModernHomeserver.DELAYED_EVENTS)
-                .transports(ModernHomeserver.Transports.ROUTED).install(w.https(), "matrix.example.org");
+                .transports(ModernHomeserver.Transports.ROUTED).auth(ModernHomeserver.Auth.VALID)
+                .issuer("https://auth.example.org/").install(w.https(), "matrix.example.org");
         JwtServiceStub.install(w.https(), "calls.example.org", "", JwtServiceStub.Mode.NO_CORS);
         world = w;
     }
@@ -133,8 +134,53 @@ class AppsScreenshotsIT {
         });
         snap(robot, out, "apps-lane-light");
         robot.interact(() -> wizard.theme().darkProperty().set(true));
+        snap(robot, out, "apps-lane-dark");
+        robot.interact(() -> {
+            Node apps = robot.lookup("#check-apps").query();
+            ScrollPane page = pageScroll(apps);
+            double contentHeight = page.getContent().getBoundsInLocal().getHeight();
+            double viewport = page.getViewportBounds().getHeight();
+            double y = apps.localToScene(0, 0).getY() - page.getContent().localToScene(0, 0).getY();
+            page.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, (y - 40) / (contentHeight
+                    - viewport))));
+        });
         snap(robot, out, "apps-summary-dark");
         assertThat(Files.size(out.resolve("apps-summary-dark.png"))).isPositive();
+    }
+
+    /** The hosting page with "Calls and sign-in" open and filled in, light and dark. */
+    @Test
+    void hostingScreenshots(FxRobot robot) throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir", "../docs/screenshots"));
+        Files.createDirectories(out);
+        robot.interact(() -> robot.lookup("#start-set-up").queryAs(ButtonBase.class).fire());
+        robot.interact(() -> robot.lookup("#identity-server-name").queryAs(TextField.class).setText("example.org"));
+        robot.interact(() -> robot.lookup("#next").queryAs(ButtonBase.class).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#hosting-calls").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#hosting-calls").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true);
+            robot.lookup("#hosting-call-service").queryAs(TextField.class)
+                    .setText("https://rtc.example.org/livekit/jwt");
+            robot.lookup("#hosting-auth-issuer").queryAs(TextField.class).setText("https://auth.example.org/");
+        });
+        // The settings are shared with the test before, which ends in the dark theme.
+        robot.interact(() -> wizard.theme().darkProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Node section = robot.lookup("#hosting-calls").query();
+            ScrollPane page = pageScroll(section);
+            page.layout();
+            double contentHeight = page.getContent().getBoundsInLocal().getHeight();
+            double viewport = page.getViewportBounds().getHeight();
+            double bottom = section.localToScene(0, section.getBoundsInLocal().getHeight()).getY()
+                    - page.getContent().localToScene(0, 0).getY();
+            page.setVvalue(contentHeight <= viewport ? 0
+                    : Math.min(1, Math.max(0, (bottom + 12 - viewport) / (contentHeight - viewport))));
+        });
+        snap(robot, out, "hosting-calls-light");
+        robot.interact(() -> wizard.theme().darkProperty().set(true));
+        snap(robot, out, "hosting-calls-dark");
+        assertThat(Files.size(out.resolve("hosting-calls-dark.png"))).isPositive();
     }
 
     private static ScrollPane pageScroll(Node node) {

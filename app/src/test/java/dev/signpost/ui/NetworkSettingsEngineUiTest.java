@@ -11,9 +11,11 @@ import dev.signpost.ui.settings.NetworkSettings;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.task.BackgroundTasks;
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,11 +23,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,14 +102,41 @@ class NetworkSettingsEngineUiTest extends WizardUiTestBase {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.session().firstReportProperty().get() != null
                 && !wizard.navigator().busyProperty().get());
         assertThat(wizard.session().firstReportProperty().get().overall()).isNotEqualTo(Status.FAIL);
+        // The page names the network the report records, in one line; each setting and the caveat on hover.
+        int overrides = (args.size() - 4) / 2;
         Label note = robot.lookup("#network-note").queryAs(Label.class);
-        assertThat(note.isVisible()).isTrue();
-        assertThat(note.getText()).startsWith("Checked with your network settings: DNS server " + args.get(1))
-                .contains("extra CAs ").contains("resolve ");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> note.isVisible() && note.getTooltip() != null);
+        assertThat(note.getText()).isEqualTo("Checked with DNS server " + args.get(1) + ", 1 extra CA, "
+                + overrides + " resolve overrides");
+        assertThat(note.getTooltip().getText()).contains("DNS server: " + args.get(1))
+                .contains("Extra CA file " + args.get(3) + ": O=Signpost tests,CN=Signpost Test Root CA (SHA-256 ")
+                .contains("Resolve override: staging.example:443 → ")
+                .containsOnlyOnce("Remote servers may come to a different verdict: this check asked the DNS server "
+                        + args.get(1) + " and connected to the addresses you set for ");
+        assertThat(note.getAccessibleHelp()).isEqualTo(note.getTooltip().getText());
+        // One line beside the buttons: the chain below keeps its place.
+        Button again = robot.lookup("#check-again").queryAs(Button.class);
+        assertThat(note.getParent()).isSameAs(again.getParent());
+        snapshot(robot, "network-note-light");
+        robot.interact(() -> wizard.theme().darkProperty().set(true));
+        snapshot(robot, "network-note-dark");
+        robot.interact(() -> wizard.theme().darkProperty().set(false));
 
         NetworkSettings saved = new SettingsStore(settingsDir).load().network();
         assertThat(saved.dnsServer()).isEqualTo(args.get(1));
         assertThat(saved.caFiles()).containsExactly(args.get(3));
         assertThat(saved.resolve()).hasSize((args.size() - 4) / 2);
+    }
+
+    /** With {@code -Dnetwork.snapshots=DIR}, the window as a PNG, to look at the page. */
+    private void snapshot(FxRobot robot, String name) throws IOException {
+        String dir = System.getProperty("network.snapshots");
+        if (dir == null) {
+            return;
+        }
+        Files.createDirectories(Path.of(dir));
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", Path.of(dir, name + ".png").toFile());
     }
 }

@@ -41,13 +41,12 @@ public final class ManualSteps {
                 steps.add(new Step(texts.get("manual.copySnippet", snippetFile, layout.snippetPath()),
                         "sudo install -m 0644 -D " + RemoteFiles.name(snippetFile) + " " + layout.snippetPath()));
                 String where = layout.configPath() != null ? layout.configPath() : layout.searchPaths().get(0);
-                steps.add(switch (kind) {
-                    case NGINX -> new Step(texts.get("manual.include.nginx", host, where),
-                            "include " + layout.snippetPath() + ";");
-                    case APACHE -> new Step(texts.get("manual.include.apache", host, where),
-                            "Include " + layout.snippetPath());
-                    default -> new Step(texts.get("manual.include.caddy", host, where),
-                            "import " + layout.snippetPath());
+                steps.add(includeStep(kind, texts, host, where, layout.snippetPath()));
+                ConfigGenerator.routesDropIn(plan, GenerateOptions.defaults(), locale).ifPresent(routes -> {
+                    String remote = RemoteFiles.parent(layout.snippetPath()) + "/" + RemoteFiles.name(routes.path());
+                    steps.add(new Step(texts.get("manual.copySnippet", routes.path(), remote),
+                            "sudo install -m 0644 -D " + RemoteFiles.name(routes.path()) + " " + remote));
+                    steps.add(includeStep(kind, texts, routes.clientHost(), where, remote));
                 });
                 if (kind == WebServerKind.APACHE) {
                     addDocuments(plan, root, texts, steps);
@@ -70,6 +69,14 @@ public final class ManualSteps {
         }
         steps.add(new Step(texts.get("manual.verify", host), null));
         return List.copyOf(steps);
+    }
+
+    private static Step includeStep(WebServerKind kind, Texts texts, String host, String where, String snippet) {
+        return switch (kind) {
+            case NGINX -> new Step(texts.get("manual.include.nginx", host, where), "include " + snippet + ";");
+            case APACHE -> new Step(texts.get("manual.include.apache", host, where), "Include " + snippet);
+            default -> new Step(texts.get("manual.include.caddy", host, where), "import " + snippet);
+        };
     }
 
     private static void addDocuments(DelegationPlan plan, String root, Texts texts, List<Step> steps) {

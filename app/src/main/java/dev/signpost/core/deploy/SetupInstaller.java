@@ -1,6 +1,5 @@
 package dev.signpost.core.deploy;
 
-import com.jcraft.jsch.SftpException;
 import dev.signpost.core.generate.ConfigGenerator;
 import dev.signpost.core.generate.GenerateOptions;
 import dev.signpost.core.generate.GeneratedFile;
@@ -246,9 +245,7 @@ final class SetupInstaller {
         } catch (InvalidServerNameException e) {
             throw new DeployException(e.getMessage(), true, e);
         }
-        String snippetText = ConfigGenerator.snippetPath(kind)
-                .flatMap(p -> generated.stream().filter(f -> f.path().equals(p)).findFirst())
-                .map(GeneratedFile::content).orElseThrow();
+        String snippetText = generatedText(generated, ConfigGenerator.snippetPath(kind)).orElseThrow();
         List<StagedReplacement.Item> items = new ArrayList<>();
         List<FileChange> changes = new ArrayList<>();
         if (layout.snippetPath() != null) {
@@ -256,22 +253,24 @@ final class SetupInstaller {
                     snippetText, true, items, changes);
         }
         String takeIn = layout.snippetPath() != null ? layout.snippetPath() : snippetText;
-        SiteFile site = findSite(files, layout, kind, host, takeIn, cancellation);
-        Optional<String> edited;
-        try {
-            edited = SiteConfigEdit.apply(kind, new String(site.current().content(), StandardCharsets.UTF_8), host,
-                    takeIn);
-        } catch (SiteConfigEdit.NoSiteBlock e) {
-            throw new DeployException(texts.get("setup.noSite", kind.name().toLowerCase(Locale.ROOT), host,
-                    site.path()), true, e);
+        SiteEdits sites = new SiteEdits(files, layout, texts, cancellation);
+        sites.takeIn(host, takeIn);
+        Optional<Routes> routes = routes(request, generated, layout);
+        if (routes.isPresent()) {
+            String remote = routes.get().remotePath();
+            add(files, RemoteFiles.parent(RemoteFiles.parent(remote)), remote, routes.get().text(), true, items,
+                    changes);
+            sites.takeIn(routes.get().host(), remote);
         }
-        FileChange siteChange = FileChange.between(site.path(), Optional.of(site.current().content()),
-                edited.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(site.current().content()));
-        changes.add(siteChange);
-        if (siteChange.changed()) {
-            items.add(new StagedReplacement.Item(RemoteFiles.parent(site.path()), site.path(), true,
-                    site.current().content(), site.current().mode(), siteChange.newContent(),
-                    site.current().mode(), true));
+        for (SiteEdits.Edit site : sites.edits()) {
+            byte[] edited = site.text().getBytes(StandardCharsets.UTF_8);
+            FileChange siteChange = FileChange.between(site.path(), Optional.of(site.current().content()), edited);
+            changes.add(siteChange);
+            if (siteChange.changed()) {
+                items.add(new StagedReplacement.Item(RemoteFiles.parent(site.path()), site.path(), true,
+                        site.current().content(), site.current().mode(), siteChange.newContent(),
+                        site.current().mode(), true));
+            }
         }
         if (kind == WebServerKind.APACHE) {
             String root = files.checkWebRoot(webRoot(request));
@@ -282,6 +281,34 @@ final class SetupInstaller {
         List<String> commands = new Commands(null, request, layout, sudo, texts, DeployListener.NONE, cancellation)
                 .shown();
         return new Work(layout, sudo, items, changes, commands);
+    }
+
+    /** The call and sign-in routes: the drop-in's text, where it goes, and the host whose site takes it in. */
+    private record Routes(String text, String remotePath, String host) {
+    }
+
+    private static Optional<String> generatedText(List<GeneratedFile> generated, Optional<String> path) {
+        return path.flatMap(p -> generated.stream().filter(f -> f.path().equals(p)).findFirst())
+                .map(GeneratedFile::content);
+    }
+
+    /**
+     * The routes the client base URL's site needs when the plan has a call service or a sign-in service (and the
+     * reverse proxy is Signpost's): beside the well-known snippet, taken into the site that serves the client
+     * host. Empty for plans without them and for HAProxy, whose routes need a backend section of their own.
+     */
+    private Optional<Routes> routes(SetupRequest request, List<GeneratedFile> generated, ServerLayout layout) {
+        if (layout.snippetPath() == null) {
+            return Optional.empty();
+        }
+        Optional<ConfigGenerator.RoutesDropIn> dropIn = ConfigGenerator.routesDropIn(request.plan(),
+                options(request), locale);
+        Optional<String> text = generatedText(generated, dropIn.map(ConfigGenerator.RoutesDropIn::path));
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String remote = RemoteFiles.parent(layout.snippetPath()) + "/" + RemoteFiles.name(dropIn.get().path());
+        return Optional.of(new Routes(text.get(), remote, dropIn.get().clientHost()));
     }
 
     private static Optional<RemoteFiles.Current> readQuietly(RemoteFiles files, String path) {
@@ -309,78 +336,21 @@ final class SetupInstaller {
         return request.webRoot() == null ? GenerateOptions.DEFAULT_WEB_ROOT : request.webRoot();
     }
 
+    /** The options deploy generates with: the standard HTTPS port, the request's web root. */
+    private static GenerateOptions options(SetupRequest request) {
+        String root = webRoot(request);
+        return new GenerateOptions(null, 443, 0, null, null, null,
+                root.length() > 1 && root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+    }
+
     private List<GeneratedFile> generate(SetupRequest request) throws DeployException {
         try {
-            String root = webRoot(request);
-            GenerateOptions options = new GenerateOptions(null, 443, 0, null, null, null,
-                    root.length() > 1 && root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
-            return new ConfigGenerator(locale).generate(request.plan(), options);
+            return new ConfigGenerator(locale).generate(request.plan(), options(request));
         } catch (InvalidPlanException e) {
             throw new DeployException(e.problems().stream().filter(PlanProblem::isError).map(PlanProblem::message)
                     .collect(Collectors.joining(" ")), true, e);
         } catch (IllegalArgumentException e) {
             throw new DeployException(texts.get("webroot.notAbsolute", webRoot(request)), true, e);
         }
-    }
-
-    /** The site config file and its real path (a Debian sites-enabled link is edited where it points). */
-    private record SiteFile(String path, RemoteFiles.Current current) {
-    }
-
-    private SiteFile findSite(RemoteFiles files, ServerLayout layout, WebServerKind kind, String host,
-                              String takeIn, Cancellation cancellation) throws DeployException {
-        if (layout.configPath() != null) {
-            return readConfig(files, layout.configPath()).orElseThrow(
-                    () -> new DeployException(texts.get("setup.configMissing", layout.configPath()), true));
-        }
-        for (String path : layout.searchPaths()) {
-            cancellation.throwIfCancelled(texts);
-            Optional<com.jcraft.jsch.SftpATTRS> attrs = files.lstat(path);
-            if (attrs.isEmpty()) {
-                continue;
-            }
-            List<String> candidates = attrs.get().isDir()
-                    ? files.list(path).stream().filter(n -> !n.startsWith(".")).sorted().map(n -> path + "/" + n).toList()
-                    : List.of(path);
-            for (String candidate : candidates) {
-                Optional<SiteFile> site;
-                try {
-                    site = readConfig(files, candidate);
-                } catch (DeployException e) {
-                    continue;
-                }
-                if (site.isPresent() && servesHost(kind, site.get(), host, takeIn)) {
-                    return site.get();
-                }
-            }
-        }
-        throw new DeployException(texts.get("setup.noSiteFound", kind.name().toLowerCase(Locale.ROOT), host,
-                String.join(", ", layout.searchPaths())), true);
-    }
-
-    private static boolean servesHost(WebServerKind kind, SiteFile site, String host, String takeIn) {
-        try {
-            SiteConfigEdit.apply(kind, new String(site.current().content(), StandardCharsets.UTF_8), host, takeIn);
-            return true;
-        } catch (SiteConfigEdit.NoSiteBlock e) {
-            return false;
-        }
-    }
-
-    private Optional<SiteFile> readConfig(RemoteFiles files, String path) throws DeployException {
-        Optional<com.jcraft.jsch.SftpATTRS> attrs = files.lstat(path);
-        if (attrs.isEmpty()) {
-            return Optional.empty();
-        }
-        String real = path;
-        if (attrs.get().isLink()) {
-            try {
-                real = files.channel().realpath(path);
-            } catch (SftpException e) {
-                throw files.failure(e, path, true);
-            }
-        }
-        String resolved = real;
-        return files.read(resolved).map(c -> new SiteFile(resolved, c));
     }
 }

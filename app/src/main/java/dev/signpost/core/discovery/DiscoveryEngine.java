@@ -5,6 +5,7 @@ import dev.signpost.Version;
 import dev.signpost.core.matrix.InvalidServerNameException;
 import dev.signpost.core.matrix.ServerName;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
 import dev.signpost.core.model.FederationResult;
@@ -23,12 +24,16 @@ import dev.signpost.core.net.TrustAnchors;
 import dev.signpost.core.text.Texts;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +68,7 @@ public final class DiscoveryEngine implements Discovery {
     private final Locale locale;
     private final ExecutorService executor;
     private final TrustAnchors anchors;
+    private final CheckNetwork network;
 
     /**
      * @param options  how to reach the network
@@ -74,7 +80,17 @@ public final class DiscoveryEngine implements Discovery {
         this.options = options;
         this.locale = locale;
         this.executor = executor;
-        this.anchors = TrustAnchors.load(options.caFiles());
+        Map<Path, List<X509Certificate>> extra = new LinkedHashMap<>();
+        for (Path file : options.caFiles()) {
+            extra.put(file, TrustAnchors.readPem(file));
+        }
+        this.anchors = TrustAnchors.systemAnd(extra.values().stream().flatMap(List::stream).toList());
+        this.network = UsedNetwork.of(options, extra);
+    }
+
+    /** The network every report of this engine records, as it is used. */
+    public CheckNetwork network() {
+        return network;
     }
 
     /** An engine with its own executor of named daemon threads. */
@@ -185,7 +201,8 @@ public final class DiscoveryEngine implements Discovery {
         checks.sort(Comparator.comparingInt(DiscoveryEngine::rank));
         checks = LocalNetworkDiagnosis.apply(ctx, ctx.hopsSnapshot(), checks);
         return new Report(name.original(), name.host(), ctx.started, ctx.elapsed(),
-                Version.get(), federation, client, ctx.hopsSnapshot(), checks, AppVerdicts.of(checks, blockedApps, locale));
+                Version.get(), federation, client, ctx.hopsSnapshot(), checks,
+                AppVerdicts.of(checks, blockedApps, locale), network);
     }
 
     /** The checks every report carries: the discovery ones and the apps lane's. */
@@ -219,7 +236,7 @@ public final class DiscoveryEngine implements Discovery {
                 List.of());
         ClientResult client = new ClientResult(ClientState.FAIL_PROMPT, null, null, null, null);
         return new Report(shown, shown, started, Duration.between(started, Instant.now()), Version.get(),
-                federation, client, List.of(root), checks, AppVerdicts.of(checks, locale));
+                federation, client, List.of(root), checks, AppVerdicts.of(checks, locale), network);
     }
 
     /** A run: its report and how to stop it. */

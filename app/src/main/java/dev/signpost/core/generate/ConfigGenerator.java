@@ -59,6 +59,39 @@ public final class ConfigGenerator {
         };
     }
 
+    /**
+     * Where the call and sign-in routes go: the generated drop-in that carries them ({@code path}, among the
+     * generated files) and the host whose site takes it in (the client base URL's).
+     */
+    public record RoutesDropIn(String path, String clientHost) {
+    }
+
+    /**
+     * The drop-in that carries the call and sign-in routes into the site clients reach, when {@code plan} needs
+     * them (a call service or a sign-in service, with Signpost's reverse proxy): the routes snippet, or the
+     * federation drop-in when that already goes into the same site block. Empty for plans without them, for an
+     * invalid plan, and for web servers without such a drop-in (HAProxy's routes need a backend section too).
+     */
+    public static Optional<RoutesDropIn> routesDropIn(DelegationPlan plan, GenerateOptions options, Locale locale) {
+        if (!GenerationContext.routesWanted(plan)) {
+            return Optional.empty();
+        }
+        GenerationContext context;
+        try {
+            context = new GenerationContext(PlanValidator.normalize(plan, locale), options, locale);
+        } catch (InvalidPlanException e) {
+            return Optional.empty();
+        }
+        boolean merged = !context.routesSnippet();
+        Optional<String> path = switch (plan.webServer()) {
+            case NGINX -> Optional.of(merged ? NginxGenerator.FEDERATION : NginxGenerator.ROUTES);
+            case APACHE -> Optional.of(merged ? ApacheGenerator.FEDERATION : ApacheGenerator.ROUTES);
+            case CADDY -> Optional.of(merged ? CaddyGenerator.FEDERATION : CaddyGenerator.ROUTES);
+            case HAPROXY, STATIC, HOMESERVER -> Optional.empty();
+        };
+        return path.map(p -> new RoutesDropIn(p, context.clientHost()));
+    }
+
     private static java.util.Optional<FileGenerator> webServerGenerator(DelegationPlan plan) {
         return switch (plan.webServer()) {
             case NGINX -> Optional.of(new NginxGenerator());

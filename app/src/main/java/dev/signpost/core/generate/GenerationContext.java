@@ -156,6 +156,27 @@ public final class GenerationContext {
         return !clientsHere && !federationHere;
     }
 
+    /** The host clients reach the homeserver at (the client base URL's), in ASCII, IPv6 without brackets. */
+    public String clientHost() {
+        return clientBase.host();
+    }
+
+    /**
+     * True when the site clients use needs its own routes snippet: the plan has a call service or a sign-in
+     * service and Signpost writes the reverse proxy, so the client base URL's site must send the sign-in paths to
+     * the sign-in service and every other {@code /_matrix/} path (media and the call transports included) to the
+     * homeserver. Not when the federation drop-in already goes into that very site block (it carries the same
+     * routes).
+     */
+    public boolean routesSnippet() {
+        return routesWanted(plan) && !(federationMerged() && clientHost().equalsIgnoreCase(siteHost));
+    }
+
+    /** True when a plan's client site needs the call and sign-in routes installed at all. */
+    public static boolean routesWanted(DelegationPlan plan) {
+        return plan.federationProxy() && (plan.hasCallService() || plan.hasAuthIssuer());
+    }
+
     /** The URL prefixes the proxy forwards: {@code /_matrix/}, and Synapse's {@code /_synapse/client/}. */
     public List<String> proxiedPrefixes() {
         return plan.homeserver() == HomeserverKind.SYNAPSE

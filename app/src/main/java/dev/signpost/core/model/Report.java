@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param checks          all verdicts, in a stable order
  * @param apps            which Matrix apps will work, one verdict per app (empty in reports made before apps
  *                        were judged)
+ * @param network         the network the check ran in ({@link CheckNetwork#SYSTEM} unless told otherwise, and in
+ *                        reports made before it was recorded)
  */
 public record Report(
         String serverName,
@@ -32,12 +34,22 @@ public record Report(
         ClientResult client,
         List<Hop> hops,
         List<Check> checks,
-        List<AppVerdict> apps) {
+        List<AppVerdict> apps,
+        CheckNetwork network) {
 
     public Report {
         hops = List.copyOf(hops);
         checks = List.copyOf(checks);
         apps = apps == null ? List.of() : List.copyOf(apps);
+        network = network == null ? CheckNetwork.SYSTEM : network;
+    }
+
+    /** A report made on the system's network. */
+    public Report(String serverName, String asciiServerName, Instant checkedAt, Duration elapsed,
+                  String signpostVersion, FederationResult federation, ClientResult client, List<Hop> hops,
+                  List<Check> checks, List<AppVerdict> apps) {
+        this(serverName, asciiServerName, checkedAt, elapsed, signpostVersion, federation, client, hops, checks,
+                apps, CheckNetwork.SYSTEM);
     }
 
     /** A report without app verdicts. */
@@ -51,7 +63,13 @@ public record Report(
     /** A copy with these app verdicts. */
     public Report withApps(List<AppVerdict> verdicts) {
         return new Report(serverName, asciiServerName, checkedAt, elapsed, signpostVersion, federation, client,
-                hops, checks, verdicts);
+                hops, checks, verdicts, network);
+    }
+
+    /** A copy recording that the check ran in this network. */
+    public Report withNetwork(CheckNetwork used) {
+        return new Report(serverName, asciiServerName, checkedAt, elapsed, signpostVersion, federation, client,
+                hops, checks, apps, used);
     }
 
     /** The check with this id, if present. */

@@ -22,6 +22,11 @@ public final class ResolveOverrides {
         this.entries = Map.copyOf(normalised);
     }
 
+    /** Every entry: the normalised {@code host:port} key and the address text as given. */
+    public Map<String, String> entries() {
+        return entries;
+    }
+
     /** Keys with IP literals in canonical form, so {@code [2001:db8::5]:8448} and the long form are one key. */
     private static String normaliseKey(String key) {
         int colon = key.lastIndexOf(':');

@@ -34,10 +34,21 @@ public final class TrustAnchors {
      * @throws IOException when a PEM file cannot be read or holds no certificate
      */
     public static TrustAnchors load(List<Path> caFiles) throws IOException {
-        List<X509Certificate> roots = new ArrayList<>(systemRoots());
+        List<X509Certificate> extra = new ArrayList<>();
         for (Path file : caFiles) {
-            roots.addAll(readPem(file));
+            extra.addAll(readPem(file));
         }
+        return systemAnd(extra);
+    }
+
+    /**
+     * The system trust store and these certificates, already read.
+     *
+     * @throws IOException when the system trust store cannot be read
+     */
+    public static TrustAnchors systemAnd(List<X509Certificate> extra) throws IOException {
+        List<X509Certificate> roots = new ArrayList<>(systemRoots());
+        roots.addAll(extra);
         return new TrustAnchors(roots);
     }
 

@@ -121,6 +121,7 @@ public final class HtmlReport {
                 .append("</p>\n</header>\n");
 
         apps(html, report, t);
+        network(html, report, locale);
         problems(html, report, t);
 
         html.append("<section id=\"chain\">\n<h2>").append(xml(t.get("section.chain"))).append("</h2>\n")
@@ -136,6 +137,27 @@ public final class HtmlReport {
         html.append("<footer>").append(xml(t.get("footer", report.signpostVersion()))).append("</footer>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** The network the check ran in, after which apps will work, only when it was not the system's. */
+    private static void network(StringBuilder html, Report report, Locale locale) {
+        if (!NetworkTexts.shown(report.network())) {
+            return;
+        }
+        NetworkTexts words = new NetworkTexts(locale);
+        html.append("<section id=\"network\">\n<h2>").append(xml(words.heading())).append("</h2>\n<p><strong>")
+                .append(xml(words.summary(report.network())))
+                // Inline, so the stylesheet of every other report stays as it was; long paths wrap anywhere.
+                .append("</strong></p>\n<ul style=\"overflow-wrap:anywhere\">\n");
+        for (String line : words.details(report.network())) {
+            html.append("<li>").append(xml(line)).append("</li>\n");
+        }
+        html.append("</ul>\n");
+        String caveat = words.caveat(report.network());
+        if (caveat != null) {
+            html.append("<p class=\"caveat\"><strong>").append(xml(caveat)).append("</strong></p>\n");
+        }
+        html.append("</section>\n");
     }
 
     /** "Which apps will work", first after the verdict: the answer most readers came for. */

@@ -51,6 +51,8 @@ public final class MarkdownReport {
             out.append('\n');
         }
 
+        network(out, report, t.locale());
+
         Map<String, List<Check>> notReachedUnder = new HashMap<>();
         CheckGroups.of(report.checks()).forEach(g -> notReachedUnder.put(g.check().id(), g.notReached()));
         List<Check> bad = CheckGroups.problems(report.checks());
@@ -149,6 +151,24 @@ public final class MarkdownReport {
     private static String statusWord(Check check, ExportTexts t) {
         return check.isNotReached() ? ExportTexts.NOT_REACHED_SYMBOL + " " + md(t.status(check))
                 : statusWord(check.status(), t);
+    }
+
+    /** The network the check ran in, after which apps will work, only when it was not the system's. */
+    private static void network(StringBuilder out, Report report, Locale locale) {
+        if (!NetworkTexts.shown(report.network())) {
+            return;
+        }
+        NetworkTexts words = new NetworkTexts(locale);
+        out.append("### ").append(md(words.heading())).append("\n\n");
+        out.append(md(words.summary(report.network()))).append("\n\n");
+        for (String line : words.details(report.network())) {
+            out.append("- ").append(md(line)).append('\n');
+        }
+        out.append('\n');
+        String caveat = words.caveat(report.network());
+        if (caveat != null) {
+            out.append(md(caveat)).append("\n\n");
+        }
     }
 
     private static String statusWord(Status status, ExportTexts t) {

@@ -80,6 +80,7 @@ public final class ReportDiff {
                 checkChanges.add(new CheckChange(Change.REMOVED, was.id(), was, null));
             }
         }
-        return new ReportDiffResult(before.serverName(), after.serverName(), hopChanges, checkChanges);
+        return new ReportDiffResult(before.serverName(), after.serverName(), hopChanges, checkChanges,
+                before.network(), after.network());
     }
 }

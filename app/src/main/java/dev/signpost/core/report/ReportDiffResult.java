@@ -1,6 +1,7 @@
 package dev.signpost.core.report;
 
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.Hop;
 import dev.signpost.core.text.SafeText;
 
@@ -17,8 +18,11 @@ import static dev.signpost.core.report.Markup.mdCode;
  * @param afterName  server name of the second report
  * @param hops       hop changes: added, removed, or changed in status, label, rule, taken or parent
  * @param checks     check changes: added, removed, or changed in status
+ * @param beforeNetwork the network the first report's check ran in
+ * @param afterNetwork  the network the second report's check ran in
  */
-public record ReportDiffResult(String beforeName, String afterName, List<HopChange> hops, List<CheckChange> checks) {
+public record ReportDiffResult(String beforeName, String afterName, List<HopChange> hops, List<CheckChange> checks,
+                               CheckNetwork beforeNetwork, CheckNetwork afterNetwork) {
 
     /** What happened to a hop or a check. */
     public enum Change {
@@ -45,11 +49,26 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
     public ReportDiffResult {
         hops = List.copyOf(hops);
         checks = List.copyOf(checks);
+        beforeNetwork = beforeNetwork == null ? CheckNetwork.SYSTEM : beforeNetwork;
+        afterNetwork = afterNetwork == null ? CheckNetwork.SYSTEM : afterNetwork;
     }
 
-    /** True when nothing a user would notice differs. */
+    /** Two reports' differences, both made on the system's network. */
+    public ReportDiffResult(String beforeName, String afterName, List<HopChange> hops, List<CheckChange> checks) {
+        this(beforeName, afterName, hops, checks, CheckNetwork.SYSTEM, CheckNetwork.SYSTEM);
+    }
+
+    /**
+     * True when no hop or check differs. Different network settings alone do not make a difference in the
+     * results; every rendering names them, though (see {@link #networkNote(Locale)}).
+     */
     public boolean same() {
         return hops.isEmpty() && checks.isEmpty();
+    }
+
+    /** The sentence saying the two checks ran in different networks, or null when they ran in the same one. */
+    public String networkNote(Locale locale) {
+        return new NetworkTexts(locale).diffNote(beforeNetwork, afterNetwork);
     }
 
     /** "Changes in example.org" for two runs on one name; "Changes from a to b" only when the names differ. */
@@ -61,11 +80,13 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
     /** Plain text, one change per line, for a terminal. */
     public String text(Locale locale) {
         ExportTexts t = new ExportTexts(locale);
+        String network = networkNote(locale);
+        String note = network == null ? "" : SafeText.oneLine(network) + "\n";
         if (same()) {
-            return t.get("diff.same") + "\n";
+            return t.get("diff.same") + "\n" + note;
         }
         StringBuilder out = new StringBuilder();
-        out.append(SafeText.oneLine(title(t))).append('\n');
+        out.append(SafeText.oneLine(title(t))).append('\n').append(note);
         out.append(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))).append("\n");
         if (!hops.isEmpty()) {
             out.append('\n').append(t.get("diff.hopsTitle")).append('\n');
@@ -85,6 +106,10 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
     public List<String> readableLines(Locale locale, List<Hop> context) {
         ExportTexts t = new ExportTexts(locale);
         List<String> lines = new java.util.ArrayList<>();
+        String network = networkNote(locale);
+        if (network != null) {
+            lines.add(network);
+        }
         for (HopChange h : hops) {
             Hop hop = h.after() != null ? h.after() : h.before();
             lines.add(t.get("chain.diff.hop", ChainFindings.describe(hop, context, t), hopWhat(h, t)));
@@ -98,11 +123,16 @@ public record ReportDiffResult(String beforeName, String afterName, List<HopChan
     /** Markdown tables, for a chat or an issue tracker. */
     public String markdown(Locale locale) {
         ExportTexts t = new ExportTexts(locale);
+        String network = networkNote(locale);
+        String note = network == null ? "" : "\n" + md(network) + "\n";
         if (same()) {
-            return md(t.get("diff.same")) + "\n";
+            return md(t.get("diff.same")) + "\n" + note;
         }
         StringBuilder out = new StringBuilder();
         out.append("### ").append(md(title(t))).append("\n\n");
+        if (network != null) {
+            out.append(md(network)).append("\n\n");
+        }
         out.append(md(t.get("diff.counts", String.valueOf(hops.size()), String.valueOf(checks.size()))))
                 .append("\n\n");
         if (!hops.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.signpost.core.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
 import dev.signpost.core.model.ConnectionResult;
@@ -58,7 +59,19 @@ final class ReportJsonReader {
                 optionalObject(root, "client", "", this::client),
                 list(root, "hops", "", this::hop),
                 list(root, "checks", "", this::check),
-                list(root, "apps", "", this::app));
+                list(root, "apps", "", this::app),
+                optionalObject(root, "network", "", this::network));
+    }
+
+    /** The network the check ran in; reports of checks on the system's network (and older ones) have none. */
+    private CheckNetwork network(JsonNode node, String path) throws ReportFormatException {
+        return new CheckNetwork(
+                text(node, "dns_server", path),
+                list(node, "ca_files", path, (file, at) -> new CheckNetwork.CaFile(requiredText(file, "path", at),
+                        list(file, "certificates", at, (c, p) -> new CheckNetwork.CaCertificate(
+                                text(c, "subject", p), text(c, "sha256", p))))),
+                list(node, "resolve", path, (o, at) -> new CheckNetwork.ResolveOverride(
+                        requiredText(o, "host_port", at), requiredText(o, "address", at))));
     }
 
     /** An app verdict; reports written before apps were judged have none, which reads as an empty list. */

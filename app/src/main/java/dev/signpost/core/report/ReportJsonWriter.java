@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ConnectionResult;
 import dev.signpost.core.model.Evidence;
@@ -45,6 +46,10 @@ final class ReportJsonWriter {
         root.put("overall", report.overall().jsonName());
         ArrayNode apps = root.putArray("apps");
         report.apps().forEach(app -> apps.add(app(app)));
+        if (NetworkTexts.shown(report.network())) {
+            // Only when it differs from the system's: reports of ordinary checks stay as they were.
+            root.set("network", network(report.network()));
+        }
         root.set("federation", report.federation() == null ? F.nullNode() : federation(report.federation()));
         root.set("client", report.client() == null ? F.nullNode() : client(report.client()));
         ArrayNode checks = root.putArray("checks");
@@ -52,6 +57,25 @@ final class ReportJsonWriter {
         ArrayNode hops = root.putArray("hops");
         report.hops().forEach(hop -> hops.add(hop(hop)));
         return root;
+    }
+
+    private static ObjectNode network(CheckNetwork network) {
+        ObjectNode node = F.objectNode();
+        node.put("dns_server", network.dnsServer());
+        ArrayNode files = node.putArray("ca_files");
+        for (CheckNetwork.CaFile file : network.caFiles()) {
+            ObjectNode entry = files.addObject();
+            entry.put("path", file.path());
+            ArrayNode certificates = entry.putArray("certificates");
+            for (CheckNetwork.CaCertificate certificate : file.certificates()) {
+                certificates.addObject().put("subject", certificate.subject()).put("sha256", certificate.sha256());
+            }
+        }
+        ArrayNode resolve = node.putArray("resolve");
+        for (CheckNetwork.ResolveOverride override : network.resolve()) {
+            resolve.addObject().put("host_port", override.hostPort()).put("address", override.address());
+        }
+        return node;
     }
 
     private static ObjectNode federation(FederationResult federation) {

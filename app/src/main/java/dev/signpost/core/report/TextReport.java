@@ -52,6 +52,7 @@ public final class TextReport {
                 out.append("  ").append(tag(app.status())).append(' ').append(app.summary()).append('\n');
             }
         }
+        network(out, report);
         lane(out, report, Lane.FEDERATION, texts.get("lane.federation"));
         lane(out, report, Lane.CLIENT, texts.get("lane.client"));
         lane(out, report, Lane.APPS, texts.get("lane.apps"));
@@ -78,6 +79,25 @@ public final class TextReport {
         out.append('\n').append(bold(texts.get(n.failed() > 0 ? "result.fail" : "result.ok", n.failed(), n.warned(),
                 n.passed(), n.skipped(), n.notReached()))).append('\n');
         return out.toString();
+    }
+
+    /**
+     * The network the check ran in, after which apps will work (the answer that opens every report) and before the
+     * chains it shaped; only when it was not the system's.
+     */
+    private void network(StringBuilder out, Report report) {
+        if (!NetworkTexts.shown(report.network())) {
+            return;
+        }
+        NetworkTexts words = new NetworkTexts(texts.locale());
+        out.append('\n').append(bold(words.summary(report.network()))).append('\n');
+        for (String line : words.details(report.network())) {
+            out.append("  ").append(safe(line)).append('\n');
+        }
+        String caveat = words.caveat(report.network());
+        if (caveat != null) {
+            out.append("  ").append(safe(caveat)).append('\n');
+        }
     }
 
     private void lane(StringBuilder out, Report report, Lane lane, String heading) {

@@ -29,7 +29,10 @@ public final class LiveCheckView extends VBox {
         cancel.disableProperty().bind(runner.runningProperty().not());
         cancel.setOnAction(e -> model.cancel());
         Ui.keepWhole(again, cancel);
-        HBox actions = new HBox(8, again, cancel);
+        Label network = Ui.networkNote(model.networkNote(), runner.reportProperty(), texts.locale());
+        HBox.setHgrow(network, javafx.scene.layout.Priority.ALWAYS);
+        HBox actions = new HBox(8, again, cancel, network);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Label error = Ui.errorLine(runner.errorProperty());
         error.setId("check-error");
@@ -55,7 +58,7 @@ public final class LiveCheckView extends VBox {
 
         // The chain right under the status: its banner names the broken hop, visible without scrolling.
         getChildren().addAll(
-                lead(model, texts), Ui.networkNote(model.networkNote()), status, actions, error,
+                lead(model, texts), status, actions, error,
                 Ui.section(texts.get("wizard.check.chain.title")),
                 diagram(runner, texts, dark), new AppsSummaryView(runner.reportProperty(), texts), findings,
                 ReportViews.hopListPane(runner.hops(), texts),

@@ -67,8 +67,11 @@ public final class VerifyView extends VBox {
         model.advice().addListener((ListChangeListener<String>) change -> rebuildAdvice.run());
 
         // The chain comes before the check-by-check table: what changed should be on screen without scrolling.
-        getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), Ui.networkNote(model.networkNote()), status,
-                new HBox(8, again), error,
+        Label network = Ui.networkNote(model.networkNote(), runner.reportProperty(), texts.locale());
+        HBox.setHgrow(network, Priority.ALWAYS);
+        HBox actions = new HBox(8, again, network);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(Ui.hint(texts.get("wizard.verify.lead")), status, actions, error,
                 advice, Ui.section(texts.get("wizard.verify.chains.title")), comparison(model, texts, dark), grid,
                 ReportViews.hopListPane(runner.hops(), texts));
         getProperties().put(Ui.INITIAL_FOCUS, again);

@@ -1,12 +1,22 @@
 package dev.signpost.ui.widgets;
 
+import dev.signpost.core.model.CheckNetwork;
+import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
+import dev.signpost.core.report.NetworkTexts;
+import dev.signpost.core.text.SafeText;
 import dev.signpost.core.text.Texts;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** Small builders for the pieces every page uses, so pages look alike and carry the same style classes. */
 public final class Ui {
@@ -96,14 +106,47 @@ public final class Ui {
         return box;
     }
 
-    /** A notice naming the advanced network settings a check uses; hidden while it uses the system's network. */
-    public static Label networkNote(ObservableStringValue note) {
+    /**
+     * A notice naming the network a check ran in, when it was not the system's: the compact line the report
+     * records ("Checked with DNS server 127.0.0.1:5353, 1 extra CA, 2 resolve overrides"), one line beside the
+     * page's buttons so the chain below keeps its place; each setting and, when remote servers may see otherwise,
+     * the sentence saying so in the tooltip (and for screen readers). While a check runs and no report is
+     * there yet, the settings it runs with ({@code configured}). Hidden on the system's network.
+     */
+    public static Label networkNote(ObservableStringValue configured, ObservableValue<Report> report, Locale locale) {
         Label label = new Label();
         label.getStyleClass().addAll("network-note");
         label.setId("network-note");
         label.setWrapText(true);
         label.setMinHeight(Label.USE_PREF_SIZE);
-        label.textProperty().bind(note);
+        NetworkTexts words = new NetworkTexts(locale);
+        Tooltip details = new Tooltip();
+        details.setWrapText(true);
+        details.setMaxWidth(640);
+        details.setShowDuration(javafx.util.Duration.INDEFINITE);
+        Runnable update = () -> {
+            Report shown = report.getValue();
+            if (shown == null) {
+                label.setText(configured.get());
+                label.setTooltip(null);
+                label.setAccessibleHelp(null);
+                return;
+            }
+            CheckNetwork network = shown.network();
+            label.setText(SafeText.oneLine(words.summary(network)));
+            List<String> all = new ArrayList<>(words.details(network));
+            String caveat = words.caveat(network);
+            if (caveat != null) {
+                all.add(caveat);
+            }
+            String lines = String.join("\n", all.stream().map(SafeText::oneLine).toList());
+            details.setText(lines);
+            label.setTooltip(lines.isEmpty() ? null : details);
+            label.setAccessibleHelp(lines.isEmpty() ? null : lines);
+        };
+        configured.addListener((obs, old, now) -> update.run());
+        report.addListener((obs, old, now) -> update.run());
+        update.run();
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;

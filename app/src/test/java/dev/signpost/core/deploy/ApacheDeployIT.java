@@ -12,6 +12,11 @@ class ApacheDeployIT extends LoopbackDeploySuite {
         return new LoopbackApache(prefix, ca, true);
     }
 
+    @Override
+    LoopbackWebServer startProxying(Path prefix, TestCa ca) throws Exception {
+        return new LoopbackApache(prefix, ca, true, true);
+    }
+
     /** mod_headers is not enabled: the snippet's Header lines are what apache2 -t refuses. */
     @Override
     LoopbackWebServer startBroken(Path prefix, TestCa ca) throws Exception {

@@ -26,12 +26,23 @@ final class LoopbackApache extends LoopbackWebServer {
      *                    {@code a2enmod headers}
      */
     LoopbackApache(Path prefix, TestCa ca, boolean withHeaders) throws Exception {
+        this(prefix, ca, withHeaders, false);
+    }
+
+    /** @param withProxy whether mod_proxy and mod_proxy_http are enabled too, as on a site that proxies Matrix */
+    LoopbackApache(Path prefix, TestCa ca, boolean withHeaders, boolean withProxy) throws Exception {
         super(APACHE, "apache2", prefix, ca);
         Files.createDirectories(prefix.resolve("logs"));
         Files.createDirectories(prefix.resolve("snippets"));
         StringBuilder modules = new StringBuilder();
-        for (String module : withHeaders ? List.of("mpm_event", "authz_core", "alias", "ssl", "headers")
-                : List.of("mpm_event", "authz_core", "alias", "ssl")) {
+        List<String> enabled = new java.util.ArrayList<>(List.of("mpm_event", "authz_core", "alias", "ssl"));
+        if (withHeaders) {
+            enabled.add("headers");
+        }
+        if (withProxy) {
+            enabled.addAll(List.of("proxy", "proxy_http"));
+        }
+        for (String module : enabled) {
             modules.append("LoadModule ").append(module).append("_module ")
                     .append(MODULES.resolve("mod_" + module + ".so")).append('\n');
         }

@@ -24,6 +24,11 @@ abstract class LoopbackDeploySuite extends LoopbackDeployKit {
     /** The server with a site that serves example.org and nothing of Matrix. */
     abstract LoopbackWebServer start(Path prefix, TestCa ca) throws Exception;
 
+    /** The same, able to proxy to a homeserver (the modules a reverse proxy needs are loaded). */
+    LoopbackWebServer startProxying(Path prefix, TestCa ca) throws Exception {
+        return start(prefix, ca);
+    }
+
     /** The same, set up so that the configuration test fails once the snippet is taken in. */
     abstract LoopbackWebServer startBroken(Path prefix, TestCa ca) throws Exception;
 
@@ -73,6 +78,57 @@ abstract class LoopbackDeploySuite extends LoopbackDeployKit {
         assertThat(Files.readString(web.site)).isEqualTo(siteAfterFirst);
         System.out.println("[measure] second deploy --web-server " + web.kind() + " (nothing to change): "
                 + second.millis() + " ms");
+    }
+
+    @Test
+    void callAndSignInRoutesAreInstalledWithTheRestAndEveryNewCheckPassesThroughThem() throws Exception {
+        try (CallsAndSignInWorld apps = new CallsAndSignInWorld(world)) {
+            use(startProxying(prefix(), world.ca()));
+            long reloadsBefore = web.reloads();
+            List<String> args = deployArgs(sshd.port(), "--client-base-url", "https://example.org",
+                    "--federation-proxy", "--upstream", apps.upstream(), "--call-service", apps.callService(),
+                    "--auth-issuer", apps.issuer());
+            args.addAll(world.args());
+
+            Result first = signpost(args);
+
+            assertThat(first.exit()).as(first.both() + "\n" + web.logs()).isZero();
+            Path routes = web.snippet().resolveSibling(web.kind().equals("caddy")
+                    ? "signpost-routes.caddy" : "signpost-routes.conf");
+            assertThat(first.out()).contains(web.snippet().toString()).contains(routes.toString());
+            assertThat(routes).exists();
+            assertThat(Files.readString(web.site)).contains(routes.toString());
+            assertThat(web.reloads()).as(web.logs()).isEqualTo(reloadsBefore + 1);
+            Result check = signpost(List.of(world.args("check", "example.org", "--json", "--timeout", "5")));
+            JsonNode report = new ObjectMapper().readTree(check.out());
+            for (String id : List.of("client.sliding-sync", "client.auth", "client.rtc", "client.media",
+                    "federation.media")) {
+                List<String> statuses = new ArrayList<>();
+                report.path("checks").forEach(c -> {
+                    if (c.path("id").asText().equals(id)) {
+                        statuses.add(c.path("status").asText() + ": " + c.path("summary").asText());
+                    }
+                });
+                assertThat(statuses).as(id + "\n" + check.out()).singleElement().satisfies(s -> assertThat(s).startsWith("pass"));
+            }
+            for (String path : List.of("/_matrix/client/versions", "/_matrix/client/v1/auth_metadata",
+                    "/_matrix/client/unstable/org.matrix.msc4143/rtc/transports", "/_matrix/client/v1/media/config",
+                    "/_matrix/client/v3/no-such-endpoint", "/_matrix/federation/v1/media/download/x")) {
+                HttpResponse response = fetch(web.port, path);
+                assertThat(response.header("Content-Type").orElse("")).as(path + " " + response.bodyText())
+                        .startsWith("application/json");
+                assertThat(response.bodyText()).as(path).startsWith("{").doesNotContain("<html");
+            }
+            assertThat(apps.homeserverSaw()).contains("/_matrix/client/v1/auth_metadata",
+                    "/_matrix/client/unstable/org.matrix.msc4143/rtc/transports");
+
+            String siteAfterFirst = Files.readString(web.site);
+            Result second = signpost(args);
+            assertThat(second.exit()).as(second.both()).isZero();
+            assertThat(second.out()).contains("The server already has exactly these files. Nothing was written.");
+            assertThat(web.reloads()).isEqualTo(reloadsBefore + 1);
+            assertThat(Files.readString(web.site)).isEqualTo(siteAfterFirst);
+        }
     }
 
     @Test

@@ -150,6 +150,64 @@ class SetupInstallerTest {
         assertThat(Files.readString(site)).isEqualTo(SITE);
     }
 
+    @Test
+    void callAndSignInRoutesGoIntoTheClientHostsSiteOnceAndASecondRunChangesNothing() throws Exception {
+        String twoSites = SITE + "server {\n    listen 443 ssl;\n    server_name matrix.example.org;\n"
+                + "    root /srv/matrix;\n}\n";
+        Files.writeString(site, twoSites);
+        DelegationPlan plan = request(SetupRequest.SudoMode.NEVER).plan().toBuilder().federationProxy(true)
+                .homeserverUpstream("http://127.0.0.1:8008")
+                .callServiceUrl("https://rtc.example.org/livekit/jwt")
+                .authIssuerUrl("https://auth.example.org/").build();
+        SetupRequest withRoutes = new SetupRequest(request(SetupRequest.SudoMode.NEVER).target(), plan,
+                ServerLayout.Distribution.DEBIAN, site.toString(), "echo config-ok", "echo reloaded", null,
+                SetupRequest.SudoMode.NEVER, null, 5, false);
+
+        SetupResult first = deployer().install(withRoutes, new ScriptedPrompts(), DeployListener.NONE,
+                new Cancellation(), null);
+
+        assertThat(first.outcome()).as(first.message()).isEqualTo(DeployOutcome.DEPLOYED);
+        Path routes = etc.resolve("snippets/signpost-routes.conf");
+        assertThat(first.changes()).extracting(FileChange::remotePath).containsExactly(
+                etc.resolve("snippets/signpost-wellknown.conf").toString(), routes.toString(), site.toString());
+        String edited = Files.readString(site);
+        String matrixBlock = edited.substring(edited.indexOf("server_name matrix.example.org;"));
+        String exampleBlock = edited.substring(0, edited.indexOf("server_name matrix.example.org;"));
+        assertThat(matrixBlock).contains("include " + routes + ";").doesNotContain("signpost-wellknown");
+        assertThat(exampleBlock).contains("include " + etc.resolve("snippets/signpost-wellknown.conf") + ";")
+                .doesNotContain("signpost-routes");
+        assertThat(Files.readString(routes))
+                .contains("location ~ ^/_matrix/client/[^/]+/(login|logout|refresh)(/|$) {")
+                .contains("proxy_pass https://auth.example.org:443;")
+                .contains("location /_matrix/ {").contains("proxy_pass http://127.0.0.1:8008;");
+        assertThat(Files.readString(etc.resolve("snippets/signpost-wellknown.conf")))
+                .contains("org.matrix.msc4143.rtc_foci");
+
+        SetupResult second = deployer().install(withRoutes, new ScriptedPrompts(), DeployListener.NONE,
+                new Cancellation(), null);
+        assertThat(second.outcome()).as(second.message()).isEqualTo(DeployOutcome.UNCHANGED);
+        assertThat(Files.readString(site)).isEqualTo(edited);
+    }
+
+    @Test
+    void withoutASiteForTheClientHostNothingIsWrittenAndTheSentenceNamesIt() throws Exception {
+        DelegationPlan plan = request(SetupRequest.SudoMode.NEVER).plan().toBuilder().federationProxy(true)
+                .homeserverUpstream("http://127.0.0.1:8008").authIssuerUrl("https://auth.example.org/").build();
+        SetupRequest withRoutes = new SetupRequest(request(SetupRequest.SudoMode.NEVER).target(), plan,
+                ServerLayout.Distribution.DEBIAN, site.toString(), "echo config-ok", "echo reloaded", null,
+                SetupRequest.SudoMode.NEVER, null, 5, false);
+        List<String> before = everything();
+
+        SetupResult r = deployer().install(withRoutes, new ScriptedPrompts(), DeployListener.NONE,
+                new Cancellation(), null);
+
+        assertThat(r.outcome()).isEqualTo(DeployOutcome.FAILED);
+        assertThat(r.remoteUnchanged()).isTrue();
+        assertThat(r.message()).contains("matrix.example.org").contains(site.toString());
+        assertThat(everything()).isEqualTo(before);
+        assertThat(Files.readString(site)).isEqualTo(SITE);
+    }
+
     private static Report report() {
         return new Report("example.org", "example.org", Instant.EPOCH, Duration.ZERO, "test", null, null, List.of(),
                 List.of());

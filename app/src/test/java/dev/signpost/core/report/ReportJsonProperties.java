@@ -2,6 +2,7 @@ package dev.signpost.core.report;
 
 import dev.signpost.core.model.AppVerdict;
 import dev.signpost.core.model.Check;
+import dev.signpost.core.model.CheckNetwork;
 import dev.signpost.core.model.ClientResult;
 import dev.signpost.core.model.ClientState;
 import dev.signpost.core.model.ConnectionResult;
@@ -200,7 +201,18 @@ class ReportJsonProperties {
                         parts.get(6) instanceof ClientResult r ? r : null,
                         castList(parts.get(7)),
                         checks)))
-                .flatMap(report -> apps().list().ofMaxSize(4).map(report::withApps));
+                .flatMap(report -> apps().list().ofMaxSize(4).map(report::withApps))
+                .flatMap(report -> networks().map(report::withNetwork));
+    }
+
+    /** Any network a report may record, the system's one (written as nothing) included. */
+    private static Arbitrary<CheckNetwork> networks() {
+        Arbitrary<CheckNetwork.CaFile> files = Combinators.combine(text(), Combinators.combine(nullableText(),
+                nullableText()).as(CheckNetwork.CaCertificate::new).list().ofMaxSize(2)).as(CheckNetwork.CaFile::new);
+        Arbitrary<CheckNetwork.ResolveOverride> overrides = Combinators.combine(text(), text())
+                .as(CheckNetwork.ResolveOverride::new);
+        return Combinators.combine(nullableText(), files.list().ofMaxSize(2), overrides.list().ofMaxSize(3))
+                .as(CheckNetwork::new);
     }
 
     private static Arbitrary<AppVerdict> apps() {

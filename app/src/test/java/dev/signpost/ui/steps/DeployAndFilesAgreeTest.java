@@ -23,17 +23,42 @@ class DeployAndFilesAgreeTest {
     void everyFileAStepCopiesIsOnTheFilesPage(WebServerKind kind) throws Exception {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
             DelegationPlan plan = DelegationPlan.defaultsFor("example.org").toBuilder().webServer(kind).build();
-            List<PlannedFile> files = CoreServices.generator(locale).generate(plan);
+            assertCopiedFilesAreShown(kind, locale, plan);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WebServerKind.class, names = {"NGINX", "APACHE", "CADDY"})
+    void theCallAndSignInRoutesAreCopiedAndTakenInFromTheFilesPage(WebServerKind kind) throws Exception {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            DelegationPlan plan = DelegationPlan.defaultsFor("example.org").toBuilder().webServer(kind)
+                    .federationProxy(true).callServiceUrl("https://rtc.example.org/livekit/jwt")
+                    .authIssuerUrl("https://auth.example.org/").build();
+            assertCopiedFilesAreShown(kind, locale, plan);
             List<ManualSteps.Step> steps = ManualSteps.forPlan(plan, null, locale);
-            List<ManualSteps.Step> copies = steps.stream()
-                    .filter(s -> s.command() != null && s.command().contains("install -m 0644")).toList();
-            assertThat(copies).as(kind + " has steps that copy files").isNotEmpty();
-            for (ManualSteps.Step copy : copies) {
-                assertThat(files).as(copy.text()).anySatisfy(file -> {
-                    assertThat(copy.text()).contains(file.path());
-                    assertThat(file.purpose()).isNotBlank();
-                });
-            }
+            assertThat(steps).as(kind + " " + locale).anySatisfy(step -> {
+                assertThat(step.text()).contains("signpost-routes");
+                assertThat(step.command()).contains("install -m 0644");
+            });
+            assertThat(steps).as(kind + " " + locale).anySatisfy(step -> {
+                assertThat(step.text()).contains("matrix.example.org");
+                assertThat(step.command()).matches("(include|Include|import) .*signpost-routes\\.(conf;|conf|caddy)");
+            });
+        }
+    }
+
+    private static void assertCopiedFilesAreShown(WebServerKind kind, Locale locale, DelegationPlan plan)
+            throws Exception {
+        List<PlannedFile> files = CoreServices.generator(locale).generate(plan);
+        List<ManualSteps.Step> steps = ManualSteps.forPlan(plan, null, locale);
+        List<ManualSteps.Step> copies = steps.stream()
+                .filter(s -> s.command() != null && s.command().contains("install -m 0644")).toList();
+        assertThat(copies).as(kind + " has steps that copy files").isNotEmpty();
+        for (ManualSteps.Step copy : copies) {
+            assertThat(files).as(copy.text()).anySatisfy(file -> {
+                assertThat(copy.text()).contains(file.path());
+                assertThat(file.purpose()).isNotBlank();
+            });
         }
     }
 }
