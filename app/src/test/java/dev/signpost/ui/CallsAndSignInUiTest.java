@@ -35,7 +35,7 @@ class CallsAndSignInUiTest extends WizardUiTestBase {
 
     @Override
     protected Discovery discovery() {
-        return new ReplayDiscovery(SampleReports::failing, false);
+        return ReplayDiscovery.of(dev.signpost.testkit.FixtureWorld.NO_DELEGATION, false);
     }
 
     /** The core's own generator: the Files page must show what {@code signpost generate} writes for the plan. */
