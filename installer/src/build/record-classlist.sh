@@ -25,17 +25,23 @@ if command -v Xvfb >/dev/null && command -v xwininfo >/dev/null; then
         sleep 0.1
     done
 
-    DISPLAY=$display JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$out" "$launcher" >/dev/null 2>&1 &
+    # The window appears before its pages are built (OpeningWindow): the start-up trace says when the start page
+    # is laid out, so the list holds the classes of the whole first page.
+    trace=$(mktemp)
+    DISPLAY=$display JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$out -Dsignpost.startupTrace=true" "$launcher" \
+        >/dev/null 2>"$trace" &
     app=$!
     shown=no
     for _ in $(seq 600); do
-        if xwininfo -display "$display" -root -tree 2>/dev/null | grep -q "\"$wm_class\""; then
+        if xwininfo -display "$display" -root -tree 2>/dev/null | grep -q "\"$wm_class\"" \
+            && grep -q 'wizard page laid out' "$trace"; then
             shown=yes
             break
         fi
         kill -0 "$app" 2>/dev/null || break
         sleep 0.1
     done
+    rm -f "$trace"
     # A moment more, so the classes that paint the first frame are in the list too.
     sleep 1
     kill "$app" 2>/dev/null || true

@@ -14,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        dev.signpost.ui.StartupTrace.mark("main");
         SupportLog.install();
         EnvironmentLocale.apply(System.getenv());
         if (args.length == 0) {

@@ -38,6 +38,8 @@ public final class DesktopLauncher {
             return NO_DISPLAY;
         }
         quietClassPathWarning();
+        SignpostApp.prepare(FirstWindowInputs.start(env, osName, System.getProperty("user.home", ".")));
+        StartupTrace.mark("launching the toolkit");
         try {
             Application.launch(SignpostApp.class, args);
         } catch (UnsupportedOperationException e) {

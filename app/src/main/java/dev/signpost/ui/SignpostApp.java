@@ -33,38 +33,65 @@ public final class SignpostApp extends Application {
     private SettingsStore settings;
     private double desktopTextScale = 1;
 
-    /** Runs on the launcher thread, so asking the desktop for its theme never delays the UI thread. */
+    /**
+     * The reads started before the toolkit ({@link DesktopLauncher}); null when the application was launched
+     * another way, and then {@link #init()} starts them itself.
+     */
+    private static volatile FirstWindowInputs early;
+
+    /** Hands over the reads started before {@link javafx.application.Application#launch}. */
+    static void prepare(FirstWindowInputs inputs) {
+        early = inputs;
+    }
+
+    /** Runs on the launcher thread: waits for the settings and the desktop's answers, never on the UI thread. */
     @Override
     public void init() {
-        systemPrefersDark = SystemTheme.prefersDark(System.getenv(), System.getProperty("os.name", "")).orElse(false);
-        // Read here, on the launcher thread, so the UI thread never waits for the disk.
-        settings = new SettingsStore(SettingsStore.defaultDirectory(System.getenv(),
-                System.getProperty("os.name", ""), System.getProperty("user.home", ".")));
-        settings.load();
-        desktopTextScale = DesktopTextScale.read(System.getenv(), System.getProperty("os.name", "")).orElse(1);
+        StartupTrace.mark("toolkit started, init");
+        FirstWindowInputs inputs = early != null ? early
+                : FirstWindowInputs.start(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("user.home", "."));
+        settings = inputs.settings();
+        systemPrefersDark = inputs.prefersDark();
+        desktopTextScale = inputs.textScale();
+        StartupTrace.mark("init done");
     }
 
     @Override
-    public void start(Stage stage) throws IOException {
+    public void start(Stage stage) {
+        StartupTrace.mark("start");
         Thread.currentThread().setUncaughtExceptionHandler(SignpostApp::logUncaught);
-        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
+        OpeningWindow.show(stage, texts.get("app.title"), settings.current(), systemPrefersDark, desktopTextScale,
+                () -> {
+                    // Closed in the moment before the pages were built: nothing to build them for.
+                    if (stage.isShowing()) {
+                        openWizard(stage, texts);
+                    }
+                });
+        StartupTrace.mark("window shown");
+    }
+
+    private void openWizard(Stage stage, Texts texts) {
+        executor = Executors.newCachedThreadPool(new NamedDaemonThreadFactory("signpost-ui", SignpostApp::logUncaught));
         BackgroundTasks tasks = new BackgroundTasks(executor, Platform::runLater);
-        // Loading the system's trust store takes a noticeable part of a second: done beside the first frame, not
-        // before it. A check started in that moment waits for it.
-        CompletableFuture<Discovery> engine = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, executor);
+        // Loading the system's trust store takes a noticeable part of a second of CPU: started once the first frame
+        // is laid out, so it does not compete with it for the cores. A check started before it is ready waits for it.
+        CompletableFuture<Discovery> engine = new CompletableFuture<>();
         WizardDependencies deps = new WizardDependencies(texts, tasks, settings, engine::join,
                 CoreServices.generator(texts.locale()), CoreServices.reportFormats(texts.locale()),
                 CoreServices.deployer(SshEnvironment.forCurrentUser(), texts, executor, engine::join), systemPrefersDark,
                 network -> new DiscoveryEngine(CoreServices.netOptions(network, Version.userAgent()), texts.locale(),
                         executor), desktopTextScale);
-        new Wizard(deps).show(stage);
+        StartupTrace.mark("dependencies wired");
+        new Wizard(deps).show(stage, () -> executor.execute(() -> {
+            try {
+                engine.complete(new DiscoveryEngine(NetOptions.defaults(Version.userAgent()), texts.locale(), executor));
+            } catch (IOException | RuntimeException e) {
+                engine.completeExceptionally(e instanceof IOException io ? new UncheckedIOException(io) : e);
+            }
+            MemoryTuning.apply();
+        }));
     }
 
     private static void logUncaught(Thread thread, Throwable error) {

@@ -54,6 +54,6 @@ public final class TextSize {
     }
 
     private double scaleFor(int chosen) {
-        return chosen == Settings.FOLLOW_DESKTOP ? desktopScale : chosen / 100.0;
+        return FirstWindowSize.textScale(chosen, desktopScale);
     }
 }

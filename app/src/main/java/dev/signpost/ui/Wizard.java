@@ -28,6 +28,7 @@ import dev.signpost.ui.steps.WizardPath;
 import dev.signpost.ui.steps.WizardSession;
 import dev.signpost.ui.widgets.Dialogs;
 import dev.signpost.ui.widgets.Ui;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -48,9 +49,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Wizard {
 
-    static final double DEFAULT_WIDTH = 980;
-    static final double DEFAULT_HEIGHT = 720;
-
     private final WizardDependencies deps;
     private final Texts texts;
     private final AtomicReference<Settings> settings;
@@ -64,6 +62,7 @@ public final class Wizard {
     private final List<Step> checkSteps;
     private Alert closeDialog;
     private final HelpWindows helpWindows;
+    private WizardView view;
 
     public Wizard(WizardDependencies deps) {
         this.deps = deps;
@@ -109,6 +108,7 @@ public final class Wizard {
         checkSteps = List.of(start, checkStep, doneStep);
         navigator.setSteps(setUpSteps);
         helpWindows = new HelpWindows(texts, this::window, deps.tasks());
+        StartupTrace.mark("wizard steps built");
     }
 
     private void choose(WizardPath path) {
@@ -139,15 +139,9 @@ public final class Wizard {
         tools.setVgap(4);
         HBox.setHgrow(tools, javafx.scene.layout.Priority.ALWAYS);
         WizardView view = new WizardView(navigator, texts, tools, themeMenu.choiceBox(), this::requestClose);
-        Settings loaded = settings.get();
-        // A first window grows with the text size, as far as the screen allows: larger text in the same window
-        // would show half as much.
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double grow = Math.max(1, textSize.scaleProperty().get());
-        Scene scene = new Scene(view,
-                loaded.windowWidth() > 200 ? loaded.windowWidth() : Math.min(DEFAULT_WIDTH * grow, screen.getWidth()),
-                loaded.windowHeight() > 200 ? loaded.windowHeight()
-                        : Math.min(DEFAULT_HEIGHT * grow, screen.getHeight()));
+        this.view = view;
+        javafx.geometry.Dimension2D size = FirstWindowSize.of(settings.get(), textSize.scaleProperty().get());
+        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
         theme.attach(scene);
         textSize.attach(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
@@ -157,16 +151,41 @@ public final class Wizard {
 
     /** Puts the wizard into {@code stage} and shows it. */
     public void show(Stage stage) {
+        show(stage, () -> {
+        });
+    }
+
+    /**
+     * Puts the wizard into {@code stage} and shows it; {@code afterFirstFrame} runs on the UI thread once the first
+     * frame is laid out, for work that the window does not need in order to appear.
+     */
+    public void show(Stage stage, Runnable afterFirstFrame) {
         stage.setTitle(texts.get("app.title"));
-        stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(createScene());
+        Scene scene = createScene();
+        StartupTrace.mark("scene built");
+        stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> {
             event.consume();
             requestClose();
         });
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                StartupTrace.mark("wizard page laid out");
+                // A scene put into a window that already has the focus (the opening window's) gives it to its first
+                // control, the Help button, after the page took it: the page's own control gets it back.
+                Platform.runLater(view::focusPage);
+                afterFirstFrame.run();
+            }
+        });
+        // Decoding nine PNGs up to 1024 px is not needed to draw the first frame; the window manager takes the icons
+        // whenever they arrive.
+        deps.tasks().create(AppIcons::load).onSuccess(icons -> stage.getIcons().setAll(icons)).start();
         stage.show();
+        StartupTrace.mark("shown");
     }
 
     /** True when closing now would lose typed input or stop running work. */

@@ -64,10 +64,6 @@ public final class WizardView extends BorderPane {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         setCenter(new StackPane(center, Toasts.layer()));
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.getStyleClass().add("busy-indicator");
-        busy.visibleProperty().bind(navigator.busyProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
         Label busyText = new Label(texts.get("wizard.busy"));
         busyText.getStyleClass().add("status-line");
         busyText.visibleProperty().bind(navigator.busyProperty());
@@ -107,10 +103,11 @@ public final class WizardView extends BorderPane {
         Ui.keepWhole(cancel, back, next, finish, busyText);
         Region barSpace = new Region();
         HBox.setHgrow(barSpace, Priority.ALWAYS);
-        HBox bar = new HBox(busy, busyText, barSpace, cancel, back, next, finish);
+        HBox bar = new HBox(busyText, barSpace, cancel, back, next, finish);
         bar.getStyleClass().add("button-bar");
         bar.setAlignment(Pos.CENTER_RIGHT);
         setBottom(bar);
+        addBusyIndicatorWhenFirstBusy(bar);
 
         // Large text in a small window: the step list gives its width to the page (the title names the step).
         // The window's title bar names the app, so its name in the header goes too.
@@ -147,6 +144,38 @@ public final class WizardView extends BorderPane {
         if (navigator.current() != null) {
             show(navigator.current());
         }
+    }
+
+    /**
+     * The spinning indicator's skin is among the costliest of the window's first frame, and no work runs before the
+     * user starts some: it is made the first time a step is busy.
+     */
+    private void addBusyIndicatorWhenFirstBusy(HBox bar) {
+        Runnable add = () -> {
+            ProgressIndicator busy = new ProgressIndicator();
+            busy.getStyleClass().add("busy-indicator");
+            busy.visibleProperty().bind(navigator.busyProperty());
+            busy.managedProperty().bind(busy.visibleProperty());
+            bar.getChildren().add(0, busy);
+        };
+        if (navigator.busyProperty().get()) {
+            add.run();
+            return;
+        }
+        navigator.busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (now) {
+                    navigator.busyProperty().removeListener(this);
+                    add.run();
+                }
+            }
+        });
+    }
+
+    /** Gives the focus to the current page's first input or primary action, as when the page was shown. */
+    public void focusPage() {
+        focus.focusPage();
     }
 
     /** Whether the focus is moving because of Tab (for {@link #scrollIntoView}). */

@@ -23,6 +23,25 @@ final class NetworkView extends TitledPane {
         setId("network-settings");
         setExpanded(!model.settings().usesSystemNetwork());
         setAnimated(false);
+        // Built when first opened: the start page is the first window, and two text areas and a field that most
+        // users never open would cost it a noticeable part of its start.
+        if (isExpanded()) {
+            setContent(content(model, texts));
+        } else {
+            expandedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was,
+                                    Boolean expanded) {
+                    if (expanded) {
+                        expandedProperty().removeListener(this);
+                        setContent(content(model, texts));
+                    }
+                }
+            });
+        }
+    }
+
+    private VBox content(NetworkViewModel model, Texts texts) {
 
         TextField dns = new TextField();
         dns.setId("network-dns");
@@ -66,6 +85,6 @@ final class NetworkView extends TitledPane {
                 Ui.fieldLabel(texts.get("wizard.network.resolve.label"), resolve), resolve,
                 publicDns, Ui.hint(texts.get("wizard.network.publicDns.hint")),
                 Ui.errorLine(model.errorProperty()));
-        setContent(content);
+        return content;
     }
 }
