@@ -160,7 +160,7 @@ class StepViewModelsTest {
         model.enter();
         assertThat(model.headlineProperty().get()).isEqualTo("example.com is delegated and everything checks out.");
         assertThat(model.summary()).contains("Federation delegated with the well-known file to matrix.example.com:8448",
-                "19 checks: 0 failed, 0 with warnings");
+                "20 checks: 0 failed, 0 with warnings");
         assertThat(remembered).hasSize(1);
         model.export(text, dir.resolve("report.txt"));
         assertThat(Files.readString(dir.resolve("report.txt"))).isEqualTo("example.com PASS");
