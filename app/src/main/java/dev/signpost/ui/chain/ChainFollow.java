@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  * scrolls, clicks or walks the chain themselves. Also scrolls to any box or fold on request.
  *
  * <p>Scrolling the page around the diagram moves the diagram's own viewport, which is only placed again by the next
- * layout pass; so the reveal is repeated after each pass until it moves nothing, and again when the page's content
- * grows or shrinks. The outcome is then the same however the check's events were batched into redraws (one redraw on a
+ * layout pass; so the reveal is repeated after each pass until it moves nothing, and again whenever the page moves
+ * or grows by anything but the user's own scrolling (its content filling in, the scroll pane's own adjustments). The outcome is then the same however the check's events were batched into redraws (one redraw on a
  * fast machine, many on a slow one) and whenever the rest of the page fills in.
  */
 final class ChainFollow {
@@ -52,7 +52,8 @@ final class ChainFollow {
     }
 
     private void revealPending() {
-        if (pending == null && following && shown != null && viewport.keepPageOffset(page)) {
+        viewport.watchUserScrollsOfPage(this::stop);
+        if (pending == null && following && shown != null && viewport.pageMovedSince(page)) {
             pending = shown;
             passes = 0;
         }

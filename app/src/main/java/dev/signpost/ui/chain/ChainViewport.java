@@ -3,14 +3,22 @@ package dev.signpost.ui.chain;
 import dev.signpost.core.report.ChainLayout;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.event.EventTarget;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.transform.Scale;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The scrolled, zoomed window onto the chain. The chain is laid out to the width this window shows
@@ -27,6 +35,11 @@ final class ChainViewport {
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final ScrollPane scroll;
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    /** Keys with which a user scrolls a page. */
+    private static final Set<KeyCode> SCROLL_KEYS = EnumSet.of(KeyCode.PAGE_UP, KeyCode.PAGE_DOWN, KeyCode.HOME,
+            KeyCode.END, KeyCode.SPACE);
+    /** The page whose user scrolls are watched, once. */
+    private ScrollPane watchedPage;
     /** Whether revealing a box may scroll the page around the diagram (large text, where little of it is in sight). */
     private boolean scrollsPage;
 
@@ -146,7 +159,8 @@ final class ChainViewport {
             }
         }
         boolean pageMoved = false;
-        if (scrollsPage && (h + ChainLayout.CAPTION_HEIGHT + 16) * z > visibleSlice(viewport.getHeight())[1]) {
+        // Judged on what is on screen now: a diagram pushed below the page's bottom (large text) needs the page moved.
+        if (scrollsPage && (h + ChainLayout.CAPTION_HEIGHT + 16) * z > seenSlice(viewport.getHeight())[1]) {
             pageMoved = showWholeViewportInPage();
         }
         if (extraH > 0) {
@@ -201,27 +215,53 @@ final class ChainViewport {
         return page == null ? null : new PagePosition(page.getVvalue(), page.getContent().getLayoutBounds().getHeight());
     }
 
+    /** True when the page around the diagram is no longer where {@code was} recorded it (scrolled or resized). */
+    boolean pageMovedSince(PagePosition was) {
+        PagePosition now = pagePosition();
+        return now != null && was != null && (moved(was.vvalue(), now.vvalue())
+                || Math.abs(was.contentHeight() - now.contentHeight()) > 0.5);
+    }
+
     /**
-     * Keeps what was in sight in sight when the page's content grew or shrank since {@code was} (a summary shown under
-     * the chain): a scroll pane keeps its position as a fraction, which would move the page by pixels nobody asked
-     * for. Left alone when the page was scrolled meanwhile (by the user). True when the page's content changed height.
+     * Calls {@code taken} whenever the user scrolls the page around the diagram themselves: the wheel, its scroll
+     * bar, or the scrolling keys. Every other move of the page (its content growing, the scroll pane's own
+     * adjustments) is not theirs, and the broken hop is brought back after it.
      */
-    boolean keepPageOffset(PagePosition was) {
+    void watchUserScrollsOfPage(Runnable taken) {
         ScrollPane page = enclosingPage();
-        if (page == null || was == null) {
-            return false;
+        if (page == null || page == watchedPage) {
+            return;
         }
-        double height = page.getContent().getLayoutBounds().getHeight();
-        if (Math.abs(height - was.contentHeight()) <= 0.5) {
-            return false;
+        watchedPage = page;
+        page.addEventFilter(ScrollEvent.SCROLL, e -> taken.run());
+        page.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (onScrollBarOf(page, e.getTarget())) {
+                taken.run();
+            }
+        });
+        page.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SCROLL_KEYS.contains(e.getCode())) {
+                taken.run();
+            }
+        });
+    }
+
+    private static boolean onScrollBarOf(ScrollPane page, EventTarget target) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != page; n = n.getParent()) {
+            if (n instanceof ScrollBar) {
+                return n.getParent() == page || !(page.getContent() != null && isInside(n, page.getContent()));
+            }
         }
-        double view = page.getViewportBounds().getHeight();
-        double range = page.getVmax() - page.getVmin();
-        if (!moved(was.vvalue(), page.getVvalue()) && range > 0 && height > view) {
-            double offset = (was.vvalue() - page.getVmin()) / range * Math.max(0, was.contentHeight() - view);
-            page.setVvalue(page.getVmin() + range * Math.min(1, offset / (height - view)));
+        return false;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
         }
-        return true;
+        return false;
     }
 
     private ScrollPane enclosingPage() {
@@ -239,6 +279,16 @@ final class ChainViewport {
      * hide its lower part, and a box scrolled there would be "in view" without being seen.
      */
     private double[] visibleSlice(double viewportHeight) {
+        double[] seen = seenSlice(viewportHeight);
+        // Scrolled out of sight altogether: reveal within the whole viewport, for when the page scrolls back.
+        if (seen[1] < ChainLayout.NODE_HEIGHT * 2) {
+            return new double[] {0, viewportHeight};
+        }
+        return seen;
+    }
+
+    /** What of the viewport is on screen now, as {top offset, height}; the height is 0 or less when none is. */
+    private double[] seenSlice(double viewportHeight) {
         Node own = scroll.lookup(".viewport");
         if (own == null || scroll.getScene() == null) {
             return new double[] {0, viewportHeight};
@@ -254,11 +304,6 @@ final class ChainViewport {
                 bottom = Math.min(bottom, b.getMaxY());
             }
         }
-        double height = bottom - top;
-        // Scrolled out of sight altogether: reveal within the whole viewport, for when the page scrolls back.
-        if (height < ChainLayout.NODE_HEIGHT * 2) {
-            return new double[] {0, viewportHeight};
-        }
-        return new double[] {top - ownBounds.getMinY(), height};
+        return new double[] {top - ownBounds.getMinY(), bottom - top};
     }
 }
