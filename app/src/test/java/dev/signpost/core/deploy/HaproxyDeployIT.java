@@ -22,4 +22,10 @@ class HaproxyDeployIT extends LoopbackDeploySuite {
     String brokenMessage() {
         return "errorfile : error opening file";
     }
+
+    @Override
+    String noRoutesReason() {
+        return "deploy does not install the call and sign-in routes for HAProxy: they need a backend section, so"
+                + " docs/deploy.md has haproxy/signpost-federation.cfg pasted by hand";
+    }
 }
