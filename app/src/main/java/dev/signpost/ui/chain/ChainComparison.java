@@ -119,6 +119,16 @@ public final class ChainComparison extends BorderPane {
         showAfter.setSelected(true);
     }
 
+    /** Switches the bar, the change list and both chains between the light and dark variants. */
+    public void setDark(boolean dark) {
+        getStyleClass().remove("dark");
+        if (dark) {
+            getStyleClass().add("dark");
+        }
+        before.setDark(dark);
+        after.setDark(dark);
+    }
+
     /** The "before" diagram. */
     public ChainDiagram before() {
         return before;

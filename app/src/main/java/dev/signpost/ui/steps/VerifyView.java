@@ -85,8 +85,8 @@ public final class VerifyView extends VBox {
         comparison.setPrefHeight(520);
         comparison.setMinHeight(360);
         ChainFeed.follow(comparison.after(), model.runner(), dark);
-        comparison.before().setDark(dark.get());
-        dark.addListener((obs, old, now) -> comparison.before().setDark(now));
+        comparison.setDark(dark.get());
+        dark.addListener((obs, old, now) -> comparison.setDark(now));
         model.runner().reportProperty().addListener((obs, old, after) -> {
             if (after != null && model.before() != null) {
                 comparison.setReports(model.before(), after);
