@@ -249,7 +249,8 @@ final class ChainViewport {
     private static boolean onScrollBarOf(ScrollPane page, EventTarget target) {
         for (Node n = target instanceof Node node ? node : null; n != null && n != page; n = n.getParent()) {
             if (n instanceof ScrollBar) {
-                return n.getParent() == page || !(page.getContent() != null && isInside(n, page.getContent()));
+                // The page's own bar, not one of a scroll pane inside its content (the chain's own is watched apart).
+                return page.getContent() == null || !isInside(n, page.getContent());
             }
         }
         return false;
