@@ -6,7 +6,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.scene.Scene;
+import javafx.scene.Parent;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +45,13 @@ public final class TextSize {
         return scale.getReadOnlyProperty();
     }
 
-    /** Sets the root font of {@code scene} now and whenever the size changes. */
-    public void attach(Scene scene) {
-        Runnable apply = () -> scene.getRoot().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
+    /**
+     * Sets the font of {@code content}, the window's own top node, now and whenever the size changes. Not the
+     * scene's root: ControlsFX wraps that in its decoration pane the first time it marks a field invalid, and a
+     * size then set on the wrapper lost to the one left on {@code content}.
+     */
+    public void attach(Parent content) {
+        Runnable apply = () -> content.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 NORMAL_PX * scale.get()));
         scale.addListener((obs, old, now) -> apply.run());
         apply.run();

@@ -143,7 +143,7 @@ public final class Wizard {
         javafx.geometry.Dimension2D size = FirstWindowSize.of(settings.get(), textSize.scaleProperty().get());
         Scene scene = new Scene(view, size.getWidth(), size.getHeight());
         theme.attach(scene);
-        textSize.attach(scene);
+        textSize.attach(view);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1),
                 () -> helpWindows.showStep(navigator.current().id()));
         return scene;

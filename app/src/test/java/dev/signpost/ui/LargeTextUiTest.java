@@ -5,6 +5,7 @@ import dev.signpost.core.discovery.Discovery;
 import dev.signpost.ui.settings.Settings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -15,6 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,26 @@ class LargeTextUiTest extends WizardUiTestBase {
         assertThat(robot.lookup("#next").queryButton().getFont().getSize()).as("the desktop's size").isEqualTo(13.0);
         robot.interact(() -> wizard.textSize().percentProperty().set(175));
         assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isCloseTo(22.75, org.assertj.core.api.Assertions.within(0.1));
+    }
+
+    /**
+     * A field marked invalid makes ControlsFX wrap the window's content in its decoration pane (a new scene root);
+     * a size picked in the header afterwards must still reach every page.
+     */
+    @Test
+    void aSizePickedAfterAFieldWasMarkedInvalidStillApplies(FxRobot robot) throws Exception {
+        robot.clickOn("#start-set-up");
+        fill(robot, "#identity-server-name", "not a server name!");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#identity-server-name").query().getStyleClass().contains("error"));
+        robot.interact(() -> robot.lookup("#text-size-choice").<ChoiceBox<Integer>>query().setValue(100));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).as("button bar").isEqualTo(13.0);
+        assertThat(robot.lookup("#step-title").queryAs(Labeled.class).getFont().getSize())
+                .as("page title, larger than body text").isLessThan(26.0);
+        robot.interact(() -> robot.lookup("#text-size-choice").<ChoiceBox<Integer>>query().setValue(150));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#next").queryButton().getFont().getSize()).isEqualTo(19.5);
     }
 
     @Override
