@@ -1,6 +1,7 @@
 package dev.signpost.ui.chain;
 
 import dev.signpost.core.report.ChainLayout;
+import dev.signpost.ui.widgets.SceneGraph;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.event.EventTarget;
@@ -250,16 +251,7 @@ final class ChainViewport {
         for (Node n = target instanceof Node node ? node : null; n != null && n != page; n = n.getParent()) {
             if (n instanceof ScrollBar) {
                 // The page's own bar, not one of a scroll pane inside its content (the chain's own is watched apart).
-                return page.getContent() == null || !isInside(n, page.getContent());
-            }
-        }
-        return false;
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
+                return page.getContent() == null || !SceneGraph.isInside(n, page.getContent());
             }
         }
         return false;

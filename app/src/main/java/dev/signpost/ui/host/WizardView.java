@@ -1,6 +1,7 @@
 package dev.signpost.ui.host;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.ui.widgets.SceneGraph;
 import dev.signpost.ui.widgets.Toasts;
 import dev.signpost.ui.widgets.Ui;
 import javafx.application.Platform;
@@ -187,7 +188,7 @@ public final class WizardView extends BorderPane {
      */
     private void scrollIntoView(Node node) {
         Node content = scroll.getContent();
-        if (node == null || content == null || !isInside(node, content)) {
+        if (node == null || content == null || !SceneGraph.isInside(node, content)) {
             return;
         }
         javafx.geometry.Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
@@ -202,15 +203,6 @@ public final class WizardView extends BorderPane {
         } else if (bounds.getMaxY() > top + viewport) {
             scroll.setVvalue(Math.min(1, (bounds.getMaxY() - viewport) / extra));
         }
-    }
-
-    private static boolean isInside(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void show(Step step) {
