@@ -178,6 +178,9 @@ class StepScreenshotsIT {
             wizard.theme().darkProperty().set(false);
             wizard.textSize().percentProperty().set(200);
         });
+        // ControlsFX wrapped the scene's root in its decoration pane during the walk: the size must still apply.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#next").queryButton().getFont().getSize() == 26.0);
         snap(robot, out, "large-text-hosting");
     }
 

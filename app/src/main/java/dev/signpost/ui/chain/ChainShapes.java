@@ -77,7 +77,10 @@ final class ChainShapes {
         for (LaneBand lane : chain.lanes()) {
             Rectangle band = new Rectangle(lane.x(), lane.y(), lane.width(), lane.height());
             band.getStyleClass().add("lane-band");
+            String laneId = "lane-" + lane.lane().name().toLowerCase(Locale.ROOT);
+            band.setId(laneId);
             Text title = ChainNodeView.text(names.lane(lane.lane()), "lane-title", lane.x() + 12, lane.y() + 19);
+            title.setId(laneId + "-title");
             children.addAll(List.of(band, title));
         }
         for (Group group : chain.groups()) {
