@@ -29,7 +29,8 @@ import dev.signpost.testkit.TestHomeserver;
  *     -Dexec.mainClass=dev.signpost.bench.RoundTripBenchmark</pre>
  *
  * <p>System properties: {@code bench.repetitions} (default 7), {@code bench.latencyMs} (default 40),
- * {@code bench.slopeMs} (default {@code 200,400}; empty to skip), {@code bench.only} (a scenario name prefix).
+ * {@code bench.slopeMs} (default {@code 200,400}; empty to skip), {@code bench.only} (scenario name prefixes,
+ * separated by commas).
  * The cross-check runs the check at two larger latencies too and reports the slope between them: on a busy machine
  * the CPU time of a check at L=0 is large and varies, and at larger L it hides behind the waiting, so the slope
  * counts round trips more reliably. The last run at the largest latency is traced: when each DNS query, TLS
@@ -51,6 +52,10 @@ public final class RoundTripBenchmark {
     /** The scenario that measures the proxies and the machine rather than Signpost. */
     static final String CALIBRATION = "calibration (trivial client)";
 
+    /** The outside view's pair: the same pinned delegation without and with the public resolver. */
+    static final String OUTSIDE_OFF = "outside view off (names pinned, explicit port)";
+    static final String OUTSIDE_ON = "outside view on (names pinned, explicit port)";
+
     /**
      * One delegation to measure.
      *
@@ -62,9 +67,35 @@ public final class RoundTripBenchmark {
      * @param minimumConnect  the same with the TCP handshakes on the critical path added
      * @param criticalPath    the perfect client's critical path, for the report
      * @param setup           DNS records, certificates, routes and endpoints
+     * @param expect          what the JSON must say besides the method and the connections
      */
     record Scenario(String name, String serverName, String method, int addresses, int minimum, int minimumConnect,
-                    String criticalPath, Consumer<BenchFixture> setup) {
+                    String criticalPath, Consumer<BenchFixture> setup, Expect expect) {
+
+        Scenario(String name, String serverName, String method, int addresses, int minimum, int minimumConnect,
+                 String criticalPath, Consumer<BenchFixture> setup) {
+            this(name, serverName, method, addresses, minimum, minimumConnect, criticalPath, setup, Expect.SUCCESS);
+        }
+    }
+
+    /**
+     * What a scenario's report must say: the client lane's state, and the status of checks that show the probe
+     * under measurement ran (a probe that silently did nothing would cost no round trip either).
+     *
+     * @param clientState the client discovery state
+     * @param checks      check id → status ({@code pass}, {@code warn}, {@code skip})
+     */
+    record Expect(String clientState, Map<String, String> checks) {
+
+        static final Expect SUCCESS = new Expect("SUCCESS", Map.of());
+
+        static Expect client(String state, String... idsAndStatuses) {
+            Map<String, String> checks = new LinkedHashMap<>();
+            for (int i = 0; i < idsAndStatuses.length; i += 2) {
+                checks.put(idsAndStatuses[i], idsAndStatuses[i + 1]);
+            }
+            return new Expect(state, checks);
+        }
     }
 
     /**
@@ -107,7 +138,7 @@ public final class RoundTripBenchmark {
     public static void main(String[] args) {
         Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 40));
         int repetitions = Integer.getInteger("bench.repetitions", 7);
-        String only = System.getProperty("bench.only", "");
+        List<String> only = List.of(System.getProperty("bench.only", "").split(","));
         List<Long> slope = new ArrayList<>();
         for (String part : System.getProperty("bench.slopeMs", "200,400").split(",")) {
             if (!part.isBlank()) {
@@ -120,7 +151,7 @@ public final class RoundTripBenchmark {
         RoundTripBenchmark benchmark = new RoundTripBenchmark(latency, repetitions, slope);
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios()) {
-            if (scenario.name().startsWith(only)) {
+            if (only.stream().anyMatch(prefix -> scenario.name().startsWith(prefix.strip()))) {
                 results.add(benchmark.measure(scenario));
             }
         }
@@ -252,7 +283,116 @@ public final class RoundTripBenchmark {
                             f.certificate("fed.example.com");
                             f.endpoint("203.0.113.9", 8448);
                             wellKnown(f, "fed.example.com:8448");
-                        }));
+                        }),
+                new Scenario(OUTSIDE_OFF, "example.com", "well-known-explicit-port", 1, 4, 6,
+                        "no DNS server: every name pinned with --resolve, --no-public-dns; TLS, GET well-known,"
+                                + " TLS, GET version∥keys (client lane: TLS, GET, TLS, GET versions)",
+                        f -> pinnedDelegation(f.withoutDns()),
+                        Expect.client("SUCCESS", "dns.outside-view", "skip")),
+                new Scenario(OUTSIDE_ON, "example.com", "well-known-explicit-port", 1, 4, 6,
+                        "as outside view off; the DoH questions (TLS, GET per question) leave when a lane pins a"
+                                + " name: example.com at depth 0, matrix.example.com at depth 2, beside the lanes",
+                        f -> {
+                            pinnedDelegation(f.outsideView());
+                            f.doh().zone().a("example.com", "127.0.0.1").a("matrix.example.com", "127.0.0.1");
+                        },
+                        Expect.client("SUCCESS", "dns.outside-view", "pass")),
+                new Scenario("identity server (explicit port)", "example.com", "well-known-explicit-port", 1, 6,
+                        8, "as well-known explicit port; the identity server named in the client well-known"
+                                + " (DNS, TLS, GET /_matrix/identity/v2) is asked beside /versions",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            identityServer(f);
+                        },
+                        Expect.client("SUCCESS", "client.identity", "pass")),
+                new Scenario("no client well-known (Element X fallback)", "example.com",
+                        "well-known-explicit-port", 1, 6, 8,
+                        "as well-known explicit port (federation: 6); the client lane: DNS, TLS, GET client"
+                                + " well-known (404), then Element X's TLS, GET example.com/_matrix/client/versions"
+                                + " (5)",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            withoutClientWellKnown(f);
+                        },
+                        Expect.client("IGNORE", "client.well-known", "warn")),
+                new Scenario("server name with port, no client well-known", "example.com:8448", "explicit-port", 1,
+                        3, 4, "federation: DNS A∥AAAA, TLS, GET version∥keys; the client lane's requests leave"
+                                + " after the DNS answer too: client well-known (404), js-sdk's example.com:8448"
+                                + " variant and Element X's example.com/_matrix/client/versions",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.1", 8448);
+                            f.homeserver("example.com:8448").installFederation(f.https(), "example.com");
+                            withoutClientWellKnown(f);
+                        },
+                        Expect.client("IGNORE", "client.well-known", "warn")),
+                new Scenario("bot filter (403 unless Synapse's User-Agent)", "example.com",
+                        "well-known-explicit-port", 1, 7, 10,
+                        "DNS A∥AAAA example.com, TLS, GET well-known (403), TLS, GET well-known as Synapse (the"
+                                + " retry, only after a 403), TLS to matrix.example.com:8448 (its addresses are"
+                                + " known from the client lane), GET version∥keys",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            Response file = Response.json("{\"m.server\": \"matrix.example.com:8448\"}");
+                            f.https().route("example.com", "/.well-known/matrix/server", request -> {
+                                String agent = request.header("User-Agent");
+                                return agent != null && agent.startsWith("Synapse/") ? file
+                                        : Response.status(403).withBody("Forbidden");
+                            });
+                        },
+                        Expect.client("SUCCESS", "federation.bot-filter", "warn")),
+                new Scenario("CDN in front of the server name", "example.com", "well-known-explicit-port", 1, 6, 8,
+                        "as well-known explicit port; example.com answers with a CF-Ray header (the CDN is"
+                                + " named from the answer the check has anyway)",
+                        f -> {
+                            commonWellKnownHost(f);
+                            f.endpoint("203.0.113.5", 8448);
+                            wellKnown(f, "matrix.example.com:8448");
+                            f.https().route("example.com", "/.well-known/matrix/server",
+                                    Response.json("{\"m.server\": \"matrix.example.com:8448\"}")
+                                            .withHeader("CF-Ray", "8a1b2c3d4e5f6a7b-FRA")
+                                            .withHeader("Server", "cloudflare"));
+                        },
+                        Expect.client("SUCCESS", "federation.cdn", "pass")));
+    }
+
+    /**
+     * The explicit-port delegation without DNS: example.com (443) and matrix.example.com (443, 8448) are pinned
+     * with {@code --resolve}, as a hosts-file entry would, so the check asks no DNS server at all.
+     */
+    private static void pinnedDelegation(BenchFixture f) {
+        f.certificate("example.com").certificate("matrix.example.com");
+        f.endpoint("example.com", 443).endpoint("matrix.example.com", 443).endpoint("matrix.example.com", 8448);
+        f.https().route("example.com", "/.well-known/matrix/client",
+                Response.json("{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}}").withCors());
+        f.homeserver("example.com").installClient(f.https(), "matrix.example.com");
+        wellKnown(f, "matrix.example.com:8448");
+    }
+
+    /** The client well-known names an identity server on its own host and address (id.example.com, 203.0.113.10). */
+    private static void identityServer(BenchFixture f) {
+        f.dns().a("id.example.com", "203.0.113.10");
+        f.certificate("id.example.com");
+        f.endpoint("203.0.113.10", 443);
+        f.https().route("example.com", "/.well-known/matrix/client", Response.json(
+                "{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}, \"m.identity_server\":"
+                        + " {\"base_url\": \"https://id.example.com\"}}").withCors());
+        f.https().route("id.example.com", "/_matrix/identity/v2", TestHomeserver.identityResponder());
+    }
+
+    /**
+     * No client well-known (404), and example.com answering {@code /_matrix/client/versions} itself, as Element X's
+     * fallback asks.
+     */
+    private static void withoutClientWellKnown(BenchFixture f) {
+        f.https().unroute("example.com", "/.well-known/matrix/client");
+        f.https().route("example.com", "/_matrix/client/versions", TestHomeserver.clientVersionsResponder());
     }
 
     /**
@@ -333,7 +473,7 @@ public final class RoundTripBenchmark {
                 slope = (median(millis.get(high)) - median(millis.get(low))) / (high - low);
                 // Two traced runs: a burst of CPU longer than L could push one arrival a level deeper.
                 for (int run = 0; run < 2; run++) {
-                    try (Timeline timeline = new Timeline(fixture.dns(), fixture.https())) {
+                    try (Timeline timeline = new Timeline(fixture.dns(), fixture.https(), fixture.doh())) {
                         Timing t = timedCheck(scenario, fixture, args.get(high));
                         timeline.close();
                         long count = timeline.roundTrips(high);
@@ -399,8 +539,20 @@ public final class RoundTripBenchmark {
         if (connections.size() != scenario.addresses() || ok != scenario.addresses()) {
             return ok + " of " + connections.size() + " connections ok, expected " + scenario.addresses() + context;
         }
-        if (!"SUCCESS".equals(report.path("client").path("state").asText())) {
-            return "client state " + report.path("client").path("state").asText() + context;
+        if (!scenario.expect().clientState().equals(report.path("client").path("state").asText())) {
+            return "client state " + report.path("client").path("state").asText() + ", expected "
+                    + scenario.expect().clientState() + context;
+        }
+        for (Map.Entry<String, String> expected : scenario.expect().checks().entrySet()) {
+            String status = "missing";
+            for (JsonNode check : report.path("checks")) {
+                if (expected.getKey().equals(check.path("id").asText())) {
+                    status = check.path("status").asText();
+                }
+            }
+            if (!expected.getValue().equals(status)) {
+                return expected.getKey() + " " + status + ", expected " + expected.getValue() + context;
+            }
         }
         return null;
     }
