@@ -503,7 +503,29 @@ public final class RoundTripBenchmark {
         long start = System.nanoTime();
         int exit = SignpostCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         double millis = (System.nanoTime() - start) / 1e6;
-        return new Timing(millis, verify(scenario, exit, out.toString(), err.toString()));
+        String problem = verify(scenario, exit, out.toString(), err.toString());
+        if (problem == null && !List.of(args).contains("--dns")) {
+            problem = systemDnsAsked(out.toString());
+        }
+        return new Timing(millis, problem);
+    }
+
+    /**
+     * Without {@code --dns} every name must be pinned: a question to this machine's own resolver would leave the
+     * benchmark's proxies (and the trace) and cost what that resolver costs. Null when none was asked.
+     */
+    private static String systemDnsAsked(String out) {
+        List<String> asked = new ArrayList<>();
+        try {
+            JSON.readTree(out).findParents("type").stream()
+                    .filter(node -> "dns".equals(node.path("type").asText())
+                            && !node.path("server").asText().startsWith("https://"))
+                    .forEach(node -> asked.add(node.path("name").asText() + " " + node.path("record_type").asText()
+                            + " to " + node.path("server").asText()));
+        } catch (Exception e) {
+            return "no JSON report";
+        }
+        return asked.isEmpty() ? null : "the system resolver was asked: " + asked;
     }
 
     /** Null when the check gave the expected answer, otherwise what was wrong. */
