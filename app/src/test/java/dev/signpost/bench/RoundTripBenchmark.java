@@ -15,10 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.signpost.cli.SignpostCommand;
-import dev.signpost.testkit.JwtServiceStub;
-import dev.signpost.testkit.ModernHomeserver;
-import dev.signpost.testkit.Response;
-import dev.signpost.testkit.TestHomeserver;
 
 /**
  * Measures how many <em>sequential</em> network round trips {@code signpost check} costs, by running the same
@@ -29,7 +25,8 @@ import dev.signpost.testkit.TestHomeserver;
  *     -Dexec.mainClass=dev.signpost.bench.RoundTripBenchmark</pre>
  *
  * <p>System properties: {@code bench.repetitions} (default 7), {@code bench.latencyMs} (default 40),
- * {@code bench.slopeMs} (default {@code 200,400}; empty to skip), {@code bench.only} (a scenario name prefix).
+ * {@code bench.slopeMs} (default {@code 200,400}; empty to skip), {@code bench.only} (scenario name prefixes,
+ * separated by commas).
  * The cross-check runs the check at two larger latencies too and reports the slope between them: on a busy machine
  * the CPU time of a check at L=0 is large and varies, and at larger L it hides behind the waiting, so the slope
  * counts round trips more reliably. The last run at the largest latency is traced: when each DNS query, TLS
@@ -51,6 +48,10 @@ public final class RoundTripBenchmark {
     /** The scenario that measures the proxies and the machine rather than Signpost. */
     static final String CALIBRATION = "calibration (trivial client)";
 
+    /** The outside view's pair: the same pinned delegation without and with the public resolver. */
+    static final String OUTSIDE_OFF = "outside view off (names pinned, explicit port)";
+    static final String OUTSIDE_ON = "outside view on (names pinned, explicit port)";
+
     /**
      * One delegation to measure.
      *
@@ -62,9 +63,35 @@ public final class RoundTripBenchmark {
      * @param minimumConnect  the same with the TCP handshakes on the critical path added
      * @param criticalPath    the perfect client's critical path, for the report
      * @param setup           DNS records, certificates, routes and endpoints
+     * @param expect          what the JSON must say besides the method and the connections
      */
     record Scenario(String name, String serverName, String method, int addresses, int minimum, int minimumConnect,
-                    String criticalPath, Consumer<BenchFixture> setup) {
+                    String criticalPath, Consumer<BenchFixture> setup, Expect expect) {
+
+        Scenario(String name, String serverName, String method, int addresses, int minimum, int minimumConnect,
+                 String criticalPath, Consumer<BenchFixture> setup) {
+            this(name, serverName, method, addresses, minimum, minimumConnect, criticalPath, setup, Expect.SUCCESS);
+        }
+    }
+
+    /**
+     * What a scenario's report must say: the client lane's state, and the status of checks that show the probe
+     * under measurement ran (a probe that silently did nothing would cost no round trip either).
+     *
+     * @param clientState the client discovery state
+     * @param checks      check id → status ({@code pass}, {@code warn}, {@code skip})
+     */
+    record Expect(String clientState, Map<String, String> checks) {
+
+        static final Expect SUCCESS = new Expect("SUCCESS", Map.of());
+
+        static Expect client(String state, String... idsAndStatuses) {
+            Map<String, String> checks = new LinkedHashMap<>();
+            for (int i = 0; i < idsAndStatuses.length; i += 2) {
+                checks.put(idsAndStatuses[i], idsAndStatuses[i + 1]);
+            }
+            return new Expect(state, checks);
+        }
     }
 
     /**
@@ -107,7 +134,7 @@ public final class RoundTripBenchmark {
     public static void main(String[] args) {
         Duration latency = Duration.ofMillis(Long.getLong("bench.latencyMs", 40));
         int repetitions = Integer.getInteger("bench.repetitions", 7);
-        String only = System.getProperty("bench.only", "");
+        List<String> only = List.of(System.getProperty("bench.only", "").split(","));
         List<Long> slope = new ArrayList<>();
         for (String part : System.getProperty("bench.slopeMs", "200,400").split(",")) {
             if (!part.isBlank()) {
@@ -120,7 +147,7 @@ public final class RoundTripBenchmark {
         RoundTripBenchmark benchmark = new RoundTripBenchmark(latency, repetitions, slope);
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios()) {
-            if (scenario.name().startsWith(only)) {
+            if (only.stream().anyMatch(prefix -> scenario.name().startsWith(prefix.strip()))) {
                 results.add(benchmark.measure(scenario));
             }
         }
@@ -130,169 +157,9 @@ public final class RoundTripBenchmark {
         System.exit(valid ? 0 : 1);
     }
 
-    /** The benchmark's delegations; documentation addresses in DNS, mapped to proxies by {@code --resolve}. */
+    /** The benchmark's delegations (see {@link RoundTripScenarios}). */
     static List<Scenario> scenarios() {
-        return List.of(
-                new Scenario(CALIBRATION, "example.com", null, 0, 3, 4,
-                        "not Signpost: a trivial client asks DNS for example.com A, then one HTTPS GET — measures"
-                                + " the harness itself",
-                        RoundTripBenchmark::commonWellKnownHost),
-                new Scenario("well-known + SRV", "example.com", "well-known-srv-matrix-fed", 1, 7, 9,
-                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS SRV, DNS A∥AAAA target, TLS,"
-                                + " GET version∥keys (client lane: 6, in parallel)",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().srv("_matrix-fed._tcp.matrix.example.com", 10, 5, 8448, "hs.example.com")
-                                    .a("hs.example.com", "203.0.113.5");
-                            f.endpoint("203.0.113.5", 8448);
-                            wellKnown(f, "matrix.example.com");
-                        }),
-                new Scenario("well-known explicit port", "example.com", "well-known-explicit-port", 1, 6, 8,
-                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS A∥AAAA, TLS, GET version∥keys"
-                                + " (client lane: 6, in parallel)",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.endpoint("203.0.113.5", 8448);
-                            wellKnown(f, "matrix.example.com:8448");
-                        }),
-                new Scenario("multi-address (2 A + 2 AAAA)", "example.com", "well-known-explicit-port", 4, 6, 8,
-                        "as above; the four addresses in parallel",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().a("matrix.example.com", "203.0.113.6")
-                                    .aaaa("matrix.example.com", "2001:db8::5")
-                                    .aaaa("matrix.example.com", "2001:db8::6");
-                            for (String ip : List.of("203.0.113.5", "203.0.113.6", "2001:db8::5", "2001:db8::6")) {
-                                f.endpoint(ip, 8448);
-                                f.endpoint(ip, 443);
-                            }
-                            wellKnown(f, "matrix.example.com:8448");
-                        }),
-                new Scenario("calls and sign-in (explicit port)", "example.com", "well-known-explicit-port", 1, 6,
-                        8, "as well-known explicit port; the apps lane's auth metadata, transports, media and the"
-                                + " LiveKit service (DNS, TLS, GET) leave with the client lane's /versions",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.endpoint("203.0.113.5", 8448);
-                            wellKnown(f, "matrix.example.com:8448");
-                            callsAndSignIn(f);
-                        }),
-                new Scenario("server name with port", "example.com:8448", "explicit-port", 1, 6, 8,
-                        "client lane: DNS A∥AAAA, TLS, GET client well-known, DNS A∥AAAA base_url host, TLS,"
-                                + " GET versions (federation lane: 3, in parallel)",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.endpoint("203.0.113.1", 8448);
-                            // The server name, port included, is what the keys must name.
-                            f.homeserver("example.com:8448").installFederation(f.https(), "example.com");
-                        }),
-                new Scenario("default port (no well-known, no SRV)", "example.com", "default-port", 1, 6, 8,
-                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV _matrix-fed∥_matrix,"
-                                + " TLS to example.com:8448 (its addresses are known from the first step),"
-                                + " GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.endpoint("203.0.113.1", 8448);
-                            f.homeserver("example.com").installFederation(f.https(), "example.com");
-                        }),
-                new Scenario("SRV (no well-known)", "example.com", "srv-matrix-fed", 1, 7, 9,
-                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV, DNS A∥AAAA target, TLS,"
-                                + " GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().srv("_matrix-fed._tcp.example.com", 10, 5, 8448, "hs.example.com")
-                                    .a("hs.example.com", "203.0.113.7");
-                            f.certificate("hs.example.com");
-                            f.endpoint("203.0.113.7", 8448);
-                            f.homeserver("example.com").installFederation(f.https(), "example.com");
-                        }),
-                new Scenario("legacy SRV _matrix._tcp (no well-known)", "example.com", "srv-matrix", 1, 7, 9,
-                        "DNS A∥AAAA example.com, TLS, GET well-known (404), DNS SRV _matrix-fed∥_matrix (asked at"
-                                + " once; the legacy answer counts because _matrix-fed does not exist), DNS A∥AAAA"
-                                + " target, TLS, GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().srv("_matrix._tcp.example.com", 10, 5, 8448, "hs.example.com")
-                                    .a("hs.example.com", "203.0.113.7");
-                            f.endpoint("203.0.113.7", 8448);
-                            f.homeserver("example.com").installFederation(f.https(), "example.com");
-                        }),
-                new Scenario("plain well-known (no port, no SRV)", "example.com", "well-known-default-port", 1,
-                        6, 8,
-                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS SRV _matrix-fed∥_matrix of"
-                                + " matrix.example.com, TLS (its addresses are known: the client lane asked them"
-                                + " one step earlier), GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.endpoint("203.0.113.5", 8448);
-                            wellKnown(f, "matrix.example.com");
-                        }),
-                new Scenario("redirected well-known (308)", "example.com", "well-known-explicit-port", 1, 8, 11,
-                        "DNS A∥AAAA example.com, TLS, GET well-known (308 to www.example.com), DNS A∥AAAA www,"
-                                + " TLS, GET well-known, TLS to matrix.example.com:8448 (its addresses are known"
-                                + " from the client lane), GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().a("www.example.com", "203.0.113.8");
-                            f.certificate("www.example.com");
-                            f.endpoint("203.0.113.8", 443).endpoint("203.0.113.5", 8448);
-                            wellKnown(f, "matrix.example.com:8448");
-                            f.https().route("example.com", "/.well-known/matrix/server",
-                                    Response.redirect(308, "https://www.example.com/.well-known/matrix/server"));
-                            f.https().route("www.example.com", "/.well-known/matrix/server",
-                                    Response.json("{\"m.server\": \"matrix.example.com:8448\"}"));
-                        }),
-                new Scenario("explicit port behind a CNAME", "example.com", "well-known-explicit-port", 1, 6, 8,
-                        "DNS A∥AAAA example.com, TLS, GET well-known, DNS A∥AAAA fed.example.com (both answers"
-                                + " carry the CNAME to hs.example.net and what it has: an A, no AAAA), TLS,"
-                                + " GET version∥keys",
-                        f -> {
-                            commonWellKnownHost(f);
-                            f.dns().cname("fed.example.com", "hs.example.net").a("hs.example.net", "203.0.113.9");
-                            f.certificate("fed.example.com");
-                            f.endpoint("203.0.113.9", 8448);
-                            wellKnown(f, "fed.example.com:8448");
-                        }));
-    }
-
-    /**
-     * example.com (203.0.113.1) serves the client well-known pointing at https://matrix.example.com, which is
-     * 203.0.113.5 and serves the client API; certificates for both names.
-     */
-    private static void commonWellKnownHost(BenchFixture f) {
-        f.dns().a("example.com", "203.0.113.1").a("matrix.example.com", "203.0.113.5");
-        f.certificate("example.com").certificate("matrix.example.com");
-        f.endpoint("203.0.113.1", 443).endpoint("203.0.113.5", 443);
-        f.https().route("example.com", "/.well-known/matrix/client",
-                Response.json("{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}}").withCors());
-        f.homeserver("example.com").installClient(f.https(), "matrix.example.com");
-    }
-
-    /**
-     * A server with Element Call and a sign-in service: the client well-known names a LiveKit JWT service on its
-     * own host (rtc.example.com, 203.0.113.9), the homeserver lists the call and delayed-event flags, serves valid
-     * sign-in metadata and routes the call transports.
-     */
-    private static void callsAndSignIn(BenchFixture f) {
-        f.dns().a("rtc.example.com", "203.0.113.9");
-        f.certificate("rtc.example.com");
-        f.endpoint("203.0.113.9", 443);
-        f.https().route("example.com", "/.well-known/matrix/client", Response.json(
-                "{\"m.homeserver\": {\"base_url\": \"https://matrix.example.com\"}, \"org.matrix.msc4143.rtc_foci\":"
-                        + " [{\"type\": \"livekit\", \"livekit_service_url\": \"https://rtc.example.com/livekit/jwt\"}]}")
-                .withCors());
-        new ModernHomeserver().flags(ModernHomeserver.SLIDING_SYNC, ModernHomeserver.RTC,
-                ModernHomeserver.DELAYED_EVENTS).auth(ModernHomeserver.Auth.VALID).issuer("https://auth.example.com/")
-                .transports(ModernHomeserver.Transports.ROUTED).install(f.https(), "matrix.example.com");
-        JwtServiceStub.install(f.https(), "rtc.example.com", "/livekit/jwt", JwtServiceStub.Mode.ALIVE);
-    }
-
-    /** example.com's server well-known names {@code mServer}; the homeserver answers for the delegated host. */
-    private static void wellKnown(BenchFixture f, String mServer) {
-        f.https().route("example.com", "/.well-known/matrix/server",
-                Response.json("{\"m.server\": \"" + mServer + "\"}"));
-        TestHomeserver homeserver = f.homeserver("example.com");
-        homeserver.installFederation(f.https(), mServer.replaceFirst(":\\d+$", ""));
+        return RoundTripScenarios.all();
     }
 
     /**
@@ -333,7 +200,7 @@ public final class RoundTripBenchmark {
                 slope = (median(millis.get(high)) - median(millis.get(low))) / (high - low);
                 // Two traced runs: a burst of CPU longer than L could push one arrival a level deeper.
                 for (int run = 0; run < 2; run++) {
-                    try (Timeline timeline = new Timeline(fixture.dns(), fixture.https())) {
+                    try (Timeline timeline = new Timeline(fixture.dns(), fixture.https(), fixture.doh())) {
                         Timing t = timedCheck(scenario, fixture, args.get(high));
                         timeline.close();
                         long count = timeline.roundTrips(high);
@@ -363,7 +230,29 @@ public final class RoundTripBenchmark {
         long start = System.nanoTime();
         int exit = SignpostCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         double millis = (System.nanoTime() - start) / 1e6;
-        return new Timing(millis, verify(scenario, exit, out.toString(), err.toString()));
+        String problem = verify(scenario, exit, out.toString(), err.toString());
+        if (problem == null && !List.of(args).contains("--dns")) {
+            problem = systemDnsAsked(out.toString());
+        }
+        return new Timing(millis, problem);
+    }
+
+    /**
+     * Without {@code --dns} every name must be pinned: a question to this machine's own resolver would leave the
+     * benchmark's proxies (and the trace) and cost what that resolver costs. Null when none was asked.
+     */
+    private static String systemDnsAsked(String out) {
+        List<String> asked = new ArrayList<>();
+        try {
+            JSON.readTree(out).findParents("type").stream()
+                    .filter(node -> "dns".equals(node.path("type").asText())
+                            && !node.path("server").asText().startsWith("https://"))
+                    .forEach(node -> asked.add(node.path("name").asText() + " " + node.path("record_type").asText()
+                            + " to " + node.path("server").asText()));
+        } catch (Exception e) {
+            return "no JSON report";
+        }
+        return asked.isEmpty() ? null : "the system resolver was asked: " + asked;
     }
 
     /** Null when the check gave the expected answer, otherwise what was wrong. */
@@ -399,8 +288,20 @@ public final class RoundTripBenchmark {
         if (connections.size() != scenario.addresses() || ok != scenario.addresses()) {
             return ok + " of " + connections.size() + " connections ok, expected " + scenario.addresses() + context;
         }
-        if (!"SUCCESS".equals(report.path("client").path("state").asText())) {
-            return "client state " + report.path("client").path("state").asText() + context;
+        if (!scenario.expect().clientState().equals(report.path("client").path("state").asText())) {
+            return "client state " + report.path("client").path("state").asText() + ", expected "
+                    + scenario.expect().clientState() + context;
+        }
+        for (Map.Entry<String, String> expected : scenario.expect().checks().entrySet()) {
+            String status = "missing";
+            for (JsonNode check : report.path("checks")) {
+                if (expected.getKey().equals(check.path("id").asText())) {
+                    status = check.path("status").asText();
+                }
+            }
+            if (!expected.getValue().equals(status)) {
+                return expected.getKey() + " " + status + ", expected " + expected.getValue() + context;
+            }
         }
         return null;
     }

@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 
 import dev.signpost.testkit.RecordedRequest;
 import dev.signpost.testkit.TestDnsServer;
+import dev.signpost.testkit.TestDohServer;
 import dev.signpost.testkit.TestHttpsServer;
 
 /**
  * When each DNS query, TLS handshake and HTTP request reached the local servers during one check, found by
  * watching the servers' logs every millisecond. With a large latency L, an event that arrives after k·L + L/2 sits
- * at depth k of the check's chain of sequential round trips — which shows which hops waited for which.
+ * at depth k of the check's chain of sequential round trips — which shows which hops waited for which. The public
+ * resolver of the outside view, when there is one, is watched the same way: its TLS handshakes and the questions
+ * that reached it over DNS-over-HTTPS.
  */
 final class Timeline implements AutoCloseable {
 
@@ -24,6 +27,7 @@ final class Timeline implements AutoCloseable {
 
     private final TestDnsServer dns;
     private final TestHttpsServer https;
+    private final TestDohServer doh;
     private final long start = System.nanoTime();
     private final List<Event> events = new ArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -34,12 +38,19 @@ final class Timeline implements AutoCloseable {
     private int seenQueries;
     private int seenRequests;
     private int seenHandshakes;
+    private int seenDohQueries;
+    private int seenDohHandshakes;
 
-    Timeline(TestDnsServer dns, TestHttpsServer https) {
+    /** {@code doh} may be null. */
+    Timeline(TestDnsServer dns, TestHttpsServer https, TestDohServer doh) {
         this.dns = dns;
         this.https = https;
+        this.doh = doh;
         dns.clearQueries();
         https.clearRecords();
+        if (doh != null) {
+            doh.clearRecords();
+        }
         poller.scheduleAtFixedRate(this::poll, 0, 1, TimeUnit.MILLISECONDS);
     }
 
@@ -61,6 +72,18 @@ final class Timeline implements AutoCloseable {
             events.add(new Event(now, "HTTP  " + r.method() + " " + r.host() + r.target()));
         }
         seenRequests = requests.size();
+        if (doh != null) {
+            List<TestHttpsServer.Handshake> dohHandshakes = doh.handshakes();
+            for (int i = seenDohHandshakes; i < dohHandshakes.size(); i++) {
+                events.add(new Event(now, "DoH   TLS done"));
+            }
+            seenDohHandshakes = dohHandshakes.size();
+            List<String> asked = doh.queries();
+            for (int i = seenDohQueries; i < asked.size(); i++) {
+                events.add(new Event(now, "DoH   GET /dns-query " + asked.get(i)));
+            }
+            seenDohQueries = asked.size();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.signpost.testkit;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -70,6 +71,22 @@ public final class TestDohServer implements AutoCloseable {
     /** {@code doh.test:P:127.0.0.1:P}, the {@code --resolve} entry for {@link #namedUrl()}. */
     public String resolveEntry() {
         return NAME + ":" + https.port() + ":" + https.hostPort();
+    }
+
+    /** Where it listens, for a proxy in front of it. */
+    public InetSocketAddress address() {
+        return https.address();
+    }
+
+    /** Every TLS handshake it saw, in order. */
+    public List<TestHttpsServer.Handshake> handshakes() {
+        return https.handshakes();
+    }
+
+    /** Forgets the requests, handshakes and questions seen so far. */
+    public void clearRecords() {
+        https.clearRecords();
+        zone.clearQueries();
     }
 
     /** Every request received, in order (GET and POST, answered or not). */

@@ -60,6 +60,19 @@ final class ClientLane {
      * judged it cost two more sequential round trips (TLS and GET) at the end of the lane.
      */
     private volatile CompletableFuture<Fetcher.Result> portFile;
+    /**
+     * Element X's fallback, asked when the lane starts if the federation lane reads no server well-known (a server
+     * name with a port, or an IP literal), or null. Element X asks it only after a failed client well-known, but its
+     * answer does not depend on that file: asked afterwards it cost two more sequential round trips (TLS and GET)
+     * at the end of a check whose federation lane is short. Used only when the well-known fails.
+     */
+    private volatile CompletableFuture<Fetcher.Result> fallbackVersions;
+    /**
+     * The identity server's answer, asked next to {@code /versions} when the client file names one: it depends on
+     * the file alone, and asked after {@code /versions} it cost three sequential round trips (DNS, TLS, GET). It is
+     * judged, as the spec orders it, only when the homeserver answered.
+     */
+    private volatile CompletableFuture<Fetcher.Result> identityAnswer;
 
     /** What this lane saw, for the apps lane. */
     final ClientSightings sightings = new ClientSightings();
@@ -94,6 +107,9 @@ final class ClientLane {
         });
         if (name.hasPort()) {
             portFile = ctx.async(() -> fetcher.fetch(portFileUrl(), CLIENT_CAP));
+        }
+        if (name.hasPort() || name.isIpLiteral()) {
+            fallbackVersions = ctx.async(() -> fetcher.fetch(fallbackUrl(), VERSIONS_CAP));
         }
         try {
             discover();
@@ -156,6 +172,10 @@ final class ClientLane {
         String baseUrl = parsed == null ? null : parsed.rawBaseUrl();
         String identity = parsed == null ? null : parsed.rawIdentityServerUrl();
         Fetcher.Result versionsFailure = null;
+        if (state == ClientState.SUCCESS && parsed.identityServerUrl() != null) {
+            URI identityUrl = identityUrl(parsed);
+            identityAnswer = ctx.async(() -> fetcher.fetch(identityUrl, VERSIONS_CAP));
+        }
         if (homeserver != null) {
             versionsFailure = checkBaseUrl(parsed, problems);
         } else {
@@ -267,14 +287,18 @@ final class ClientLane {
 
     /** Element X (matrix-rust-sdk) tries {@code https://<server name>/_matrix/client/versions} when discovery fails. */
     private void elementXFallback(Implementations views, List<Evidence> evidence) {
-        URI fallback = URI.create("https://" + name.hostForUrl() + VERSIONS_PATH);
-        Fetcher.Result f = fetcher.fetch(fallback, VERSIONS_CAP);
+        CompletableFuture<Fetcher.Result> asked = fallbackVersions;
+        Fetcher.Result f = asked != null ? asked.join() : fetcher.fetch(fallbackUrl(), VERSIONS_CAP);
         evidence.addAll(f.evidence());
         boolean answers = f.usable() && Integer.valueOf(200).equals(f.status())
                 && ClientVersionsParser.parse(f.response().body(), ctx.locale).error() == null;
         if (answers) {
             views.elementX(Status.WARN, "impl.x.fallback", "https://" + name.hostForUrl());
         }
+    }
+
+    private URI fallbackUrl() {
+        return URI.create("https://" + name.hostForUrl() + VERSIONS_PATH);
     }
 
     /** Element Web only warns about a broken identity server, Element X does not use it; the spec fails. */
@@ -378,10 +402,11 @@ final class ClientLane {
     }
 
     private ClientState checkIdentity(ClientWellKnown parsed, List<String> problems) {
-        URI url = URI.create(parsed.identityServerUrl() + "/_matrix/identity/v2");
+        URI url = identityUrl(parsed);
         Hop hop = ctx.start(IDENTITY, Lane.CLIENT, HopKind.IDENTITY_SERVER, WELL_KNOWN, url.toString(),
                 ctx.t("rule.client.identity"));
-        Fetcher.Result r = fetcher.fetch(url, VERSIONS_CAP);
+        CompletableFuture<Fetcher.Result> asked = identityAnswer;
+        Fetcher.Result r = asked != null ? asked.join() : fetcher.fetch(url, VERSIONS_CAP);
         String problem = !r.usable() ? words.fetchProblem(r, "GET " + url)
                 : r.status() != 200 ? ctx.t("identity.status", r.response().statusLine())
                 : notAnIdentityServer(r.response().body(), url);
@@ -396,6 +421,10 @@ final class ClientLane {
         ctx.check("client.identity", Status.PASS, ctx.t("check.identity.pass", parsed.identityServerUrl()), null,
                 List.of(IDENTITY), r.evidence());
         return ClientState.SUCCESS;
+    }
+
+    private static URI identityUrl(ClientWellKnown parsed) {
+        return URI.create(parsed.identityServerUrl() + "/_matrix/identity/v2");
     }
 
     /** The spec validates the identity server's answer: a JSON object, not a catch-all HTML page. */

@@ -6,8 +6,10 @@ import dev.signpost.core.model.ClientState;
 import dev.signpost.core.model.ImplementationVerdict;
 import dev.signpost.core.model.Report;
 import dev.signpost.core.model.Status;
+import dev.signpost.testkit.Await;
 import dev.signpost.testkit.HangingServer;
 import dev.signpost.testkit.Response;
+import dev.signpost.testkit.TestHomeserver;
 import dev.signpost.testkit.TestWorld;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,13 @@ class ClientAsClientsDoTest {
 
     private static final String CLIENT = "/.well-known/matrix/client";
     private static final String VERSIONS = "/_matrix/client/versions";
+    private static final String IDENTITY = "/_matrix/identity/v2";
+    /**
+     * How long a server below holds its answer until a request it depends on has arrived; released at once when it
+     * does. Far under the per-request limit of {@link #PATIENT}, so a loaded machine cannot make it run out.
+     */
+    private static final Duration HOLD = Duration.ofSeconds(6);
+    private static final Duration PATIENT = Duration.ofSeconds(10);
 
     /** example.com's web server on 443 and a homeserver's client API on matrix.example.com:443. */
     private static TestWorld world() {
@@ -283,6 +292,76 @@ class ClientAsClientsDoTest {
                 assertThat(v.summary()).contains("https://example.com:8448/.well-known/matrix/client");
             });
             assertThat(app(r, "element-web").status()).isEqualTo(Status.FAIL);
+        }
+    }
+
+    /**
+     * The identity server depends on the client file alone, so it is asked beside {@code /versions}, not after it
+     * (three sequential round trips more). Here the homeserver answers {@code /versions} only once the identity
+     * server has been asked, and refuses otherwise: a check asking one after the other fails the homeserver.
+     */
+    @Test
+    void theIdentityServerIsAskedBesideTheHomeserverNotAfterIt() {
+        try (TestWorld w = world()) {
+            w.serve("id.example.com", 443);
+            w.https().route("id.example.com", IDENTITY, TestHomeserver.identityResponder());
+            w.https().route("example.com", CLIENT, Response.json("{\"m.homeserver\":{\"base_url\":"
+                    + "\"https://matrix.example.com\"},\"m.identity_server\":{\"base_url\":\"https://id.example.com\"}}")
+                    .withCors());
+            w.https().route("matrix.example.com", VERSIONS, request -> Await.holdsWithin(HOLD,
+                    () -> !w.https().requests(IDENTITY).isEmpty())
+                    ? TestHomeserver.clientVersionsResponder().respond(request)
+                    : Response.status(503).withCors());
+            Report r = EngineTestSupport.engine(w, PATIENT).check("example.com");
+            assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.SUCCESS);
+            assertThat(status(r, "client.versions")).isEqualTo(Status.PASS);
+            assertThat(status(r, "client.identity")).isEqualTo(Status.PASS);
+            assertThat(check(r, "client.identity").summary()).contains("https://id.example.com");
+        }
+    }
+
+    /** A homeserver that does not answer leaves the identity server unjudged, as before: the spec stops there. */
+    @Test
+    void aFailingHomeserverStillLeavesTheIdentityServerUnjudged() {
+        try (TestWorld w = world()) {
+            w.serve("id.example.com", 443);
+            w.https().route("id.example.com", IDENTITY, TestHomeserver.identityResponder());
+            w.https().route("example.com", CLIENT, Response.json("{\"m.homeserver\":{\"base_url\":"
+                    + "\"https://matrix.example.com\"},\"m.identity_server\":{\"base_url\":\"https://id.example.com\"}}")
+                    .withCors());
+            w.https().route("matrix.example.com", VERSIONS, Response.status(503).withCors());
+            Report r = EngineTestSupport.check(w, "example.com");
+            assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.FAIL_ERROR);
+            assertThat(status(r, "client.versions")).isEqualTo(Status.FAIL);
+            assertThat(r.check("client.identity")).isEmpty();
+            assertThat(r.hop("client.identity")).isEmpty();
+        }
+    }
+
+    /**
+     * For a server name with a port the federation lane reads no well-known and ends early, so Element X's
+     * fallback is asked when the client lane starts, not after the client file failed. Here the web server answers
+     * the client file (404, without CORS, so that Element Web disagrees and the verdicts are listed) only once the
+     * fallback has been asked, and fails otherwise.
+     */
+    @Test
+    void elementXsFallbackForAServerNameWithAPortIsAskedBesideTheClientFile() {
+        try (TestWorld w = new TestWorld()) {
+            w.serve("example.com", 443).serve("example.com", 8448);
+            w.homeserver("example.com:8448").installFederation(w.https(), "example.com");
+            w.https().route("example.com", VERSIONS, TestHomeserver.clientVersionsResponder());
+            w.https().route("example.com", CLIENT, request -> !"example.com".equals(request.host())
+                    ? Response.status(404).withCors()
+                    : Await.holdsWithin(HOLD, () -> w.https().requests(VERSIONS).stream()
+                            .anyMatch(v -> "example.com".equals(v.host())))
+                    ? Response.status(404) : Response.status(500));
+            Report r = EngineTestSupport.engine(w, PATIENT).check("example.com:8448");
+            Check wk = check(r, "client.well-known");
+            assertThat(r.client().state()).as(describe(r)).isEqualTo(ClientState.IGNORE);
+            assertThat(verdict(wk, "element-x")).get().satisfies(v -> {
+                assertThat(v.status()).isEqualTo(Status.WARN);
+                assertThat(v.summary()).contains("https://example.com/_matrix/client/versions");
+            });
         }
     }
 }
