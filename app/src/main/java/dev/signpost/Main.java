@@ -1,8 +1,11 @@
 package dev.signpost;
 
 import dev.signpost.cli.SignpostCommand;
+import dev.signpost.launch.DesktopJvm;
 import dev.signpost.log.SupportLog;
 import dev.signpost.ui.DesktopLauncher;
+
+import java.util.OptionalInt;
 
 /**
  * Entry point. Deliberately not a JavaFX {@code Application}: the command line must run without a display,
@@ -15,11 +18,16 @@ public final class Main {
 
     public static void main(String[] args) {
         dev.signpost.ui.StartupTrace.mark("main");
-        SupportLog.install();
-        EnvironmentLocale.apply(System.getenv());
         if (args.length == 0) {
+            OptionalInt secondJvm = DesktopJvm.runWizard(System.getenv());
+            if (secondJvm.isPresent()) {
+                System.exit(secondJvm.getAsInt());
+            }
+            EnvironmentLocale.apply(System.getenv());
             System.exit(DesktopLauncher.launch(args, System.getenv(), System.getProperty("os.name", ""), System.err));
         }
+        EnvironmentLocale.apply(System.getenv());
+        SupportLog.install();
         System.exit(SignpostCommand.run(args));
     }
 }

@@ -1,6 +1,9 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.text.Texts;
+import dev.signpost.launch.DesktopJvm;
+import dev.signpost.launch.GraphicalSession;
+import dev.signpost.log.SupportLog;
 import javafx.application.Application;
 
 import java.io.PrintStream;
@@ -30,13 +33,18 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Opens the wizard and returns the process's exit status once the window is closed. */
+    /**
+     * Opens the wizard in this JVM and returns the process's exit status once the window is closed (started as
+     * {@code java -jar}, it usually runs in a second JVM instead: {@link DesktopJvm}).
+     */
     public static int launch(String[] args, Map<String, String> env, String osName, PrintStream err) {
-        Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.getDefault());
-        if (!hasGraphicalSession(env, osName, System.getProperty("glass.platform"))) {
-            err.println(texts.get("app.noDisplay"));
+        if (!GraphicalSession.present(env, osName, System.getProperty("glass.platform"))) {
+            err.println(noDisplaySentence());
             return NO_DISPLAY;
         }
+        // Installed here, not in main: the launching JVM of a second one must not hold the log file's lock.
+        SupportLog.install();
+        DesktopJvm.watchLauncher();
         quietClassPathWarning();
         SignpostApp.prepare(FirstWindowInputs.start(env, osName, System.getProperty("user.home", ".")));
         StartupTrace.mark("launching the toolkit");
@@ -44,26 +52,14 @@ public final class DesktopLauncher {
             Application.launch(SignpostApp.class, args);
         } catch (UnsupportedOperationException e) {
             // GTK's answer when DISPLAY names a display that cannot be opened (a stale one forwarded over SSH).
-            err.println(texts.get("app.noDisplay"));
+            err.println(noDisplaySentence());
             return NO_DISPLAY;
         }
         return 0;
     }
 
-    /**
-     * False on X11/Wayland systems with neither {@code DISPLAY} nor {@code WAYLAND_DISPLAY}; Windows and macOS always
-     * have a session for a logged-in user, and an explicitly chosen glass platform (Monocle) needs none.
-     */
-    static boolean hasGraphicalSession(Map<String, String> env, String osName, String glassPlatform) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows") || os.contains("mac") || glassPlatform != null && !glassPlatform.isBlank()) {
-            return true;
-        }
-        return isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"));
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
+    private static String noDisplaySentence() {
+        return new Texts(WizardDependencies.BUNDLE, Locale.getDefault()).get("app.noDisplay");
     }
 
     private static void quietClassPathWarning() {

@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * Lets the wizard give memory back while it waits for the user. With the JVM's defaults for a server, G1 grows the
  * heap during a check (a full flow committed 300–600 MB on a machine with 24 GB) and keeps it while the window sits
- * idle, although less than 100 MB stays in use. These three settings can be changed while the JVM runs, so they
- * apply to {@code java -jar signpost.jar} too, where no command-line option can be given: after 10 s without a
- * collection G1 runs one and returns the free heap to the system, and the heap is kept at most 30 % free.
+ * idle, although less than 100 MB stays in use. The desktop app normally runs with the serial collector and a small
+ * heap ({@code dev.signpost.launch.DesktopJvm}, the installed app's launcher); this covers both that and a wizard run
+ * with G1 in the JVM it was started in ({@code SIGNPOST_SAME_JVM}, an IDE). G1's three settings can be changed while
+ * the JVM runs: after 10 s without a collection G1 runs one and returns the free heap to the system, and the heap is
+ * kept at most 30 % free.
  */
 public final class MemoryTuning {
 
@@ -24,10 +26,21 @@ public final class MemoryTuning {
     private MemoryTuning() {
     }
 
-    /** Applies {@link #SETTINGS}; with another collector, or a JVM without them, it leaves memory as it is. */
+    /**
+     * Applies {@link #SETTINGS} with G1 (a wizard run in the JVM it was started in); with the serial collector of the
+     * desktop options ({@code dev.signpost.launch.DesktopJvm}) starts {@link IdleCollection}; with another
+     * collector, or a JVM without these options, it leaves memory as it is.
+     */
     public static void apply() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        if (vm == null || !"true".equals(vm.getVMOption("UseG1GC").getValue())) {
+        if (vm == null) {
+            return;
+        }
+        if ("true".equals(vm.getVMOption("UseSerialGC").getValue())) {
+            IdleCollection.start();
+            return;
+        }
+        if (!"true".equals(vm.getVMOption("UseG1GC").getValue())) {
             return;
         }
         // Min before max: the JVM refuses a minimum above the current maximum, and a maximum below the current minimum.

@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,10 @@ import java.util.function.Supplier;
  *       dev.signpost.bench.FlowMemory [rounds, default 5]
  * </pre>
  *
- * Growth from round to round is memory kept per check; the first round's figure is the cost of a full flow.
+ * Growth from round to round is memory kept per check; the first round's figure is the cost of a full flow. Give it
+ * the desktop app's JVM options (the root pom's {@code desktop.jvmOptions}, which {@code java -jar signpost.jar} and
+ * the installed app run the wizard with) and {@code MALLOC_ARENA_MAX=2}, as the wizard's own JVM has them. The test
+ * world's servers run in a JVM of their own ({@link WorldProcess}), so the figures are the wizard's alone.
  */
 public final class FlowMemory {
 
@@ -52,7 +56,7 @@ public final class FlowMemory {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path settings = Files.createTempDirectory("signpost-flow-memory");
-        try (TestWorld world = goodWorld()) {
+        try (WorldProcess world = WorldProcess.start()) {
             ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "flow-memory");
                 thread.setDaemon(true);
@@ -62,6 +66,7 @@ public final class FlowMemory {
             store.load();
             DiscoveryEngine engine = new DiscoveryEngine(world.netOptions(Duration.ofSeconds(20)), Locale.ENGLISH,
                     executor);
+            System.out.println("JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
             Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH);
             CompletableFuture<Wizard> shown = new CompletableFuture<>();
             Platform.startup(() -> {
@@ -189,7 +194,8 @@ public final class FlowMemory {
         }
     }
 
-    private static TestWorld goodWorld() {
+    /** The test world of the flows, in a JVM of its own (see {@link WorldProcess}). */
+    static TestWorld goodWorld() {
         TestWorld world = new TestWorld();
         world.dns().a("matrix.good.example", "203.0.113.5");
         world.serve("good.example", 443).serve("203.0.113.5", 8448, "matrix.good.example")

@@ -17,13 +17,14 @@ class AppIconsTest {
     }
 
     @Test
-    void everyRenderedSizeLoadsAsASquareImageOfThatSize() {
+    void everyWindowSizeLoadsAsASquareImageOfThatSizeUpTo256Pixels() {
         List<Image> icons = AppIcons.load();
 
-        assertThat(icons).hasSameSizeAs(AppIcons.SIZES);
+        assertThat(icons).hasSameSizeAs(AppIcons.WINDOW_SIZES);
+        assertThat(AppIcons.WINDOW_SIZES).contains(16, 32, 48, 256).allMatch(size -> size <= 256);
         for (int i = 0; i < icons.size(); i++) {
             Image icon = icons.get(i);
-            int size = AppIcons.SIZES.get(i);
+            int size = AppIcons.WINDOW_SIZES.get(i);
             assertThat(icon.isError()).as("icon %d px failed to load: %s", size, icon.getException()).isFalse();
             assertThat(icon.getWidth()).as("width of the %d px icon", size).isEqualTo(size);
             assertThat(icon.getHeight()).as("height of the %d px icon", size).isEqualTo(size);
