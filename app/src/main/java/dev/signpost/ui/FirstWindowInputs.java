@@ -35,8 +35,12 @@ final class FirstWindowInputs {
         textScale = CompletableFuture.supplyAsync(() -> DesktopTextScale.read(env, osName).orElse(1), DAEMON);
     }
 
-    /** Starts reading for the current user and returns at once. */
+    /**
+     * Starts reading for the current user and returns at once. Also sets the renderer's properties
+     * ({@link LeanRendering}): this runs before the toolkit starts, which reads them.
+     */
     static FirstWindowInputs start(Map<String, String> env, String osName, String userHome) {
+        LeanRendering.apply();
         return new FirstWindowInputs(env, osName, userHome);
     }
 

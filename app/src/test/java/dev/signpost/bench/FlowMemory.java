@@ -5,6 +5,7 @@ import dev.signpost.core.text.Texts;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import dev.signpost.ui.CoreServices;
+import dev.signpost.ui.LeanRendering;
 import dev.signpost.ui.MemoryTuning;
 import dev.signpost.ui.Wizard;
 import dev.signpost.ui.WizardDependencies;
@@ -69,6 +70,7 @@ public final class FlowMemory {
             System.out.println("JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
             Texts texts = new Texts(WizardDependencies.BUNDLE, Locale.ENGLISH);
             CompletableFuture<Wizard> shown = new CompletableFuture<>();
+            LeanRendering.apply();
             Platform.startup(() -> {
                 WizardDependencies deps = new WizardDependencies(texts, new BackgroundTasks(executor, Platform::runLater),
                         store, () -> engine, CoreServices.generator(Locale.ENGLISH),
