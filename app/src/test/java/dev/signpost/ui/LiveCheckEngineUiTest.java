@@ -6,13 +6,18 @@ import dev.signpost.core.model.Status;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +88,30 @@ class LiveCheckEngineUiTest extends WizardUiTestBase {
         assertThat(robot.lookup("#check-list .check-fix").queryAllAs(Label.class))
                 .anyMatch(l -> l.getText().startsWith("Fix: "));
         assertThat(robot.lookup("#check-diagram").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aChecksEvidenceIsThereWhenItsDetailsAreOpened(FxRobot robot) throws Exception {
+        fill(robot, "#start-domain", "broken.example");
+        robot.clickOn("#start-check");
+        waitUntilIdle();
+        List<TitledPane> details = robot.lookup("#check-list .check-details").queryAllAs(TitledPane.class)
+                .stream().toList();
+        assertThat(details).as("checks with evidence").isNotEmpty();
+        assertThat(details).allMatch(pane -> !pane.isExpanded());
+        // Closed details hold no text area: it is made on first opening.
+        assertThat(robot.lookup("#check-list .code").tryQuery()).isEmpty();
+
+        TitledPane first = details.get(0);
+        robot.interact(() -> first.setExpanded(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.getContent() instanceof TextArea);
+        TextArea evidence = (TextArea) first.getContent();
+        assertThat(evidence.getText()).isNotBlank();
+        assertThat(evidence.isEditable()).isFalse();
+
+        robot.interact(() -> first.setExpanded(false));
+        robot.interact(() -> first.setExpanded(true));
+        assertThat(first.getContent()).as("the same text area when opened again").isSameAs(evidence);
     }
 
     @Test

@@ -153,13 +153,16 @@ final class ReportViews {
             text.getChildren().add(differ);
         }
         if (!check.evidence().isEmpty()) {
-            TextArea raw = new TextArea(evidenceText(check.evidence(), texts));
-            raw.setEditable(false);
-            raw.setWrapText(true);
-            raw.setPrefRowCount(Math.min(12, raw.getText().split("\n").length + 1));
-            raw.getStyleClass().add("code");
-            TitledPane details = new TitledPane(texts.get("wizard.check.details"), raw);
+            TitledPane details = new TitledPane(texts.get("wizard.check.details"), null);
             details.setExpanded(false);
+            details.getStyleClass().add("check-details");
+            // The text area is made when the details are first opened: a report has a dozen checks, most are never
+            // opened, and each text area with its skin costs about 300 KB for as long as the report is shown.
+            details.expandedProperty().addListener((obs, was, open) -> {
+                if (open && details.getContent() == null) {
+                    details.setContent(evidenceArea(check.evidence(), texts));
+                }
+            });
             // Large text in a narrow window: the title wraps rather than widening the whole page.
             details.setWrapText(true);
             details.setMinWidth(0);
@@ -170,6 +173,16 @@ final class ReportViews {
         row.getStyleClass().add("check-row");
         row.getStyleClass().add(StatusIcon.styleClass(check.status()) + "-row");
         return row;
+    }
+
+    /** A check's evidence, read-only and wrapped, as tall as its text up to 12 rows. */
+    static TextArea evidenceArea(List<Evidence> evidence, Texts texts) {
+        TextArea raw = new TextArea(evidenceText(evidence, texts));
+        raw.setEditable(false);
+        raw.setWrapText(true);
+        raw.setPrefRowCount(Math.min(12, raw.getText().split("\n").length + 1));
+        raw.getStyleClass().add("code");
+        return raw;
     }
 
     /** Evidence as plain text a user can copy into a support request: the same fields every report shows. */
