@@ -149,13 +149,18 @@ public final class FlowMemory {
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20);
     }
 
-    /** The classes holding the most memory at the end, after a full collection (jcmd's class histogram). */
+    /**
+     * The classes holding the most memory at the end, after a full collection (jcmd's class histogram), and their
+     * total: the live heap.
+     */
     private static void histogram() throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram").redirectErrorStream(true).start();
         String text = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         jcmd.waitFor(60, TimeUnit.SECONDS);
         text.lines().limit(25).forEach(System.out::println);
+        text.lines().filter(line -> line.startsWith("Total")).findFirst()
+                .ifPresent(total -> System.out.println("live heap after a full collection: " + total));
     }
 
     private static String rss() {
