@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * Entry point. Deliberately not a JavaFX {@code Application}: the command line must run without a display,
- * so the toolkit starts only when the wizard is wanted (no arguments).
+ * so the toolkit starts only when the wizard is wanted (no arguments). Started as {@code java -jar}, the wizard runs
+ * in a second JVM with the desktop options ({@link DesktopJvm}); the command line always runs in this one.
  */
 public final class Main {
 
