@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,30 @@ class AppImageTest {
                 .contains("app.mainclass=dev.signpost.Main")
                 .contains("--add-opens=javafx.graphics/javafx.scene=ALL-UNNAMED")
                 .contains("--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED");
+    }
+
+    /** The desktop options (serial collector, client compiler, small heap) are what the installed app runs with. */
+    @Test
+    void launcherCarriesEveryDesktopJvmOptionOfTheBuild() throws IOException {
+        List<String> javaOptions = Files.readAllLines(Packaged.image().resolve("lib/app/Signpost.cfg")).stream()
+                .filter(line -> line.startsWith("java-options="))
+                .map(line -> line.substring("java-options=".length()))
+                .toList();
+
+        assertThat(javaOptions).as("java-options of the launcher's Signpost.cfg")
+                .containsAll(DesktopOptions.options());
+    }
+
+    @Test
+    void appImageStartsItsJvmWithTheDesktopOptions() {
+        Run run = Run.of(Duration.ofSeconds(90), env -> {
+            env.remove("DISPLAY");
+            env.remove("WAYLAND_DISPLAY");
+            env.put("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        }, Packaged.launcher().toString(), "--version");
+        assertThat(run.exitStatus()).as("exit status; stderr: %s", run.err()).isZero();
+
+        DesktopOptions.assertSetByTheLauncher(DesktopOptions.finalFlags(run.out()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -101,10 +102,16 @@ class IntegrationScriptTest {
         assertThat(script(root, "install").exitStatus()).isZero();
         assertThat(archive).isRegularFile();
 
-        // -Xshare:on refuses to start with an archive that does not match, instead of silently ignoring it.
-        Run strict = Run.of(TIMEOUT, env -> env.put("JAVA_TOOL_OPTIONS", "-Xshare:on"),
+        // -Xshare:on refuses to start with an archive that does not match, instead of silently ignoring it. The
+        // archive is made without the desktop options; it must still map in a JVM that has them (serial collector).
+        Run strict = Run.of(TIMEOUT, env -> env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -XX:+PrintFlagsFinal"),
                 app.resolve("bin/Signpost").toString(), "--version");
         assertThat(strict.exitStatus()).as("start with -Xshare:on; stderr: %s", strict.err()).isZero();
+        Map<String, DesktopOptions.FinalFlag> flags = DesktopOptions.finalFlags(strict.out());
+        assertThat(flags.get("UseSharedSpaces")).as("class-data sharing in use").isNotNull()
+                .extracting(DesktopOptions.FinalFlag::value).isEqualTo("true");
+        DesktopOptions.assertSetByTheLauncher(flags);
+        assertThat(strict.out()).contains("signpost " + Packaged.version());
 
         assertThat(script(root, "remove").exitStatus()).isZero();
         assertThat(archive).doesNotExist();
