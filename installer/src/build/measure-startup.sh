@@ -10,8 +10,8 @@
 # as it sees the moment, so the CPU figures include up to one polling interval (10 ms) of work after it; at the
 # start page it also reads VmRSS. Prints every run, then the medians, and the load average before and after.
 # Variants, taking turns run by run: no archive; the JDK's default archive (java -Xshare:dump); the archive from the
-# recorded class list (what the packages make at install time, and what the installed app uses); the same with the
-# application jar on the class path at dump time, so the archive holds its classes too (a candidate, not shipped).
+# recorded class list without the application jar (the runtime's classes only); the same with the application jar on
+# the class path at dump time, so the archive holds its classes too (what the packages make at install time).
 set -euo pipefail
 
 image=$1
@@ -98,8 +98,8 @@ report() { # name, results
 # One copy of the image per variant, each with its own archive (an archive only works where it was made), so the
 # variants can take turns run by run and see the same load.
 variants=(none default trained with-app)
-names=("no CDS archive" "JDK default CDS archive" "trained CDS archive (what the packages install)"
-    "trained CDS archive with the application's classes (-cp at dump time; not what the packages do)")
+names=("no CDS archive" "JDK default CDS archive" "trained CDS archive of the runtime's classes only"
+    "trained CDS archive with the application's classes (what the packages install)")
 for v in "${variants[@]}"; do
     cp -a "$image" "$work/$v"
     rm -f "$work/$v/lib/runtime/lib/server/classes.jsa"

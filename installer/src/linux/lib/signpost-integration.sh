@@ -62,8 +62,10 @@ case "$1" in
         done
         if [ -f "$app/lib/signpost.classlist" ]; then
             rm -f "$archive"
+            # With the application jar on the class path the archive holds Signpost's own classes and its
+            # libraries' too (about 500 more), and the launcher, which runs the same jar, maps them.
             "$app/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$app/lib/signpost.classlist" \
-                -XX:SharedArchiveFile="$archive" >/dev/null 2>&1 \
+                -XX:SharedArchiveFile="$archive" -cp "$app/lib/app/signpost.jar" >/dev/null 2>&1 \
                 || echo "signpost: could not write the class-data archive; Signpost works, but starts slower." >&2
         fi
         refresh_caches

@@ -119,6 +119,10 @@ public final class DesktopJvm {
     static List<String> command(JarCommandLine commandLine, List<String> archiveOptions, long launcherPid) {
         List<String> command = new ArrayList<>();
         command.add(commandLine.java().toString());
+        // The jar runs on whatever Java 17 or later the user has; an option an older update does not know (such as
+        // TrimNativeHeapInterval before 17.0.9) must not keep the wizard from starting. The user's own options were
+        // already accepted by the launching JVM.
+        command.add("-XX:+IgnoreUnrecognizedVMOptions");
         command.addAll(options());
         command.addAll(archiveOptions);
         command.add("-D".concat(LAUNCHER_PID).concat("=").concat(Long.toString(launcherPid)));

@@ -24,6 +24,8 @@ class DesktopJvmTest {
         List<String> command = DesktopJvm.command(line, List.of("-Xshare:auto"), 77);
 
         assertThat(command.get(0)).isEqualTo("/opt/java/bin/java");
+        assertThat(command.get(1)).as("an older Java update starts the wizard without the options it lacks")
+                .isEqualTo("-XX:+IgnoreUnrecognizedVMOptions");
         assertThat(command.subList(command.size() - 2, command.size())).containsExactly("-jar", "/opt/signpost.jar");
         assertThat(command.indexOf("-XX:+UseSerialGC")).isLessThan(command.indexOf("-Xshare:auto"));
         assertThat(command.indexOf("-Xshare:auto")).isLessThan(command.indexOf("-Dsignpost.launcherPid=77"));

@@ -112,6 +112,11 @@ class IntegrationScriptTest {
                 .extracting(DesktopOptions.FinalFlag::value).isEqualTo("true");
         DesktopOptions.assertSetByTheLauncher(flags);
         assertThat(strict.out()).contains("signpost " + Packaged.version());
+        // The archive holds Signpost's own classes too, dumped with its jar on the class path the launcher uses.
+        Run loaded = Run.of(TIMEOUT, env -> env.put("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info"),
+                app.resolve("bin/Signpost").toString(), "--version");
+        assertThat(loaded.exitStatus()).as("stderr: %s", loaded.err()).isZero();
+        assertThat(loaded.out()).containsPattern("dev\\.signpost\\.Main source: shared objects file");
 
         assertThat(script(root, "remove").exitStatus()).isZero();
         assertThat(archive).doesNotExist();
