@@ -136,9 +136,7 @@ public final class DesktopJvm {
         ProcessHandle.Info info = ProcessHandle.current().info();
         Optional<String[]> arguments = info.arguments();
         Path jar = ownJar();
-        if (info.command().isEmpty() || arguments.isEmpty() || jar == null
-                || !jar.toString().equals(Path.of(System.getProperty("java.class.path", "")).toAbsolutePath()
-                .normalize().toString())) {
+        if (info.command().isEmpty() || arguments.isEmpty() || jar == null) {
             return Optional.empty();
         }
         return JarCommandLine.parse(info.command().get(), Arrays.asList(arguments.get()), jar);
@@ -177,5 +175,4 @@ public final class DesktopJvm {
             }
         }
     }
-
 }

@@ -1,7 +1,5 @@
 package dev.signpost.ui;
 
-import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestWorld;
 import javafx.embed.swing.SwingFXUtils;
@@ -24,12 +22,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,22 +70,10 @@ class ImplementationsScreenshotsIT {
         world.close();
     }
 
-    private static Discovery engine() {
-        try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(10)), Locale.ENGLISH,
-                    WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        WizardDependencies fixture = WizardFixture.deps(settingsDir, null, Locale.ENGLISH);
-        wizard = new Wizard(new WizardDependencies(fixture.texts(), fixture.tasks(), fixture.settings(),
-                ImplementationsScreenshotsIT::engine, CoreServices.generator(Locale.ENGLISH),
-                CoreServices.reportFormats(Locale.ENGLISH), new FakeSshUpload(WizardFixture.EXECUTOR), false));
+        wizard = new Wizard(WizardFixture.realDeps(settingsDir, () -> WizardFixture.engineOn(world)));
         wizard.show(stage);
         stage.setWidth(980);
         stage.setHeight(720);

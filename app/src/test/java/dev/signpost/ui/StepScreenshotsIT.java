@@ -1,7 +1,6 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
-import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.testkit.Response;
 import dev.signpost.testkit.TestHttpsServer;
 import dev.signpost.testkit.TestWorld;
@@ -22,12 +21,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -104,23 +99,12 @@ class StepScreenshotsIT {
         return w;
     }
 
-    private static Discovery engine(TestWorld world) {
-        try {
-            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(10)), Locale.ENGLISH, WizardFixture.EXECUTOR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        current.set(engine(before));
-        WizardDependencies fixture = WizardFixture.deps(settingsDir, null, Locale.ENGLISH);
+        current.set(WizardFixture.engineOn(before));
         // The real engine, generator and report formats, so every page shows what users get.
-        wizard = new Wizard(new WizardDependencies(fixture.texts(), fixture.tasks(), fixture.settings(),
-                current::get, CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
-                new FakeSshUpload(WizardFixture.EXECUTOR), false));
+        wizard = new Wizard(WizardFixture.realDeps(settingsDir, current::get));
         wizard.show(stage);
         // The window's default size: what a new user sees first.
         stage.setWidth(980);
@@ -158,7 +142,7 @@ class StepScreenshotsIT {
         });
         snap(robot, out, "step-6-deploy-ssh");
         press(robot, "#deploy-manual");
-        current.set(engine(after));
+        current.set(WizardFixture.engineOn(after));
         press(robot, "#next");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizard.navigator().busyProperty().get());
         snap(robot, out, "step-7-verify");

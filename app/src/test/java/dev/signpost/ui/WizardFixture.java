@@ -1,7 +1,9 @@
 package dev.signpost.ui;
 
 import dev.signpost.core.discovery.Discovery;
+import dev.signpost.core.discovery.DiscoveryEngine;
 import dev.signpost.core.text.Texts;
+import dev.signpost.testkit.TestWorld;
 import dev.signpost.ui.settings.SettingsStore;
 import dev.signpost.ui.steps.FileSource;
 import dev.signpost.ui.steps.PlannedFile;
@@ -11,11 +13,15 @@ import dev.signpost.ui.task.BackgroundTasks;
 import dev.signpost.core.concurrent.NamedDaemonThreadFactory;
 import javafx.application.Platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** Builds a wizard the way {@link SignpostApp} does, with a settings folder and an engine chosen by the test. */
 public final class WizardFixture {
@@ -43,6 +49,26 @@ public final class WizardFixture {
                 new BackgroundTasks(EXECUTOR, Platform::runLater), loadedSettings(settingsDir), () -> discovery,
                 sampleFiles(), List.of(new ReportFormat("txt", report -> report.serverName() + " " + report.overall())),
                 upload, false);
+    }
+
+    /**
+     * What users get, for pages and pictures that must look real: the real generator and report formats, the engine
+     * {@code engine} supplies, and an SSH upload that only records.
+     */
+    public static WizardDependencies realDeps(Path settingsDir, Supplier<Discovery> engine) {
+        WizardDependencies fixture = deps(settingsDir, null, Locale.ENGLISH);
+        return new WizardDependencies(fixture.texts(), fixture.tasks(), fixture.settings(), engine,
+                CoreServices.generator(Locale.ENGLISH), CoreServices.reportFormats(Locale.ENGLISH),
+                new FakeSshUpload(EXECUTOR), false);
+    }
+
+    /** The real engine against {@code world}'s servers, with a 10-second timeout. */
+    public static Discovery engineOn(TestWorld world) {
+        try {
+            return new DiscoveryEngine(world.netOptions(Duration.ofSeconds(10)), Locale.ENGLISH, EXECUTOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
